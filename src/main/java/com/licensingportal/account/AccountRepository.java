@@ -1,0 +1,22 @@
+package com.licensingportal.account;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface AccountRepository extends JpaRepository<Account, Long> {
+
+	Optional<Account> findByAccountNumber(String accountNumber);
+
+	Optional<Account> findByName(String name);
+
+	List<Account> findByIdInOrderByName(Collection<Long> ids);
+
+	/** Ids of the customer accounts that the given partner accounts sell to. */
+	@Query("select c.id from Account p join p.relatedCustomers c where p.id in :partnerIds")
+	List<Long> findRelatedCustomerIds(Collection<Long> partnerIds);
+
+}

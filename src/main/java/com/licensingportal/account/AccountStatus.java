@@ -1,0 +1,7 @@
+package com.licensingportal.account;
+
+public enum AccountStatus {
+
+	ACTIVE, DISABLED
+
+}

@@ -1,0 +1,180 @@
+package com.licensingportal.license;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.licensingportal.account.Account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One line of a sales order: an unactivated license whose channels are counted as
+ * {@code total = available + reserved + activated}. Transfers and activations move channels; only a
+ * sales order creates them.
+ */
+@Entity
+@Table(name = "line_item")
+public class LineItem {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	/** The product key, e.g. {@code 7KQ2-9XTM-C4HP-R8WD}. */
+	@Column(name = "activation_id", nullable = false, updatable = false)
+	private String activationId;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "entitlement_id")
+	private Entitlement entitlement;
+
+	@ManyToOne(optional = false)
+	@JoinColumn(name = "owner_account_id")
+	private Account owner;
+
+	@ManyToOne(optional = false)
+	@JoinColumn(name = "sold_to_account_id")
+	private Account soldTo;
+
+	@ManyToOne(optional = false)
+	@JoinColumn(name = "product_id", updatable = false)
+	private Product product;
+
+	@Column(name = "product_version", nullable = false)
+	private String productVersion;
+
+	@Column(name = "total_quantity", nullable = false)
+	private int totalQuantity;
+
+	@Column(name = "available_quantity", nullable = false)
+	private int availableQuantity;
+
+	@Column(name = "reserved_quantity", nullable = false)
+	private int reservedQuantity;
+
+	/** Null for a permanent license; otherwise the last day on which it can be activated or transferred. */
+	@Column(name = "expires_on")
+	private LocalDate expiresOn;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Version
+	@Column(name = "lock_version", nullable = false)
+	private long lockVersion;
+
+	protected LineItem() {
+	}
+
+	public LineItem(String activationId, Entitlement entitlement, Account owner, Product product, String productVersion,
+			int totalQuantity, LocalDate expiresOn) {
+		if (totalQuantity < 1) {
+			throw new IllegalArgumentException("A line item has at least one channel");
+		}
+		this.activationId = activationId;
+		this.entitlement = entitlement;
+		this.owner = owner;
+		this.soldTo = entitlement.getSoldTo();
+		this.product = product;
+		this.productVersion = productVersion;
+		this.totalQuantity = totalQuantity;
+		this.availableQuantity = totalQuantity;
+		this.reservedQuantity = 0;
+		this.expiresOn = expiresOn;
+		this.createdAt = Instant.now();
+	}
+
+	public boolean isPermanent() {
+		return this.expiresOn == null;
+	}
+
+	/** Expired on the day after its expiration date. */
+	public boolean isExpiredOn(LocalDate day) {
+		return this.expiresOn != null && day.isAfter(this.expiresOn);
+	}
+
+	public int getActivatedQuantity() {
+		return this.totalQuantity - this.availableQuantity - this.reservedQuantity;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getActivationId() {
+		return this.activationId;
+	}
+
+	public Entitlement getEntitlement() {
+		return this.entitlement;
+	}
+
+	public Account getOwner() {
+		return this.owner;
+	}
+
+	public void setOwner(Account owner) {
+		this.owner = owner;
+	}
+
+	public Account getSoldTo() {
+		return this.soldTo;
+	}
+
+	public void setSoldTo(Account soldTo) {
+		this.soldTo = soldTo;
+	}
+
+	public Product getProduct() {
+		return this.product;
+	}
+
+	public String getProductVersion() {
+		return this.productVersion;
+	}
+
+	public int getTotalQuantity() {
+		return this.totalQuantity;
+	}
+
+	public int getAvailableQuantity() {
+		return this.availableQuantity;
+	}
+
+	public int getReservedQuantity() {
+		return this.reservedQuantity;
+	}
+
+	/** Changes the counts together, refusing any state that would break {@code total = available + reserved + activated}. */
+	public void changeQuantities(int total, int available, int reserved) {
+		if (available < 0 || reserved < 0 || available + reserved > total) {
+			throw new IllegalStateException("Line item " + this.activationId + " cannot hold total=" + total
+					+ " available=" + available + " reserved=" + reserved);
+		}
+		this.totalQuantity = total;
+		this.availableQuantity = available;
+		this.reservedQuantity = reserved;
+	}
+
+	public LocalDate getExpiresOn() {
+		return this.expiresOn;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public long getLockVersion() {
+		return this.lockVersion;
+	}
+
+}

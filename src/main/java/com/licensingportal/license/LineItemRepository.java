@@ -1,0 +1,28 @@
+package com.licensingportal.license;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface LineItemRepository extends JpaRepository<LineItem, Long> {
+
+	Optional<LineItem> findByActivationId(String activationId);
+
+	/** Locks the row for the rest of the transaction: activations and transfers change counts under this lock. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select li from LineItem li where li.activationId = :activationId")
+	Optional<LineItem> lockByActivationId(String activationId);
+
+	/** The line items with channels left that the given accounts own, newest first. */
+	@EntityGraph(attributePaths = { "entitlement", "owner", "soldTo", "product" })
+	@Query("select li from LineItem li where li.owner.id in :accountIds and li.availableQuantity > 0 order by li.createdAt desc, li.id desc")
+	List<LineItem> findAvailableOwnedBy(Collection<Long> accountIds);
+
+}

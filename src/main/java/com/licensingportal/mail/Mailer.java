@@ -1,0 +1,64 @@
+package com.licensingportal.mail;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends one templated email, HTML with a plain-text alternative. Callers are the BPMN mail task, so a
+ * failure here fails the job: the engine retries it and, when retries run out, raises an incident.
+ */
+@Service
+public class Mailer {
+
+	private final MailRenderer renderer;
+
+	private final JavaMailSender sender;
+
+	private final String from;
+
+	private final String baseUrl;
+
+	Mailer(MailRenderer renderer, JavaMailSender sender, @Value("${portal.mail.from}") String from,
+			@Value("${portal.base-url}") String baseUrl) {
+		this.renderer = renderer;
+		this.sender = sender;
+		this.from = from;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	public void send(String template, Collection<String> recipients, Map<String, Object> variables) {
+		if (recipients.isEmpty()) {
+			throw new IllegalArgumentException("Mail " + template + " has no recipient");
+		}
+		Map<String, Object> model = new LinkedHashMap<>(variables);
+		model.put("portalUrl", this.baseUrl);
+		RenderedMail mail = this.renderer.render(template, model);
+		MimeMessage message = this.sender.createMimeMessage();
+		try {
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(this.from);
+			helper.setTo(recipients.toArray(String[]::new));
+			helper.setSubject(mail.subject());
+			helper.setText(mail.text(), mail.html());
+		}
+		catch (MessagingException ex) {
+			throw new MailPreparationException("Could not prepare mail " + template, ex);
+		}
+		this.sender.send(message);
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+}

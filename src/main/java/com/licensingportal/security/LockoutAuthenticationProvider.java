@@ -1,0 +1,54 @@
+package com.licensingportal.security;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/** Checks the lockout before the password, and counts every failed password check, whatever its cause. */
+class LockoutAuthenticationProvider implements AuthenticationProvider {
+
+	private final DaoAuthenticationProvider passwords;
+
+	private final LoginLockout lockout;
+
+	LockoutAuthenticationProvider(DaoAuthenticationProvider passwords, LoginLockout lockout) {
+		this.passwords = passwords;
+		this.lockout = lockout;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String email = String.valueOf(authentication.getPrincipal());
+		String clientAddress = clientAddress(authentication);
+		if (this.lockout.isLocked(email, clientAddress)) {
+			throw new LoginLockedException();
+		}
+		try {
+			Authentication result = this.passwords.authenticate(authentication);
+			this.lockout.recordSuccess(email, clientAddress);
+			return result;
+		}
+		catch (AuthenticationException failure) {
+			this.lockout.recordFailure(email, clientAddress);
+			// Unknown email, wrong password, invited or disabled user: one answer for all of them.
+			throw new BadCredentialsException("Bad credentials", failure);
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	static String clientAddress(Authentication authentication) {
+		if (authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+			return details.getRemoteAddress();
+		}
+		return "unknown";
+	}
+
+}

@@ -1,0 +1,37 @@
+package com.licensingportal.security;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class LoginController {
+
+	static final String VIEW_LOGIN = "security/login";
+
+	static final String BAD_CREDENTIALS = "The email or password is not right.";
+
+	static final String LOCKED = "Too many failed logins for this email. Wait 15 minutes before you try again, or reset your password.";
+
+	@GetMapping("/login")
+	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
+			HttpSession session, Model model) {
+		if (error != null) {
+			Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+			model.addAttribute("error", failure instanceof LoginLockedException ? LOCKED : BAD_CREDENTIALS);
+			if (failure instanceof AuthenticationException) {
+				session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+			}
+		}
+		if (logout != null) {
+			model.addAttribute("message", "You have been logged out.");
+		}
+		return VIEW_LOGIN;
+	}
+
+}

@@ -1,0 +1,73 @@
+package com.licensingportal.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Two filter chains: Camunda's webapps and REST API keep their own login, CSRF and headers (the REST API
+ * is protected by {@code EngineRestAuthentication}); everything else is the portal, with form login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/** Pages anyone may open without logging in. Feature packages add their public entry points here. */
+	static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+			"/dev/mailbox", "/dev/mailbox/**", "/dev/mailbox.json" };
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+		http.securityMatcher(new OrRequestMatcher(path.matcher("/camunda/**"), path.matcher("/engine-rest/**")))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.disable())
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain portalChain(HttpSecurity http, AuthenticationManager portalAuthentication) throws Exception {
+		http.authenticationManager(portalAuthentication)
+			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin(form -> form.loginPage("/login")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.defaultSuccessUrl("/entitlements")
+				.failureUrl("/login?error")
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		return http.build();
+	}
+
+	@Bean
+	AuthenticationManager portalAuthentication(PortalUserDetailsService users, PasswordEncoder passwordEncoder,
+			LoginLockout lockout) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ProviderManager(new LockoutAuthenticationProvider(passwords, lockout));
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+}

@@ -1,0 +1,112 @@
+package com.licensingportal.workflow;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The group {@code order-management}, its Tasklist filter and the grants its members need to work the
+ * portal's tasks in Tasklist and follow the processes in Cockpit. Idempotent, so every node can run it.
+ */
+@Component
+@Order(0)
+public class OrderManagementSetup implements ApplicationRunner {
+
+	public static final String GROUP = "order-management";
+
+	public static final String FILTER_NAME = "Order Management";
+
+	private static final Logger log = LoggerFactory.getLogger(OrderManagementSetup.class);
+
+	private final IdentityService identity;
+
+	private final AuthorizationService authorizations;
+
+	private final FilterService filters;
+
+	private final TaskService tasks;
+
+	OrderManagementSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+			TaskService tasks) {
+		this.identity = identity;
+		this.authorizations = authorizations;
+		this.filters = filters;
+		this.tasks = tasks;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		ensureGroup();
+		grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grant(Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+		grant(Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ);
+		grant(Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+		grant(Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+		Filter filter = ensureFilter();
+		grant(Resources.FILTER, filter.getId(), Permissions.READ);
+	}
+
+	private void ensureGroup() {
+		if (this.identity.createGroupQuery().groupId(GROUP).count() == 0) {
+			Group group = this.identity.newGroup(GROUP);
+			group.setName("Order Management");
+			group.setType("WORKFLOW");
+			this.identity.saveGroup(group);
+			log.info("Created Camunda group {}", GROUP);
+		}
+	}
+
+	private Filter ensureFilter() {
+		Filter existing = this.filters.createTaskFilterQuery().filterName(FILTER_NAME).singleResult();
+		if (existing != null) {
+			return existing;
+		}
+		Filter filter = this.filters.newTaskFilter(FILTER_NAME)
+			.setOwner(null)
+			.setQuery(this.tasks.createTaskQuery().taskCandidateGroup(GROUP).includeAssignedTasks())
+			.setProperties(Map.of("description", "Open registration requests and channel transfers", "priority", -10,
+					"color", "#1f5f8b", "refresh", true));
+		return this.filters.saveFilter(filter);
+	}
+
+	private void grant(Resource resource, String resourceId, Permission... permissions) {
+		boolean present = this.authorizations.createAuthorizationQuery()
+			.groupIdIn(GROUP)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.count() > 0;
+		if (present) {
+			return;
+		}
+		Authorization authorization = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		authorization.setGroupId(GROUP);
+		authorization.setResource(resource);
+		authorization.setResourceId(resourceId);
+		for (Permission permission : permissions) {
+			authorization.addPermission(permission);
+		}
+		this.authorizations.saveAuthorization(authorization);
+	}
+
+}

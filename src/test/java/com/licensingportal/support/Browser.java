@@ -1,0 +1,104 @@
+package com.licensingportal.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver (no browser download: none can work here).
+ * One per test class; close it in {@code @AfterAll}.
+ */
+public final class Browser implements AutoCloseable {
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	private final WebDriver driver;
+
+	private final Path downloads;
+
+	private final String baseUrl;
+
+	public Browser(String baseUrl) {
+		this.baseUrl = baseUrl;
+		try {
+			this.downloads = Files.createTempDirectory("browser-downloads");
+			Path profile = Files.createTempDirectory("browser-profile");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(CHROMIUM);
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+			options.setExperimentalOption("prefs", Map.of("download.default_directory", this.downloads.toString(),
+					"download.prompt_for_download", false));
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+				.usingAnyFreePort()
+				.build();
+			this.driver = new ChromeDriver(service, options);
+			this.driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	public Path downloads() {
+		return this.downloads;
+	}
+
+	public Browser open(String path) {
+		this.driver.get(path.startsWith("http") ? path : this.baseUrl + path);
+		return this;
+	}
+
+	public WebElement find(By by) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
+	}
+
+	public Browser type(By by, String text) {
+		WebElement element = find(by);
+		element.clear();
+		element.sendKeys(text);
+		return this;
+	}
+
+	public Browser click(By by) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+		return this;
+	}
+
+	/** Logs in through the real login page. */
+	public Browser logIn(String email, String password) {
+		open("/login");
+		type(By.id("email"), email);
+		type(By.id("password"), password);
+		click(By.cssSelector("button[type=submit]"));
+		return this;
+	}
+
+	public Browser logOut() {
+		this.driver.manage().deleteAllCookies();
+		return this;
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}

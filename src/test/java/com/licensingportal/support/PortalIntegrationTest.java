@@ -1,0 +1,38 @@
+package com.licensingportal.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of every test that needs the application: one Spring context (engine, web server on a random
+ * port, MockMvc, demo data) shared by the whole suite. Do not add {@code @MockitoBean}s or properties in a
+ * subclass: that starts a second context and the suite crawls. Tests must not depend on each other's
+ * data: create what you change, with unique names.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public abstract class PortalIntegrationTest {
+
+	@LocalServerPort
+	protected int port;
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", TestMailServer::port);
+	}
+
+	protected static GreenMail greenMail() {
+		return TestMailServer.greenMail();
+	}
+
+	protected String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+}
