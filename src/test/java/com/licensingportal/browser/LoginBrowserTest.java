@@ -1,0 +1,75 @@
+package com.licensingportal.browser;
+
+import java.util.List;
+
+import com.licensingportal.demo.DemoData;
+import com.licensingportal.support.Browser;
+import com.licensingportal.support.PortalIntegrationTest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shell in a real browser: log in as the demo users and see the side menu and licenses. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoginBrowserTest extends PortalIntegrationTest {
+
+	private Browser browser;
+
+	@BeforeAll
+	void openBrowser() {
+		this.browser = new Browser(baseUrl());
+	}
+
+	@AfterEach
+	void logOut() {
+		this.browser.logOut();
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		this.browser.close();
+	}
+
+	@Test
+	void partnerAdministratorSeesTheSideMenuAndALineItem() {
+		this.browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD);
+
+		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("List Entitlements");
+		List<String> menu = this.browser.find(By.id("side-menu"))
+			.findElements(By.cssSelector("a.nav-link"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(menu).containsExactly("List Entitlements", "Devices", "List users", "List related accounts",
+				"List related users", "Transfers");
+		assertThat(this.browser.find(By.id("current-user")).getText()).isEqualTo("Paula Admin");
+		List<WebElement> rows = this.browser.find(By.id("line-items")).findElements(By.cssSelector("tbody tr"));
+		assertThat(rows).isNotEmpty();
+		assertThat(rows.stream().map(WebElement::getText)).anySatisfy(row -> assertThat(row).contains("ACC7-ENT-CH"));
+	}
+
+	@Test
+	void customerUserGetsNoPartnerMenuEntries() {
+		this.browser.logIn(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
+
+		String menu = this.browser.find(By.id("side-menu")).getText();
+		assertThat(menu).contains("List Entitlements").doesNotContain("List related accounts").doesNotContain("List related users");
+		assertThat(this.browser.find(By.id("line-items")).getText()).contains(DemoData.CUSTOMER_NAME)
+			.doesNotContain(DemoData.OTHER_CUSTOMER_NAME);
+	}
+
+	@Test
+	void aWrongPasswordShowsOneClearMessage() {
+		this.browser.logIn(DemoData.PARTNER_USER, "not-the-password");
+
+		assertThat(this.browser.find(By.id("login-error")).getText()).isEqualTo("The email or password is not right.");
+	}
+
+}

@@ -1,0 +1,161 @@
+package com.licensingportal.security;
+
+import java.util.UUID;
+
+import com.licensingportal.account.Account;
+import com.licensingportal.account.AccountRepository;
+import com.licensingportal.account.AccountType;
+import com.licensingportal.demo.DemoData;
+import com.licensingportal.support.PortalIntegrationTest;
+import com.licensingportal.user.PortalUser;
+import com.licensingportal.user.UserRepository;
+import com.licensingportal.user.UserType;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class LoginTest extends PortalIntegrationTest {
+
+	private static final String PASSWORD = "correct horse battery";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserRepository users;
+
+	@Autowired
+	AccountRepository accounts;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	private String email;
+
+	@BeforeEach
+	void createUser() {
+		this.email = "login-" + UUID.randomUUID() + "@example.com";
+		Account account = this.accounts.save(new Account("Login Test " + UUID.randomUUID(), AccountType.CUSTOMER));
+		PortalUser user = new PortalUser(this.email, "Lee", "Login");
+		user.activate(this.passwordEncoder.encode(PASSWORD));
+		user.link(account, UserType.CUSTOMER_USER);
+		this.users.save(user);
+	}
+
+	@Test
+	void theRightPasswordLogsInAndLandsOnListEntitlements() throws Exception {
+		MvcResult result = this.mvc.perform(login(this.email, PASSWORD, "10.1.0.1"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/entitlements"))
+			.andReturn();
+
+		MockHttpSession session = (MockHttpSession) result.getRequest().getSession();
+		this.mvc.perform(get("/entitlements").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("List Entitlements")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Lee Login")));
+	}
+
+	@Test
+	void emailsAreMatchedWithoutRegardToCase() throws Exception {
+		this.mvc.perform(login(this.email.toUpperCase(), PASSWORD, "10.1.0.2")).andExpect(redirectedUrl("/entitlements"));
+	}
+
+	@Test
+	void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() throws Exception {
+		String wrongPassword = failureMessage(login(this.email, "not the password", "10.1.0.3"));
+		String unknownEmail = failureMessage(login("nobody-" + UUID.randomUUID() + "@example.com", PASSWORD, "10.1.0.3"));
+
+		assertThat(wrongPassword).contains(LoginController.BAD_CREDENTIALS);
+		assertThat(unknownEmail).contains(LoginController.BAD_CREDENTIALS);
+	}
+
+	@Test
+	void anInvitedUserWithoutAPasswordCannotLogInAndIsNotToldWhy() throws Exception {
+		PortalUser invited = this.users.save(new PortalUser("invited-" + UUID.randomUUID() + "@example.com", "In", "Vited"));
+
+		assertThat(failureMessage(login(invited.getEmail(), PASSWORD, "10.1.0.4"))).contains(LoginController.BAD_CREDENTIALS);
+	}
+
+	@Test
+	void tenFailuresLockTheEmailFromThatAddressOnly() throws Exception {
+		for (int i = 0; i < 10; i++) {
+			assertThat(failureMessage(login(this.email, "wrong " + i, "10.2.0.1"))).contains(LoginController.BAD_CREDENTIALS);
+		}
+
+		assertThat(failureMessage(login(this.email, PASSWORD, "10.2.0.1")))
+			.as("even the right password is refused while locked")
+			.contains(LoginController.LOCKED);
+		this.mvc.perform(login(this.email, PASSWORD, "10.2.0.99"))
+			.andExpect(redirectedUrl("/entitlements"));
+	}
+
+	@Test
+	void nineFailuresDoNotLock() throws Exception {
+		for (int i = 0; i < 9; i++) {
+			failureMessage(login(this.email, "wrong " + i, "10.3.0.1"));
+		}
+
+		this.mvc.perform(login(this.email, PASSWORD, "10.3.0.1")).andExpect(redirectedUrl("/entitlements"));
+	}
+
+	@Test
+	void aLoginWithoutCsrfTokenIsRefused() throws Exception {
+		this.mvc.perform(post("/login").param("email", this.email).param("password", PASSWORD))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void logoutEndsTheSession() throws Exception {
+		MockHttpSession session = (MockHttpSession) this.mvc.perform(login(this.email, PASSWORD, "10.4.0.1"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+
+		this.mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+		this.mvc.perform(get("/entitlements").session(session)).andExpect(redirectedUrl("http://localhost/login"));
+	}
+
+	@Test
+	void theDemoPartnerAdministratorCanLogIn() throws Exception {
+		this.mvc.perform(login(DemoData.PARTNER_ADMIN, DemoData.PASSWORD, "10.5.0.1"))
+			.andExpect(redirectedUrl("/entitlements"));
+	}
+
+	private MockHttpServletRequestBuilder login(String email, String password, String clientAddress) {
+		return post("/login").param("email", email).param("password", password).with(csrf()).with(from(clientAddress));
+	}
+
+	private String failureMessage(MockHttpServletRequestBuilder login) throws Exception {
+		MvcResult failed = this.mvc.perform(login).andExpect(redirectedUrl("/login?error")).andReturn();
+		MockHttpSession session = (MockHttpSession) failed.getRequest().getSession();
+		return this.mvc.perform(get("/login").param("error", "").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private static RequestPostProcessor from(String clientAddress) {
+		return request -> {
+			request.setRemoteAddr(clientAddress);
+			return request;
+		};
+	}
+
+}
