@@ -11,6 +11,8 @@ import com.licensingportal.user.UserStatus;
 import com.licensingportal.user.UserType;
 
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The one place that decides which accounts a user may see and administer. */
@@ -26,9 +28,25 @@ public class AccountVisibility {
 		this.accounts = accounts;
 	}
 
-	/** Links to disabled accounts grant nothing; an unknown or inactive user sees nothing. */
+	/**
+	 * Links to disabled accounts grant nothing; an unknown or inactive user sees nothing. Decided once per
+	 * web request (the layout and the page both ask).
+	 */
 	@Transactional(readOnly = true)
 	public VisibleAccounts forUser(Long userId) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		String key = VisibleAccounts.class.getName() + "." + userId;
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof VisibleAccounts decided) {
+			return decided;
+		}
+		VisibleAccounts decided = decide(userId);
+		if (request != null) {
+			request.setAttribute(key, decided, RequestAttributes.SCOPE_REQUEST);
+		}
+		return decided;
+	}
+
+	private VisibleAccounts decide(Long userId) {
 		PortalUser user = userId == null ? null : this.users.findWithMembershipsById(userId).orElse(null);
 		if (user == null || user.getStatus() != UserStatus.ACTIVE) {
 			return VisibleAccounts.none();
