@@ -68,6 +68,25 @@ final class UserFixtures {
 		});
 	}
 
+	/** A user who was invited but has not accepted; no invitation process runs for them. */
+	PortalUser invitedUser(Account account, UserType type) {
+		return this.transaction.execute(status -> {
+			PortalUser user = new PortalUser(uniqueEmail("invited"), "Ivy", unique(type.label().replace(' ', '-')));
+			user.link(this.accounts.getReferenceById(account.getId()), type);
+			return this.users.save(user);
+		});
+	}
+
+	/** An active user for tests that build the principal themselves: no password hashing. */
+	PortalUser activeUserWithoutPassword(Account account, UserType type) {
+		return this.transaction.execute(status -> {
+			PortalUser user = new PortalUser(uniqueEmail(type.name()), "First", unique(type.label().replace(' ', '-')));
+			user.activate("{noop}" + UUID.randomUUID());
+			user.link(this.accounts.getReferenceById(account.getId()), type);
+			return this.users.save(user);
+		});
+	}
+
 	PortalUser reload(Long userId) {
 		return this.users.findWithMembershipsById(userId).orElse(null);
 	}
