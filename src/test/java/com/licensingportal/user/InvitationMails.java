@@ -15,19 +15,19 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /** Reads the real messages from the suite's GreenMail server, by recipient, and the links in them. */
-final class InvitationMails {
+public final class InvitationMails {
 
 	private static final Pattern LINK = Pattern.compile("https?://\\S+?(/invitations/[A-Za-z0-9_-]+)");
 
 	private InvitationMails() {
 	}
 
-	static List<MimeMessage> to(GreenMail greenMail, String address) {
+	public static List<MimeMessage> to(GreenMail greenMail, String address) {
 		return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> isTo(message, address)).toList();
 	}
 
 	/** Waits until {@code count} messages to the address have arrived, and returns the newest. */
-	static MimeMessage awaitNth(GreenMail greenMail, String address, int count) {
+	public static MimeMessage awaitNth(GreenMail greenMail, String address, int count) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < deadline) {
 			List<MimeMessage> messages = to(greenMail, address);
@@ -45,7 +45,7 @@ final class InvitationMails {
 		throw new AssertionError("No message number " + count + " to " + address + " arrived");
 	}
 
-	static String subject(MimeMessage message) {
+	public static String subject(MimeMessage message) {
 		try {
 			return message.getSubject();
 		}
@@ -55,7 +55,7 @@ final class InvitationMails {
 	}
 
 	/** The plain-text alternative of the message. */
-	static String text(MimeMessage message) {
+	public static String text(MimeMessage message) {
 		try {
 			String text = find(message, "text/plain");
 			if (text == null) {
@@ -69,7 +69,7 @@ final class InvitationMails {
 	}
 
 	/** The HTML alternative of the message. */
-	static String html(MimeMessage message) {
+	public static String html(MimeMessage message) {
 		try {
 			String html = find(message, "text/html");
 			if (html == null) {
@@ -83,7 +83,7 @@ final class InvitationMails {
 	}
 
 	/** The path of the invitation link in the message's text, e.g. {@code /invitations/AbC...}. */
-	static String invitationPath(MimeMessage message) {
+	public static String invitationPath(MimeMessage message) {
 		Matcher matcher = LINK.matcher(text(message));
 		if (!matcher.find()) {
 			throw new AssertionError("No invitation link in: " + text(message));
@@ -91,7 +91,7 @@ final class InvitationMails {
 		return matcher.group(1);
 	}
 
-	static String token(MimeMessage message) {
+	public static String token(MimeMessage message) {
 		return invitationPath(message).substring("/invitations/".length());
 	}
 
