@@ -84,9 +84,9 @@ class UserListController {
 		return "redirect:" + backTo(from);
 	}
 
-	private String list(String title, String listName, List<UserDirectory.UserView> users, VisibleAccounts visible,
+	private String list(String heading, String listName, List<UserDirectory.UserView> users, VisibleAccounts visible,
 			Model model) {
-		model.addAttribute("title", title);
+		model.addAttribute("heading", heading);
 		model.addAttribute("listName", listName);
 		model.addAttribute("users", users);
 		model.addAttribute("administrator", visible.isAdministrator());
