@@ -72,11 +72,13 @@ public class InvitationService {
 		if (problem.isPresent()) {
 			throw new IllegalArgumentException(problem.get());
 		}
+		// Hashed before the token row is locked, so that a second click waits as briefly as possible.
+		String passwordHash = this.passwordEncoder.encode(password);
 		if (this.tokens.deleteByTokenHash(InvitationToken.hash(token)) != 1) {
 			throw new InvalidInvitationLinkException();
 		}
 		this.tokens.deleteAllOfUser(user.getId());
-		user.activate(this.passwordEncoder.encode(password));
+		user.activate(passwordHash);
 		if (!this.process.accepted(user.getId())) {
 			log.warn("User {} followed a live invitation link, but no invitation process waits for them", user.getId());
 			throw new InvalidInvitationLinkException();

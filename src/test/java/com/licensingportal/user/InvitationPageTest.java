@@ -81,6 +81,7 @@ class InvitationPageTest extends PortalIntegrationTest {
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
+		this.fixtures.endInvitationsIn(this.org, this.runtime);
 	}
 
 	@Test

@@ -90,6 +90,7 @@ class InvitationProcessTest extends PortalIntegrationTest {
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
+		this.fixtures.endInvitationsIn(this.org, this.runtime);
 	}
 
 	@Test

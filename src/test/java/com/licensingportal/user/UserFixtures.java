@@ -1,12 +1,16 @@
 package com.licensingportal.user;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.security.PortalUserPrincipal;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -85,6 +89,25 @@ final class UserFixtures {
 			user.link(this.accounts.getReferenceById(account.getId()), type);
 			return this.users.save(user);
 		});
+	}
+
+	/**
+	 * Ends the invitation processes that a test left running for users of the organisation, so that no
+	 * forgotten timer or mail job of this test fires in a later one (the database outlives the run on MySQL).
+	 */
+	void endInvitationsIn(Org org, RuntimeService runtime) {
+		List<Long> accountIds = List.of(org.partner().getId(), org.customer().getId(), org.foreignPartner().getId(),
+				org.foreignCustomer().getId());
+		Set<String> businessKeys = this.users.findLinkedToAny(accountIds)
+			.stream()
+			.map(user -> String.valueOf(user.getId()))
+			.collect(Collectors.toSet());
+		runtime.createProcessInstanceQuery()
+			.processDefinitionKey(InvitationProcess.PROCESS_KEY)
+			.list()
+			.stream()
+			.filter(pi -> businessKeys.contains(pi.getBusinessKey()))
+			.forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "end of test"));
 	}
 
 	PortalUser reload(Long userId) {

@@ -1,6 +1,5 @@
 package com.licensingportal.user;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +68,6 @@ class UserPermissionTest extends PortalIntegrationTest {
 
 	final Map<UserType, PortalUser> viewers = new EnumMap<>(UserType.class);
 
-	final List<PortalUser> targets = new ArrayList<>();
-
 	@BeforeAll
 	void createOrganisation() {
 		this.fixtures = new UserFixtures(this.accounts, this.users, this.passwordEncoder, this.transaction);
@@ -85,17 +82,10 @@ class UserPermissionTest extends PortalIntegrationTest {
 				this.fixtures.activeUserWithoutPassword(this.org.customer(), UserType.CUSTOMER_USER));
 	}
 
-	/** A resend starts an invitation process for the target; it is not this test's business to run it. */
+	/** A resend or a create starts an invitation process; it is not this test's business to run it. */
 	@AfterEach
-	void endInvitationsOfTargets() {
-		for (PortalUser target : this.targets) {
-			this.runtime.createProcessInstanceQuery()
-				.processDefinitionKey(InvitationProcess.PROCESS_KEY)
-				.processInstanceBusinessKey(String.valueOf(target.getId()))
-				.list()
-				.forEach(pi -> this.runtime.deleteProcessInstance(pi.getId(), "end of permission test"));
-		}
-		this.targets.clear();
+	void endInvitations() {
+		this.fixtures.endInvitationsIn(this.org, this.runtime);
 	}
 
 	static Stream<Arguments> everyViewerAndPlace() {
@@ -241,7 +231,6 @@ class UserPermissionTest extends PortalIntegrationTest {
 		boolean allowed = canAdminister(viewer, place);
 		assertThat(status).isEqualTo(allowed ? 302 : 404);
 		assertThat(this.users.existsByEmail(email)).isEqualTo(allowed);
-		this.users.findByEmail(email).ifPresent(this.targets::add);
 	}
 
 	@ParameterizedTest(name = "{0} opens Create")
@@ -276,9 +265,7 @@ class UserPermissionTest extends PortalIntegrationTest {
 
 	private PortalUser target(UserType viewer, Place place) {
 		Account account = accountAt(viewer, place);
-		PortalUser target = this.fixtures.invitedUser(account, targetType(account));
-		this.targets.add(target);
-		return target;
+		return this.fixtures.invitedUser(account, targetType(account));
 	}
 
 	private Account accountAt(UserType viewer, Place place) {

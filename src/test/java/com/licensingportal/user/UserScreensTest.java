@@ -8,6 +8,7 @@ import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.user.UserFixtures.Org;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +60,11 @@ class UserScreensTest extends PortalIntegrationTest {
 		this.partnerAdmin = this.fixtures.activeUserWithoutPassword(this.org.partner(), UserType.PARTNER_ADMINISTRATOR);
 		this.customerAdmin = this.fixtures.activeUserWithoutPassword(this.org.customer(),
 				UserType.CUSTOMER_ADMINISTRATOR);
+	}
+
+	@AfterEach
+	void endInvitations() {
+		this.fixtures.endInvitationsIn(this.org, this.runtime);
 	}
 
 	@Test
