@@ -56,30 +56,26 @@ public final class InvitationMails {
 
 	/** The plain-text alternative of the message. */
 	public static String text(MimeMessage message) {
-		try {
-			String text = find(message, "text/plain");
-			if (text == null) {
-				throw new AssertionError("The message has no plain-text part");
-			}
-			return text;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return part(message, "text/plain");
 	}
 
 	/** The HTML alternative of the message. */
 	public static String html(MimeMessage message) {
+		return part(message, "text/html");
+	}
+
+	private static String part(MimeMessage message, String type) {
+		String content;
 		try {
-			String html = find(message, "text/html");
-			if (html == null) {
-				throw new AssertionError("The message has no HTML part");
-			}
-			return html;
+			content = find(message, type);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+		if (content == null) {
+			throw new AssertionError("The message has no " + type + " part");
+		}
+		return content;
 	}
 
 	/** The path of the invitation link in the message's text, e.g. {@code /invitations/AbC...}. */

@@ -5,24 +5,17 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.UserFixtures.Org;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.licensingportal.user.InvitationMails.awaitNth;
 import static com.licensingportal.user.InvitationMails.html;
@@ -37,35 +30,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /** The invitation email's link, taken out of the real message in GreenMail and followed. */
-class InvitationPageTest extends PortalIntegrationTest {
+class InvitationPageTest extends UserTestSupport {
 
 	private static final String PASSWORD = "Sunny-Harbor-Crane-42";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserService userService;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	ManagementService management;
-
-	@Autowired
-	AccountRepository accounts;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	UserFixtures fixtures;
 
 	Org org;
 
@@ -73,15 +40,14 @@ class InvitationPageTest extends PortalIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.fixtures = new UserFixtures(this.accounts, this.users, this.passwordEncoder, this.transaction);
-		this.org = this.fixtures.org();
-		this.admin = this.fixtures.activeUser(this.org.partner(), UserType.PARTNER_ADMINISTRATOR);
+		this.org = this.fixtures().org();
+		this.admin = this.fixtures().activeUser(this.org.partner(), UserType.PARTNER_ADMINISTRATOR);
 	}
 
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
-		this.fixtures.endInvitationsIn(this.org, this.runtime);
+		this.fixtures().endInvitationsIn(this.org, this.runtime);
 	}
 
 	@Test
@@ -101,7 +67,7 @@ class InvitationPageTest extends PortalIntegrationTest {
 		assertThat(accepted.getResponse().getStatus()).isEqualTo(200);
 		assertThat(accepted.getResponse().getContentAsString()).contains("Your password is set");
 
-		assertThat(this.fixtures.reload(invited.getId()).getStatus()).isEqualTo(UserStatus.ACTIVE);
+		assertThat(this.fixtures().reload(invited.getId()).getStatus()).isEqualTo(UserStatus.ACTIVE);
 		ProcessJobs.executeDue(this.management, processOf(invited));
 		assertThat(subject(awaitNth(greenMail(), invited.getEmail(), 2))).isEqualTo("Welcome to the Licensing Portal");
 		this.mvc.perform(formLogin("/login").userParameter("email").user(invited.getEmail()).password(PASSWORD))
@@ -129,7 +95,7 @@ class InvitationPageTest extends PortalIntegrationTest {
 					"Resend invitation", "Order Management")
 				.isEqualTo(unknownAnswer.getResponse().getContentAsString());
 		}
-		assertThat(this.fixtures.reload(expiring.getId()).getStatus()).isEqualTo(UserStatus.INVITED);
+		assertThat(this.fixtures().reload(expiring.getId()).getStatus()).isEqualTo(UserStatus.INVITED);
 	}
 
 	@Test
@@ -143,7 +109,7 @@ class InvitationPageTest extends PortalIntegrationTest {
 				"must not contain the first part of your email address");
 		assertRefused(path, PASSWORD, PASSWORD + "x", "not the same");
 
-		assertThat(this.fixtures.reload(invited.getId()).getStatus()).isEqualTo(UserStatus.INVITED);
+		assertThat(this.fixtures().reload(invited.getId()).getStatus()).isEqualTo(UserStatus.INVITED);
 		MvcResult accepted = this.mvc.perform(post(path).with(csrf()).param("password", PASSWORD)
 			.param("repeatPassword", PASSWORD)).andReturn();
 		assertThat(accepted.getResponse().getContentAsString()).contains("Your password is set");

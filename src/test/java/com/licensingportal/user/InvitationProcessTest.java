@@ -5,17 +5,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.UserFixtures.Org;
 
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.licensingportal.user.InvitationMails.awaitNth;
 import static com.licensingportal.user.InvitationMails.subject;
@@ -36,7 +30,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 /** Every path of bpmn/user-invitation.bpmn, driven like the diagram reads, with the real emails. */
-class InvitationProcessTest extends PortalIntegrationTest {
+class InvitationProcessTest extends UserTestSupport {
 
 	private static final String NEW_PASSWORD = "Correct-Horse-Battery-9";
 
@@ -44,36 +38,13 @@ class InvitationProcessTest extends PortalIntegrationTest {
 	ProcessEngine engine;
 
 	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	ManagementService management;
-
-	@Autowired
 	HistoryService history;
-
-	@Autowired
-	UserService userService;
 
 	@Autowired
 	InvitationService invitations;
 
 	@Autowired
-	AccountRepository accounts;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
 	JdbcTemplate jdbc;
-
-	UserFixtures fixtures;
 
 	Org org;
 
@@ -82,15 +53,14 @@ class InvitationProcessTest extends PortalIntegrationTest {
 	@BeforeEach
 	void setUp() {
 		init(this.engine);
-		this.fixtures = new UserFixtures(this.accounts, this.users, this.passwordEncoder, this.transaction);
-		this.org = this.fixtures.org();
-		this.admin = this.fixtures.activeUser(this.org.partner(), UserType.PARTNER_ADMINISTRATOR);
+		this.org = this.fixtures().org();
+		this.admin = this.fixtures().activeUser(this.org.partner(), UserType.PARTNER_ADMINISTRATOR);
 	}
 
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
-		this.fixtures.endInvitationsIn(this.org, this.runtime);
+		this.fixtures().endInvitationsIn(this.org, this.runtime);
 	}
 
 	@Test
@@ -114,7 +84,7 @@ class InvitationProcessTest extends PortalIntegrationTest {
 		ProcessJobs.executeDue(this.management, pi.getId());
 
 		assertThat(pi).hasPassed("SendWelcome", "UserActivated").isEnded();
-		PortalUser active = this.fixtures.reload(invited.getId());
+		PortalUser active = this.fixtures().reload(invited.getId());
 		assertThat(active.getStatus()).isEqualTo(UserStatus.ACTIVE);
 		assertThat(this.passwordEncoder.matches(NEW_PASSWORD, active.getPasswordHash())).isTrue();
 		assertThat(subject(awaitNth(greenMail(), invited.getEmail(), 2))).isEqualTo("Welcome to the Licensing Portal");
@@ -146,7 +116,7 @@ class InvitationProcessTest extends PortalIntegrationTest {
 
 		assertThat(pi).hasPassed("InvitationAccepted", "UserActivated").isEnded();
 		assertThat(this.invitations.find(firstToken)).isEmpty();
-		assertThat(this.fixtures.reload(invited.getId()).getStatus()).isEqualTo(UserStatus.ACTIVE);
+		assertThat(this.fixtures().reload(invited.getId()).getStatus()).isEqualTo(UserStatus.ACTIVE);
 	}
 
 	@Test
@@ -169,7 +139,7 @@ class InvitationProcessTest extends PortalIntegrationTest {
 		assertThat(subject(notice)).isEqualTo("Invitation for " + invited.getDisplayName() + " expired");
 		assertThat(text(notice)).contains(invited.getEmail(), this.org.customer().getName(), "Resend invitation",
 				"/users/" + invited.getId());
-		assertThat(this.fixtures.reload(invited.getId()).getStatus()).isEqualTo(UserStatus.INVITED);
+		assertThat(this.fixtures().reload(invited.getId()).getStatus()).isEqualTo(UserStatus.INVITED);
 		assertThat(storedTokenHashes(invited)).isEmpty();
 		assertThat(this.invitations.find(token)).isEmpty();
 		assertThatThrownBy(() -> this.invitations.accept(token, NEW_PASSWORD))
@@ -188,7 +158,7 @@ class InvitationProcessTest extends PortalIntegrationTest {
 		assertThat(this.invitations.find(token)).isEmpty();
 		assertThatThrownBy(() -> this.invitations.accept(token, NEW_PASSWORD))
 			.isInstanceOf(InvalidInvitationLinkException.class);
-		assertThat(this.fixtures.reload(invited.getId()).getStatus()).isEqualTo(UserStatus.INVITED);
+		assertThat(this.fixtures().reload(invited.getId()).getStatus()).isEqualTo(UserStatus.INVITED);
 	}
 
 	@Test
@@ -212,7 +182,7 @@ class InvitationProcessTest extends PortalIntegrationTest {
 		ProcessJobs.executeDue(this.management, pi.getId());
 
 		assertThat(pi).hasPassed("InvitationAccepted", "UserActivated").isEnded();
-		assertThat(this.fixtures.reload(invited.getId()).getStatus()).isEqualTo(UserStatus.ACTIVE);
+		assertThat(this.fixtures().reload(invited.getId()).getStatus()).isEqualTo(UserStatus.ACTIVE);
 	}
 
 	@Test

@@ -9,71 +9,41 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.UserFixtures.Org;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two requests at the same moment: one link clicked twice, two administrators removing the last two admins. */
-class UserConcurrencyTest extends PortalIntegrationTest {
-
-	@Autowired
-	UserService userService;
+class UserConcurrencyTest extends UserTestSupport {
 
 	@Autowired
 	InvitationService invitations;
 
 	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	ManagementService management;
-
-	@Autowired
 	HistoryService history;
-
-	@Autowired
-	AccountRepository accounts;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	UserFixtures fixtures;
 
 	Org org;
 
 	@BeforeEach
 	void setUp() {
-		this.fixtures = new UserFixtures(this.accounts, this.users, this.passwordEncoder, this.transaction);
-		this.org = this.fixtures.org();
+		this.org = this.fixtures().org();
 	}
 
 	@AfterEach
 	void endInvitations() {
-		this.fixtures.endInvitationsIn(this.org, this.runtime);
+		this.fixtures().endInvitationsIn(this.org, this.runtime);
 	}
 
 	@Test
 	void aLinkSubmittedTwiceAtOnceIsAcceptedOnce() throws Exception {
-		PortalUser admin = this.fixtures.activeUserWithoutPassword(this.org.partner(), UserType.PARTNER_ADMINISTRATOR);
+		PortalUser admin = this.fixtures().activeUserWithoutPassword(this.org.partner(), UserType.PARTNER_ADMINISTRATOR);
 		PortalUser invited = this.userService.create(admin.getId(),
 				new UserProfile(UserFixtures.uniqueEmail("twice"), "Tom", "Twice", null, null, null),
 				List.of(new AccountRoles(this.org.customer().getId(), UserType.CUSTOMER_USER.roles())));
@@ -93,7 +63,7 @@ class UserConcurrencyTest extends PortalIntegrationTest {
 		});
 
 		assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
-		assertThat(this.fixtures.reload(invited.getId()).getStatus()).isEqualTo(UserStatus.ACTIVE);
+		assertThat(this.fixtures().reload(invited.getId()).getStatus()).isEqualTo(UserStatus.ACTIVE);
 		assertThat(this.history.createHistoricActivityInstanceQuery()
 			.processInstanceId(processInstanceId)
 			.activityId("InvitationAccepted")
@@ -102,13 +72,13 @@ class UserConcurrencyTest extends PortalIntegrationTest {
 
 	@Test
 	void twoAdministratorsRemovingTheLastTwoAdminsAtOnceLeaveOne() throws Exception {
-		PortalUser firstPartnerAdmin = this.fixtures.activeUserWithoutPassword(this.org.partner(),
+		PortalUser firstPartnerAdmin = this.fixtures().activeUserWithoutPassword(this.org.partner(),
 				UserType.PARTNER_ADMINISTRATOR);
-		PortalUser secondPartnerAdmin = this.fixtures.activeUserWithoutPassword(this.org.partner(),
+		PortalUser secondPartnerAdmin = this.fixtures().activeUserWithoutPassword(this.org.partner(),
 				UserType.PARTNER_ADMINISTRATOR);
-		PortalUser firstCustomerAdmin = this.fixtures.activeUserWithoutPassword(this.org.customer(),
+		PortalUser firstCustomerAdmin = this.fixtures().activeUserWithoutPassword(this.org.customer(),
 				UserType.CUSTOMER_ADMINISTRATOR);
-		PortalUser secondCustomerAdmin = this.fixtures.activeUserWithoutPassword(this.org.customer(),
+		PortalUser secondCustomerAdmin = this.fixtures().activeUserWithoutPassword(this.org.customer(),
 				UserType.CUSTOMER_ADMINISTRATOR);
 
 		List<Outcome> outcomes = atOnce(

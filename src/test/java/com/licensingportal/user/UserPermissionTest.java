@@ -6,11 +6,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.user.UserFixtures.Org;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -19,10 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -36,7 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * changes. For a customer, the "related" account is the partner that sells to them, which they must not see.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UserPermissionTest extends PortalIntegrationTest {
+class UserPermissionTest extends UserTestSupport {
 
 	enum Place {
 
@@ -44,48 +38,27 @@ class UserPermissionTest extends PortalIntegrationTest {
 
 	}
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	AccountRepository accounts;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	RuntimeService runtime;
-
-	UserFixtures fixtures;
-
 	Org org;
 
 	final Map<UserType, PortalUser> viewers = new EnumMap<>(UserType.class);
 
 	@BeforeAll
 	void createOrganisation() {
-		this.fixtures = new UserFixtures(this.accounts, this.users, this.passwordEncoder, this.transaction);
-		this.org = this.fixtures.org();
+		this.org = this.fixtures().org();
 		this.viewers.put(UserType.PARTNER_ADMINISTRATOR,
-				this.fixtures.activeUserWithoutPassword(this.org.partner(), UserType.PARTNER_ADMINISTRATOR));
+				this.fixtures().activeUserWithoutPassword(this.org.partner(), UserType.PARTNER_ADMINISTRATOR));
 		this.viewers.put(UserType.PARTNER_USER,
-				this.fixtures.activeUserWithoutPassword(this.org.partner(), UserType.PARTNER_USER));
+				this.fixtures().activeUserWithoutPassword(this.org.partner(), UserType.PARTNER_USER));
 		this.viewers.put(UserType.CUSTOMER_ADMINISTRATOR,
-				this.fixtures.activeUserWithoutPassword(this.org.customer(), UserType.CUSTOMER_ADMINISTRATOR));
+				this.fixtures().activeUserWithoutPassword(this.org.customer(), UserType.CUSTOMER_ADMINISTRATOR));
 		this.viewers.put(UserType.CUSTOMER_USER,
-				this.fixtures.activeUserWithoutPassword(this.org.customer(), UserType.CUSTOMER_USER));
+				this.fixtures().activeUserWithoutPassword(this.org.customer(), UserType.CUSTOMER_USER));
 	}
 
 	/** A resend or a create starts an invitation process; it is not this test's business to run it. */
 	@AfterEach
 	void endInvitations() {
-		this.fixtures.endInvitationsIn(this.org, this.runtime);
+		this.fixtures().endInvitationsIn(this.org, this.runtime);
 	}
 
 	static Stream<Arguments> everyViewerAndPlace() {
@@ -115,7 +88,7 @@ class UserPermissionTest extends PortalIntegrationTest {
 
 		boolean allowed = canAdminister(viewer, place);
 		assertThat(status).isEqualTo(allowed ? 302 : 404);
-		PortalUser after = this.fixtures.reload(target.getId());
+		PortalUser after = this.fixtures().reload(target.getId());
 		assertThat(after.getFirstName()).isEqualTo(allowed ? "Renamed" : target.getFirstName());
 		assertThat(after.getPhone()).isEqualTo(allowed ? "+1 555 0199" : null);
 	}
@@ -265,7 +238,7 @@ class UserPermissionTest extends PortalIntegrationTest {
 
 	private PortalUser target(UserType viewer, Place place) {
 		Account account = accountAt(viewer, place);
-		return this.fixtures.invitedUser(account, targetType(account));
+		return this.fixtures().invitedUser(account, targetType(account));
 	}
 
 	private Account accountAt(UserType viewer, Place place) {
@@ -303,7 +276,7 @@ class UserPermissionTest extends PortalIntegrationTest {
 	}
 
 	private UserType typeOn(PortalUser user, Account account) {
-		PortalUser reloaded = this.fixtures.reload(user.getId());
+		PortalUser reloaded = this.fixtures().reload(user.getId());
 		return reloaded == null ? null
 				: reloaded.membershipOf(account.getId()).map(AccountMembership::getUserType).orElse(null);
 	}

@@ -3,20 +3,14 @@ package com.licensingportal.user;
 import java.util.Set;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.user.UserFixtures.Org;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -25,27 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** The rules of the user screens: bad input gets a clear message and changes nothing. */
-class UserScreensTest extends PortalIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	AccountRepository accounts;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	RuntimeService runtime;
-
-	UserFixtures fixtures;
+class UserScreensTest extends UserTestSupport {
 
 	Org org;
 
@@ -55,16 +29,15 @@ class UserScreensTest extends PortalIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.fixtures = new UserFixtures(this.accounts, this.users, this.passwordEncoder, this.transaction);
-		this.org = this.fixtures.org();
-		this.partnerAdmin = this.fixtures.activeUserWithoutPassword(this.org.partner(), UserType.PARTNER_ADMINISTRATOR);
-		this.customerAdmin = this.fixtures.activeUserWithoutPassword(this.org.customer(),
+		this.org = this.fixtures().org();
+		this.partnerAdmin = this.fixtures().activeUserWithoutPassword(this.org.partner(), UserType.PARTNER_ADMINISTRATOR);
+		this.customerAdmin = this.fixtures().activeUserWithoutPassword(this.org.customer(),
 				UserType.CUSTOMER_ADMINISTRATOR);
 	}
 
 	@AfterEach
 	void endInvitations() {
-		this.fixtures.endInvitationsIn(this.org, this.runtime);
+		this.fixtures().endInvitationsIn(this.org, this.runtime);
 	}
 
 	@Test
@@ -137,7 +110,7 @@ class UserScreensTest extends PortalIntegrationTest {
 			.param("email", "changed@elsewhere.example")
 			.param("firstName", "Changed")
 			.param("lastName", "Name"));
-		PortalUser after = this.fixtures.reload(created.getId());
+		PortalUser after = this.fixtures().reload(created.getId());
 		assertThat(after.getEmail()).isEqualTo(email);
 		assertThat(after.getFirstName()).isEqualTo("Changed");
 	}
@@ -155,7 +128,7 @@ class UserScreensTest extends PortalIntegrationTest {
 			.contains(this.org.customer().getName() + " would be left without an active administrator");
 		assertThat(this.users.existsById(this.customerAdmin.getId())).isTrue();
 
-		PortalUser secondAdmin = this.fixtures.activeUserWithoutPassword(this.org.customer(),
+		PortalUser secondAdmin = this.fixtures().activeUserWithoutPassword(this.org.customer(),
 				UserType.CUSTOMER_ADMINISTRATOR);
 		MvcResult both = this.mvc.perform(post("/users/delete").with(csrf())
 			.param("ids", String.valueOf(this.customerAdmin.getId()), String.valueOf(secondAdmin.getId()))
@@ -173,8 +146,8 @@ class UserScreensTest extends PortalIntegrationTest {
 
 	@Test
 	void deletingSeveralUsersAsksFirstNamingThem() throws Exception {
-		PortalUser first = this.fixtures.invitedUser(this.org.customer(), UserType.CUSTOMER_USER);
-		PortalUser second = this.fixtures.invitedUser(this.org.partner(), UserType.PARTNER_USER);
+		PortalUser first = this.fixtures().invitedUser(this.org.customer(), UserType.CUSTOMER_USER);
+		PortalUser second = this.fixtures().invitedUser(this.org.partner(), UserType.PARTNER_USER);
 
 		String confirmation = body(this.partnerAdmin, get("/users/delete").param("ids", String.valueOf(first.getId()),
 				String.valueOf(second.getId())));
@@ -190,7 +163,7 @@ class UserScreensTest extends PortalIntegrationTest {
 
 	@Test
 	void deletingAUserLinkedElsewhereOnlyRemovesTheLinksTheAdministratorAdministers() throws Exception {
-		PortalUser shared = this.fixtures.invitedUser(this.org.customer(), UserType.CUSTOMER_USER);
+		PortalUser shared = this.fixtures().invitedUser(this.org.customer(), UserType.CUSTOMER_USER);
 		this.transaction.executeWithoutResult(status -> this.users.findWithMembershipsById(shared.getId())
 			.orElseThrow()
 			.link(this.accounts.getReferenceById(this.org.foreignCustomer().getId()), UserType.CUSTOMER_USER));
@@ -201,7 +174,7 @@ class UserScreensTest extends PortalIntegrationTest {
 			.param("ids", String.valueOf(shared.getId()))
 			.with(user(UserFixtures.principal(this.customerAdmin))));
 
-		PortalUser after = this.fixtures.reload(shared.getId());
+		PortalUser after = this.fixtures().reload(shared.getId());
 		assertThat(after.membershipOf(this.org.customer().getId())).isEmpty();
 		assertThat(after.membershipOf(this.org.foreignCustomer().getId())).isPresent();
 	}
@@ -212,13 +185,13 @@ class UserScreensTest extends PortalIntegrationTest {
 			.param("firstName", "Self")
 			.param("lastName", "Demoter"), this.org.customer(), UserType.CUSTOMER_USER.roles()));
 		assertThat(own).contains("You cannot change your own roles.");
-		assertThat(this.fixtures.reload(this.customerAdmin.getId()).getFirstName()).isEqualTo("First");
+		assertThat(this.fixtures().reload(this.customerAdmin.getId()).getFirstName()).isEqualTo("First");
 
 		String demoted = body(this.partnerAdmin, roles(post("/users/" + this.customerAdmin.getId()).with(csrf())
 			.param("firstName", "First")
 			.param("lastName", this.customerAdmin.getLastName()), this.org.customer(), UserType.CUSTOMER_USER.roles()));
 		assertThat(demoted).contains("would be left without an active administrator");
-		assertThat(this.fixtures.reload(this.customerAdmin.getId()).membershipOf(this.org.customer().getId())
+		assertThat(this.fixtures().reload(this.customerAdmin.getId()).membershipOf(this.org.customer().getId())
 			.orElseThrow()
 			.getUserType()).isEqualTo(UserType.CUSTOMER_ADMINISTRATOR);
 
@@ -229,7 +202,7 @@ class UserScreensTest extends PortalIntegrationTest {
 
 	@Test
 	void linkAccountsAddsChangesAndRemovesLinksButNeverTheLastOne() throws Exception {
-		PortalUser target = this.fixtures.invitedUser(this.org.partner(), UserType.PARTNER_USER);
+		PortalUser target = this.fixtures().invitedUser(this.org.partner(), UserType.PARTNER_USER);
 
 		String form = body(this.partnerAdmin, get("/users/" + target.getId() + "/accounts"));
 		assertThat(form).containsPattern("id=\"account-" + this.org.partner().getId() + "\"[^>]*checked")
@@ -237,7 +210,7 @@ class UserScreensTest extends PortalIntegrationTest {
 
 		this.mvc.perform(roles(post("/users/" + target.getId() + "/accounts").with(csrf()), this.org.customer(),
 				UserType.CUSTOMER_USER.roles()).with(user(UserFixtures.principal(this.partnerAdmin))));
-		PortalUser moved = this.fixtures.reload(target.getId());
+		PortalUser moved = this.fixtures().reload(target.getId());
 		assertThat(moved.membershipOf(this.org.partner().getId())).isEmpty();
 		assertThat(moved.membershipOf(this.org.customer().getId()).orElseThrow().getUserType())
 			.isEqualTo(UserType.CUSTOMER_USER);
@@ -245,12 +218,12 @@ class UserScreensTest extends PortalIntegrationTest {
 		String none = body(this.partnerAdmin, post("/users/" + target.getId() + "/accounts").with(csrf()));
 		assertThat(none).contains("Choose at least one account. To remove " + target.getDisplayName()
 				+ ", use Actions &gt; Delete.");
-		assertThat(this.fixtures.reload(target.getId()).membershipOf(this.org.customer().getId())).isPresent();
+		assertThat(this.fixtures().reload(target.getId()).membershipOf(this.org.customer().getId())).isPresent();
 	}
 
 	@Test
 	void aUserMayEditTheirOwnNameButOnlyAdministratorsSeeActions() throws Exception {
-		PortalUser customerUser = this.fixtures.activeUserWithoutPassword(this.org.customer(), UserType.CUSTOMER_USER);
+		PortalUser customerUser = this.fixtures().activeUserWithoutPassword(this.org.customer(), UserType.CUSTOMER_USER);
 
 		String page = body(customerUser, get("/users/" + customerUser.getId()));
 		assertThat(page).contains("id=\"save\"").doesNotContain("id=\"actions\"");
@@ -259,7 +232,7 @@ class UserScreensTest extends PortalIntegrationTest {
 			.param("firstName", "Renamed")
 			.param("lastName", "Myself")
 			.param("jobTitle", "Installer"));
-		PortalUser after = this.fixtures.reload(customerUser.getId());
+		PortalUser after = this.fixtures().reload(customerUser.getId());
 		assertThat(after.getDisplayName()).isEqualTo("Renamed Myself");
 		assertThat(after.getJobTitle()).isEqualTo("Installer");
 
