@@ -1,9 +1,17 @@
 package com.licensingportal.user;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+
+import com.licensingportal.account.Account;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 public interface UserRepository extends JpaRepository<PortalUser, Long> {
 
@@ -13,6 +21,30 @@ public interface UserRepository extends JpaRepository<PortalUser, Long> {
 	@EntityGraph(attributePaths = { "memberships", "memberships.account" })
 	Optional<PortalUser> findWithMembershipsById(Long id);
 
+	@EntityGraph(attributePaths = { "memberships", "memberships.account" })
+	List<PortalUser> findWithMembershipsByIdIn(Collection<Long> ids);
+
 	boolean existsByEmail(String email);
+
+	/** The users linked to at least one of the accounts, with all their links, by name. */
+	@Query("select distinct u from PortalUser u join fetch u.memberships m join fetch m.account"
+			+ " where u.id in (select l.user.id from AccountMembership l where l.account.id in :accountIds)"
+			+ " order by u.lastName, u.firstName, u.id")
+	List<PortalUser> findLinkedToAny(Collection<Long> accountIds);
+
+	/** Per account: how many active users hold an administrator user type there. */
+	@Query("select m.account.id, count(m) from AccountMembership m where m.account.id in :accountIds"
+			+ " and m.userType in :administratorTypes and m.user.status = :active group by m.account.id")
+	List<Object[]> countAdministrators(Collection<Long> accountIds, Collection<UserType> administratorTypes,
+			UserStatus active);
+
+	/** Per account: how many users are linked to it. */
+	@Query("select m.account.id, count(m) from AccountMembership m where m.account.id in :accountIds group by m.account.id")
+	List<Object[]> countUsers(Collection<Long> accountIds);
+
+	/** Serialises changes to the users of these accounts, so that two admins cannot remove the last administrator together. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Account a where a.id in :accountIds order by a.id")
+	List<Account> lockAccounts(Collection<Long> accountIds);
 
 }
