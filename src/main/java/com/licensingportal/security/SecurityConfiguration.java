@@ -15,15 +15,17 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Two filter chains: Camunda's webapps and REST API keep their own login, CSRF and headers (the REST API
- * is protected by {@code EngineRestAuthentication}); everything else is the portal, with form login.
+ * Three filter chains: Camunda's webapps and REST API keep their own login, CSRF and headers (the REST API
+ * is protected by {@code EngineRestAuthentication}); the portal's REST API under /api has its own
+ * ({@code ApiSecurityConfiguration}, bearer tokens); everything else is the portal, with form login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	/** Pages anyone may open without logging in. Feature packages add their public entry points here. */
 	static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-			"/dev/mailbox", "/dev/mailbox/**", "/dev/mailbox.json", "/invitations/*" };
+			"/dev/mailbox", "/dev/mailbox/**", "/dev/mailbox.json", "/invitations/*", "/v3/api-docs", "/v3/api-docs/**",
+			"/swagger-ui", "/swagger-ui/**", "/swagger-ui.html" };
 
 	@Bean
 	@Order(1)
@@ -40,7 +42,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain portalChain(HttpSecurity http, AuthenticationManager portalAuthentication) throws Exception {
 		http.authenticationManager(portalAuthentication)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)

@@ -1,0 +1,134 @@
+package com.licensingportal.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import com.licensingportal.system.NotFoundException;
+import com.licensingportal.system.RateLimitedException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as RFC 9457 problem+json with a sentence a person understands: 400 malformed, 404 not
+ * found or not visible, 409 conflicts, 413 too large, 415 wrong content type, 422 validation (with the
+ * fields), 429 rate limited (with Retry-After). Never a stack trace; never a 500 for the caller's mistake.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(BadCredentialsException.class)
+	ProblemDetail badCredentials(BadCredentialsException ex) {
+		return problem(HttpStatus.UNAUTHORIZED, "Not authenticated", "The email or password is not right.");
+	}
+
+	@ExceptionHandler(RateLimitedException.class)
+	ResponseEntity<ProblemDetail> rateLimited(RateLimitedException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
+			.body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", ex.getMessage()));
+	}
+
+	@ExceptionHandler(ApiValidationException.class)
+	ProblemDetail invalid(ApiValidationException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", ex.getMessage());
+		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler(ApiConflictException.class)
+	ProblemDetail conflict(ApiConflictException ex) {
+		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex, WebRequest request) {
+		log.error("API request {} failed", request.getDescription(false), ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
+				"We could not complete your request. Try again in a moment; if it keeps happening, contact support.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.toList();
+		String detail = errors.isEmpty() ? "The request is not valid."
+				: errors.stream().map(e -> e.get("field") + ": " + e.get("message")).reduce((a, b) -> a + "; " + b).get();
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", detail);
+		problem.setProperty("errors", errors);
+		return ResponseEntity.unprocessableEntity().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request",
+				"Some parameters are not valid: " + ex.getAllErrors()
+					.stream()
+					.map(error -> String.valueOf(error.getDefaultMessage()))
+					.reduce((a, b) -> a + "; " + b)
+					.orElse("see the API documentation"));
+		return ResponseEntity.unprocessableEntity().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "Malformed request",
+					"The request body is not valid JSON of the expected shape. Check it against /v3/api-docs."));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", "The request is too large."));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		// Spring's own ProblemDetail for the remaining MVC errors (405, 406, 415, missing parameters ...):
+		// keep its status and sentence, never the exception's internals.
+		if (body == null && ex instanceof org.springframework.web.ErrorResponse error) {
+			body = error.updateAndGetBody(getMessageSource(), java.util.Locale.ENGLISH);
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("about:blank"));
+		return problem;
+	}
+
+}

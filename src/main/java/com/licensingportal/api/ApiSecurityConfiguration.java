@@ -1,0 +1,70 @@
+package com.licensingportal.api;
+
+import java.io.IOException;
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * The REST API's own chain: bearer tokens only, no session, no cookie, hence no CSRF. The portal's pages
+ * keep their form login and CSRF in the portal chain.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+	/** API calls anyone may make without a token. */
+	static final String[] PUBLIC_POSTS = { "/api/v1/auth/token", "/api/v1/registrations" };
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiChain(HttpSecurity http, PersonalAccessTokenService tokens, ObjectMapper json)
+			throws Exception {
+		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+		AuthenticationEntryPoint unauthorized = (request, response, failure) -> problem(response, json);
+		http.securityMatcher(path.matcher("/api/**"))
+			.authorizeHttpRequests(requests -> {
+				for (String open : PUBLIC_POSTS) {
+					requests.requestMatchers(path.matcher(HttpMethod.POST, open)).permitAll();
+				}
+				requests.anyRequest().authenticated();
+			})
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.formLogin(form -> form.disable())
+			.httpBasic(basic -> basic.disable())
+			.logout(logout -> logout.disable())
+			.addFilterBefore(new PersonalAccessTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized));
+		return http.build();
+	}
+
+	private static void problem(HttpServletResponse response, ObjectMapper json) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+				"Send a valid personal access token as 'Authorization: Bearer <token>'. Create one on your profile page "
+						+ "or with POST /api/v1/auth/token.");
+		problem.setTitle("Not authenticated");
+		problem.setType(URI.create("about:blank"));
+		response.setStatus(HttpStatus.UNAUTHORIZED.value());
+		response.setHeader("WWW-Authenticate", "Bearer");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+}

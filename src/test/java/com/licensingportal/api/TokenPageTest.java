@@ -1,0 +1,83 @@
+package com.licensingportal.api;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.licensingportal.demo.DemoData;
+import com.licensingportal.support.ApiClient;
+import com.licensingportal.support.PortalIntegrationTest;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The profile page: create a named token, see it once, use it, revoke it. */
+class TokenPageTest extends PortalIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void createUseAndRevokeATokenFromTheProfilePage() throws Exception {
+		MockHttpSession session = logIn();
+		String name = "laptop " + UUID.randomUUID();
+
+		this.mvc.perform(post("/profile/tokens").session(session).with(csrf()).param("name", name).param("validity", "90"))
+			.andExpect(redirectedUrl("/profile/tokens"));
+		String page = this.mvc.perform(get("/profile/tokens").session(session)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains(name).contains("active");
+
+		String secret = createAndReadSecret(session, name + " 2");
+		ApiClient api = new ApiClient(baseUrl());
+		assertThat(api.get("/api/v1/accounts", secret).status()).isEqualTo(200);
+
+		String shownOnce = this.mvc.perform(get("/profile/tokens").session(session)).andReturn().getResponse().getContentAsString();
+		assertThat(shownOnce).contains(secret);
+		String listed = this.mvc.perform(get("/profile/tokens").session(session)).andReturn().getResponse().getContentAsString();
+		assertThat(listed).as("a reload no longer shows the secret").doesNotContain(secret).contains(secret.substring(0, 9));
+		Matcher revoke = Pattern.compile("/profile/tokens/(\\d+)/revoke").matcher(listed);
+		assertThat(revoke.find()).isTrue();
+		// The newest token is listed first.
+		this.mvc.perform(post(revoke.group()).session(session).with(csrf())).andExpect(redirectedUrl("/profile/tokens"));
+
+		assertThat(api.get("/api/v1/accounts", secret).status()).isEqualTo(401);
+	}
+
+	@Test
+	void aTokenWithoutANameIsRefusedWithAClearMessage() throws Exception {
+		MockHttpSession session = logIn();
+
+		var result = this.mvc.perform(post("/profile/tokens").session(session).with(csrf()).param("name", "  ")
+			.param("validity", "30")).andReturn();
+
+		assertThat(result.getFlashMap().get("error")).isEqualTo("Give the token a name of 1 to 100 characters.");
+	}
+
+	@Test
+	void revokingAnUnknownTokenIsNotFound() throws Exception {
+		this.mvc.perform(post("/profile/tokens/999999999/revoke").session(logIn()).with(csrf()))
+			.andExpect(status().isNotFound());
+	}
+
+	private String createAndReadSecret(MockHttpSession session, String name) throws Exception {
+		var result = this.mvc.perform(post("/profile/tokens").session(session).with(csrf()).param("name", name)
+			.param("validity", "never")).andReturn();
+		return (String) result.getFlashMap().get("newToken");
+	}
+
+	private MockHttpSession logIn() throws Exception {
+		return (MockHttpSession) this.mvc.perform(post("/login").param("email", DemoData.PARTNER_USER)
+			.param("password", DemoData.PASSWORD)
+			.with(csrf())).andExpect(redirectedUrl("/entitlements")).andReturn().getRequest().getSession();
+	}
+
+}
