@@ -9,7 +9,7 @@ interface PersonalAccessTokenRepository extends JpaRepository<PersonalAccessToke
 
 	Optional<PersonalAccessToken> findByTokenHash(String tokenHash);
 
-	List<PersonalAccessToken> findByUserIdOrderByCreatedAtDesc(Long userId);
+	List<PersonalAccessToken> findByUserIdOrderByCreatedAtDescIdDesc(Long userId);
 
 	Optional<PersonalAccessToken> findByIdAndUserId(Long id, Long userId);
 

@@ -88,7 +88,7 @@ public class PersonalAccessTokenService {
 
 	@Transactional(readOnly = true)
 	public List<PersonalAccessToken> tokensOf(Long userId) {
-		return this.tokens.findByUserIdOrderByCreatedAtDesc(userId);
+		return this.tokens.findByUserIdOrderByCreatedAtDescIdDesc(userId);
 	}
 
 	/** Revokes one of the user's own tokens; effective for the very next request. */

@@ -36,7 +36,8 @@ class TokenPageTest extends PortalIntegrationTest {
 		String page = this.mvc.perform(get("/profile/tokens").session(session)).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains(name).contains("active");
 
-		String secret = createAndReadSecret(session, name + " 2");
+		String secondName = name + " 2";
+		String secret = createAndReadSecret(session, secondName);
 		ApiClient api = new ApiClient(baseUrl());
 		assertThat(api.get("/api/v1/accounts", secret).status()).isEqualTo(200);
 
@@ -44,10 +45,10 @@ class TokenPageTest extends PortalIntegrationTest {
 		assertThat(shownOnce).contains(secret);
 		String listed = this.mvc.perform(get("/profile/tokens").session(session)).andReturn().getResponse().getContentAsString();
 		assertThat(listed).as("a reload no longer shows the secret").doesNotContain(secret).contains(secret.substring(0, 9));
-		Matcher revoke = Pattern.compile("/profile/tokens/(\\d+)/revoke").matcher(listed);
+		Matcher revoke = Pattern.compile(Pattern.quote(secondName) + "</td>.*?(/profile/tokens/\\d+/revoke)", Pattern.DOTALL)
+			.matcher(listed);
 		assertThat(revoke.find()).isTrue();
-		// The newest token is listed first.
-		this.mvc.perform(post(revoke.group()).session(session).with(csrf())).andExpect(redirectedUrl("/profile/tokens"));
+		this.mvc.perform(post(revoke.group(1)).session(session).with(csrf())).andExpect(redirectedUrl("/profile/tokens"));
 
 		assertThat(api.get("/api/v1/accounts", secret).status()).isEqualTo(401);
 	}
