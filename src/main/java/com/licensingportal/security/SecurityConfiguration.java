@@ -23,7 +23,7 @@ class SecurityConfiguration {
 
 	/** Pages anyone may open without logging in. Feature packages add their public entry points here. */
 	static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-			"/dev/mailbox", "/dev/mailbox/**", "/dev/mailbox.json" };
+			"/dev/mailbox", "/dev/mailbox/**", "/dev/mailbox.json", "/.well-known/licensing-public-key", "/schemas/**" };
 
 	@Bean
 	@Order(1)
