@@ -132,8 +132,9 @@ public class ActivationService {
 			}
 			int back = quantity == null ? license.get().getQuantity() : quantity;
 			if (back > license.get().getQuantity()) {
-				throw new ActivationRefusedException("Only " + license.get().getQuantity() + " channels of " + id
-						+ " are on " + device.getName() + "; nothing was returned.");
+				throw new ActivationRefusedException("Only " + channels(license.get().getQuantity()) + " of " + id
+						+ (license.get().getQuantity() == 1 ? " is" : " are") + " on " + device.getName()
+						+ "; nothing was returned.");
 			}
 			item.changeQuantities(item.getTotalQuantity(), item.getAvailableQuantity() + back, item.getReservedQuantity());
 			if (back == license.get().getQuantity()) {
@@ -240,9 +241,13 @@ public class ActivationService {
 			throw new ActivationRefusedException("No channels of " + activationId + " are left. Nothing was activated.");
 		}
 		if (quantity > item.getAvailableQuantity()) {
-			throw new ActivationRefusedException("Only " + item.getAvailableQuantity() + " channels of " + activationId
-					+ " are left, not " + quantity + ". Nothing was activated.");
+			throw new ActivationRefusedException("Only " + channels(item.getAvailableQuantity()) + " of " + activationId
+					+ (item.getAvailableQuantity() == 1 ? " is" : " are") + " left, not " + quantity + ". Nothing was activated.");
 		}
+	}
+
+	private static String channels(int count) {
+		return count == 1 ? "1 channel" : count + " channels";
 	}
 
 	private static List<String> sorted(List<String> activationIds) {
