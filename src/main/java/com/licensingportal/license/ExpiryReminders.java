@@ -40,7 +40,7 @@ public class ExpiryReminders {
 	 * Collects what is new to announce on {@code today} and records it as announced. The digests are plain
 	 * maps and lists (process variables, mail template model): to, recipientName, accountName, accountNumber,
 	 * today, expiringBefore (for the portal link), within7 and within30 (lines with activationId, entitlementId, partNumber, version, available,
-	 * expiresOn, daysLeft).
+	 * expiresOn, daysLeft, when: "today", "tomorrow" or "in 12 days").
 	 */
 	@Transactional
 	public ArrayList<HashMap<String, Object>> collect(LocalDate today) {
@@ -125,7 +125,9 @@ public class ExpiryReminders {
 		map.put("version", line.version());
 		map.put("available", line.available());
 		map.put("expiresOn", line.expiresOn().toString());
-		map.put("daysLeft", (int) ChronoUnit.DAYS.between(today, line.expiresOn()));
+		long daysLeft = ChronoUnit.DAYS.between(today, line.expiresOn());
+		map.put("daysLeft", (int) daysLeft);
+		map.put("when", daysLeft == 0 ? "today" : daysLeft == 1 ? "tomorrow" : "in " + daysLeft + " days");
 		return map;
 	}
 
