@@ -38,6 +38,8 @@ class EntitlementListController {
 
 	static final String NOTHING_SELECTED = "Select at least one license to export.";
 
+	static final int MAX_SELECTED = 1000;
+
 	private static final Map<String, String> BAD_VALUES = Map.of("availableMin",
 			"Available quantity must be a whole number of channels, 0 or more.", "totalMin",
 			"Total quantity must be a whole number of channels, 0 or more.", "expiringBefore",
@@ -99,8 +101,9 @@ class EntitlementListController {
 			@ModelAttribute("search") EntitlementSearch search, BindingResult binding,
 			@RequestParam(name = "selected", required = false) List<String> selected, HttpServletResponse response,
 			RedirectAttributes redirect) throws IOException {
-		if (selected == null || selected.isEmpty()) {
-			redirect.addFlashAttribute("message", NOTHING_SELECTED);
+		if (selected == null || selected.isEmpty() || selected.size() > MAX_SELECTED) {
+			redirect.addFlashAttribute("message", selected == null || selected.isEmpty() ? NOTHING_SELECTED
+					: "Select at most " + MAX_SELECTED + " licenses, or use Export All Matching.");
 			return new ModelAndView("redirect:/entitlements?" + search.queryForPage(search.pageNumber()));
 		}
 		VisibleAccounts visible = this.visibility.forUser(user.getUserId());

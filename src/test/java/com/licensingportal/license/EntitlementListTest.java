@@ -394,11 +394,17 @@ class EntitlementListTest extends PortalIntegrationTest {
 	}
 
 	@Test
-	void exportSelectedWithNothingSelectedGoesBackToTheListWithAMessage() throws Exception {
+	void exportSelectedWithNothingOrTooMuchSelectedGoesBackToTheListWithAMessage() throws Exception {
 		this.mvc.perform(post("/entitlements/export").with(csrf()).with(as(this.customerUser)).param("product", "LST")
 			.param("page", "2"))
 			.andExpect(redirectedUrl("/entitlements?product=LST&page=2"))
 			.andExpect(flash().attribute("message", EntitlementListController.NOTHING_SELECTED));
+		String[] tooMany = java.util.stream.IntStream.rangeClosed(0, EntitlementListController.MAX_SELECTED)
+			.mapToObj(i -> "ID-" + i)
+			.toArray(String[]::new);
+		this.mvc.perform(post("/entitlements/export").with(csrf()).with(as(this.customerUser)).param("selected", tooMany))
+			.andExpect(redirectedUrl("/entitlements?"))
+			.andExpect(flash().attribute("message", "Select at most 1000 licenses, or use Export All Matching."));
 	}
 
 	@Test

@@ -79,6 +79,8 @@ class OfflineActivationTest extends PortalIntegrationTest {
 
 	private Account foreign;
 
+	private Account partner;
+
 	private PortalUser partnerUser;
 
 	private Product product;
@@ -88,8 +90,8 @@ class OfflineActivationTest extends PortalIntegrationTest {
 		this.fixtures = new LicenseFixtures(this.context);
 		this.customer = this.fixtures.customer(LicenseFixtures.unique("Xeric Ports"));
 		this.foreign = this.fixtures.customer(LicenseFixtures.unique("Yarrow Bank"));
-		Account partner = this.fixtures.partnerOf(LicenseFixtures.unique("Zinc Integrators"), this.customer);
-		this.partnerUser = this.fixtures.user("zuser", partner, UserType.PARTNER_USER);
+		this.partner = this.fixtures.partnerOf(LicenseFixtures.unique("Zinc Integrators"), this.customer);
+		this.partnerUser = this.fixtures.user("zuser", this.partner, UserType.PARTNER_USER);
 		this.product = this.fixtures.product("OFF");
 	}
 
@@ -189,6 +191,7 @@ class OfflineActivationTest extends PortalIntegrationTest {
 		LineItem item = this.fixtures.lineItem(this.customer, this.product, 5, null);
 		LineItem expired = this.fixtures.lineItem(this.customer, this.product, 5, LocalDate.now().minusDays(2));
 		LineItem foreignItem = this.fixtures.lineItem(this.foreign, this.product, 5, null);
+		LineItem partnersOwn = this.fixtures.lineItem(this.partner, this.product, 5, null);
 		String hostId = LicenseFixtures.unique("OFFLINE-HOST");
 
 		refused("{\"formatVersion\": 1, \"deviceName\": ".getBytes(StandardCharsets.UTF_8), "application/json",
@@ -203,12 +206,14 @@ class OfflineActivationTest extends PortalIntegrationTest {
 		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 1, expired.getActivationId(), 1)),
 				"application/json", expired.getActivationId() + " expired on " + expired.getExpiresOn()
 						+ " and can no longer be activated.");
+		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 1, partnersOwn.getActivationId(), 1)),
+				"application/json", "All licenses of one activation must belong to the same account");
 		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 1)), "text/csv",
 				"it must be a JSON file (application/json), not text/csv.");
 		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 1)), "application/octet-stream",
 				"not application/octet-stream");
 
-		for (LineItem unchanged : List.of(item, expired, foreignItem)) {
+		for (LineItem unchanged : List.of(item, expired, foreignItem, partnersOwn)) {
 			assertThat(this.fixtures.reload(unchanged).getAvailableQuantity()).isEqualTo(5);
 			assertThat(trail(unchanged)).extracting(LicenseEvent::getType).containsExactly(LicenseEventType.CREATED);
 		}
