@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -68,6 +69,11 @@ public class EntitlementList {
 			 li.product_version, li.available_quantity, li.total_quantity, li.expires_on,
 			 o.account_number as owner_number, o.name as owner_name
 			""";
+
+	/** The Expiration filter's choices; "expires" means dated and not yet expired. */
+	private static final Map<String, String> EXPIRATIONS = Map.of(EntitlementSearch.PERMANENT,
+			"li.expires_on is null", EntitlementSearch.EXPIRES, "li.expires_on >= :today",
+			EntitlementSearch.EXPIRED, "li.expires_on < :today");
 
 	private static final int STREAM_FETCH_SIZE = 500;
 
@@ -144,35 +150,21 @@ public class EntitlementList {
 		contains(where, params, "s.name", "soldTo", search.getSoldTo());
 		contains(where, params, "p.part_number", "product", search.getProduct());
 		contains(where, params, "li.product_version", "version", search.getVersion());
-		if (search.getAvailableMin() != null) {
-			where.append(" and li.available_quantity >= :availableMin");
-			params.addValue("availableMin", search.getAvailableMin());
-		}
-		if (search.getTotalMin() != null) {
-			where.append(" and li.total_quantity >= :totalMin");
-			params.addValue("totalMin", search.getTotalMin());
-		}
-		LocalDate today = LocalDate.now(this.clock);
-		if (EntitlementSearch.PERMANENT.equals(search.getExpiration())) {
-			where.append(" and li.expires_on is null");
-		}
-		else if (EntitlementSearch.EXPIRES.equals(search.getExpiration())) {
-			where.append(" and li.expires_on >= :today");
-			params.addValue("today", today);
-		}
-		else if (EntitlementSearch.EXPIRED.equals(search.getExpiration())) {
-			where.append(" and li.expires_on < :today");
-			params.addValue("today", today);
-		}
-		if (search.getExpiringBefore() != null) {
-			where.append(" and li.expires_on < :expiringBefore");
-			params.addValue("expiringBefore", search.getExpiringBefore());
-		}
-		if (criteria.ownerAccountId() != null) {
-			where.append(" and li.owner_account_id = :owner");
-			params.addValue("owner", criteria.ownerAccountId());
-		}
+		condition(where, params, "li.available_quantity >= :availableMin", "availableMin", search.getAvailableMin());
+		condition(where, params, "li.total_quantity >= :totalMin", "totalMin", search.getTotalMin());
+		condition(where, params, "li.expires_on < :expiringBefore", "expiringBefore", search.getExpiringBefore());
+		condition(where, params, "li.owner_account_id = :owner", "owner", criteria.ownerAccountId());
+		String expiration = search.getExpiration() == null ? null : EXPIRATIONS.get(search.getExpiration());
+		condition(where, params, expiration, "today", LocalDate.now(this.clock));
 		return where.toString();
+	}
+
+	private static void condition(StringBuilder where, MapSqlParameterSource params, String condition, String name,
+			Object value) {
+		if (condition != null && value != null) {
+			where.append(" and ").append(condition);
+			params.addValue(name, value);
+		}
 	}
 
 	/** Case-insensitive "contains", with the user's % and _ taken literally. */
