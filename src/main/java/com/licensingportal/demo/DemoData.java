@@ -2,16 +2,15 @@ package com.licensingportal.demo;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.device.Device;
-import com.licensingportal.device.DeviceLicense;
-import com.licensingportal.device.DeviceRepository;
-import com.licensingportal.license.LicenseEvent;
-import com.licensingportal.license.LicenseEventRepository;
-import com.licensingportal.license.LicenseEventType;
+import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.device.ActivationService;
+import com.licensingportal.device.DeviceTarget;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
 import com.licensingportal.license.ProductRepository;
@@ -74,9 +73,7 @@ public class DemoData implements ApplicationRunner {
 
 	private final SalesOrderService salesOrders;
 
-	private final DeviceRepository devices;
-
-	private final LicenseEventRepository events;
+	private final ActivationService activations;
 
 	private final PasswordEncoder passwordEncoder;
 
@@ -85,14 +82,12 @@ public class DemoData implements ApplicationRunner {
 	private final TransactionTemplate transaction;
 
 	DemoData(AccountRepository accounts, UserRepository users, ProductRepository products,
-			SalesOrderService salesOrders, DeviceRepository devices, LicenseEventRepository events,
-			PasswordEncoder passwordEncoder, IdentityService identity, TransactionTemplate transaction) {
+			SalesOrderService salesOrders, ActivationService activations, PasswordEncoder passwordEncoder, IdentityService identity, TransactionTemplate transaction) {
 		this.accounts = accounts;
 		this.users = users;
 		this.products = products;
 		this.salesOrders = salesOrders;
-		this.devices = devices;
-		this.events = events;
+		this.activations = activations;
 		this.passwordEncoder = passwordEncoder;
 		this.identity = identity;
 		this.transaction = transaction;
@@ -148,13 +143,10 @@ public class DemoData implements ApplicationRunner {
 		// Cedar Valley's expired licenses.
 		this.salesOrders.enter(cedar, List.of(new OrderLine(core, "7.10", 4, today.minusDays(10))), actor);
 
-		Device nvr = new Device("HARBOR-NVR-01", "4C4C4544-0042-3510-8052-B4C04F4A3332", harbor);
-		new DeviceLicense(nvr, activated, 10, CUSTOMER_ADMIN);
-		this.devices.save(nvr);
-		activated.changeQuantities(activated.getTotalQuantity(), activated.getAvailableQuantity() - 10,
-				activated.getReservedQuantity());
-		this.events.save(new LicenseEvent(activated.getId(), LicenseEventType.ACTIVATED, 10, CUSTOMER_ADMIN)
-			.withDevice(nvr.getId()));
+		VisibleAccounts harborOnly = new VisibleAccounts(Set.of(harbor.getId()), Set.of(harbor.getId()), false);
+		this.activations.activate(harborOnly,
+				DeviceTarget.newDevice("HARBOR-NVR-01", "4C4C4544-0042-3510-8052-B4C04F4A3332", harbor.getId()),
+				Map.of(activated.getActivationId(), 10), CUSTOMER_ADMIN, null);
 	}
 
 	private void user(String email, String firstName, String lastName, Account account, UserType type) {

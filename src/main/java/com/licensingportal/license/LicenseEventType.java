@@ -2,6 +2,18 @@ package com.licensingportal.license;
 
 public enum LicenseEventType {
 
-	CREATED, ACTIVATED, DEACTIVATED, RESERVED, RELEASED, TRANSFERRED_OUT, TRANSFERRED_IN
+	CREATED("Created"), ACTIVATED("Activated"), DEACTIVATED("Deactivated"), RESERVED("Reserved for a transfer"),
+	RELEASED("Reservation released"), TRANSFERRED_OUT("Transferred out"), TRANSFERRED_IN("Transferred in");
+
+	private final String label;
+
+	LicenseEventType(String label) {
+		this.label = label;
+	}
+
+	/** How the line item's history page names it. */
+	public String label() {
+		return this.label;
+	}
 
 }

@@ -20,6 +20,17 @@ public interface LineItemRepository extends JpaRepository<LineItem, Long> {
 	@Query("select li from LineItem li where li.activationId = :activationId")
 	Optional<LineItem> lockByActivationId(String activationId);
 
+	@EntityGraph(attributePaths = { "entitlement", "owner", "soldTo", "product" })
+	@Query("select li from LineItem li where li.activationId = :activationId")
+	Optional<LineItem> findWithDetailsByActivationId(String activationId);
+
+	/** The account's line items that can be activated on the given day: channels left and not expired. */
+	@EntityGraph(attributePaths = { "entitlement", "owner", "soldTo", "product" })
+	@Query("""
+			select li from LineItem li where li.owner.id = :accountId and li.availableQuantity > 0
+			 and (li.expiresOn is null or li.expiresOn >= :day) order by li.product.partNumber, li.activationId""")
+	List<LineItem> findActivatable(Long accountId, java.time.LocalDate day);
+
 	/** The line items with channels left that the given accounts own, newest first. */
 	@EntityGraph(attributePaths = { "entitlement", "owner", "soldTo", "product" })
 	@Query("select li from LineItem li where li.owner.id in :accountIds and li.availableQuantity > 0 order by li.createdAt desc, li.id desc")

@@ -25,7 +25,7 @@ class SecurityConfiguration {
 	/** Pages anyone may open without logging in. Feature packages add their public entry points here. */
 	static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
 			"/dev/mailbox", "/dev/mailbox/**", "/dev/mailbox.json", "/invitations/*", "/v3/api-docs", "/v3/api-docs/**",
-			"/swagger-ui", "/swagger-ui/**", "/swagger-ui.html" };
+			"/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/.well-known/licensing-public-key", "/schemas/**" };
 
 	@Bean
 	@Order(1)

@@ -1,0 +1,257 @@
+package com.licensingportal.device;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import com.licensingportal.account.Account;
+import com.licensingportal.account.AccountRepository;
+import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.license.LicenseEvent;
+import com.licensingportal.license.LicenseEventRepository;
+import com.licensingportal.license.LicenseEventType;
+import com.licensingportal.license.LineItem;
+import com.licensingportal.license.LineItemRepository;
+
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Puts channels of line items on a device and takes them back: online from the Devices page, offline from
+ * a request file, and for any later caller (API, transfers). Each call is one transaction that locks the
+ * line items' rows (in Activation ID order, so that two calls never wait on each other in a circle)
+ * before it reads their counts: two users racing for the last channels never both get them. A refusal
+ * changes nothing.
+ */
+@Service
+public class ActivationService {
+
+	static final int MAX_TEXT = 200;
+
+	private final LineItemRepository lineItems;
+
+	private final DeviceRepository devices;
+
+	private final DeviceLicenseRepository deviceLicenses;
+
+	private final AccountRepository accounts;
+
+	private final LicenseEventRepository events;
+
+	private final Clock clock;
+
+	ActivationService(LineItemRepository lineItems, DeviceRepository devices, DeviceLicenseRepository deviceLicenses,
+			AccountRepository accounts, LicenseEventRepository events, Clock clock) {
+		this.lineItems = lineItems;
+		this.devices = devices;
+		this.deviceLicenses = deviceLicenses;
+		this.accounts = accounts;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Activates {@code channels} (Activation ID → number of channels) on the target device, all or nothing.
+	 *
+	 * @param accounts what the acting user may see: every line item and the device must be among them
+	 * @param reference recorded with each event, e.g. the offline activation it belongs to; may be null
+	 * @throws ActivationRefusedException with the reason in the user's words; nothing changed
+	 */
+	@Transactional
+	public Activation activate(VisibleAccounts accounts, DeviceTarget target, Map<String, Integer> channels,
+			String actor, String reference) {
+		SortedMap<String, Integer> requested = validRequest(channels);
+		try {
+			List<LineItem> locked = lockVisible(accounts, requested.keySet());
+			Device device = resolveDevice(accounts, target, locked);
+			LocalDate today = LocalDate.now(this.clock);
+			for (LineItem item : locked) {
+				checkActivatable(item, requested.get(item.getActivationId()), device, today);
+			}
+			List<Activation.Grant> grants = new ArrayList<>();
+			for (LineItem item : locked) {
+				int quantity = requested.get(item.getActivationId());
+				item.changeQuantities(item.getTotalQuantity(), item.getAvailableQuantity() - quantity,
+						item.getReservedQuantity());
+				DeviceLicense license = this.deviceLicenses.findOnDevice(device.getId(), item.getId())
+					.orElseGet(() -> new DeviceLicense(device, item, 0, actor));
+				license.setQuantity(license.getQuantity() + quantity);
+				license.setActivatedAt(Instant.now(this.clock));
+				license.setActivatedBy(actor);
+				this.deviceLicenses.save(license);
+				this.events.save(new LicenseEvent(item.getId(), LicenseEventType.ACTIVATED, quantity, actor)
+					.withDevice(device.getId())
+					.withReference(reference));
+				grants.add(new Activation.Grant(item, quantity));
+			}
+			return new Activation(device, List.copyOf(grants));
+		}
+		catch (PessimisticLockingFailureException busy) {
+			throw new ActivationRefusedException(
+					"These licenses are being changed by someone else right now. Nothing was activated; try again in a moment.");
+		}
+	}
+
+	/**
+	 * Returns channels from a device to their line items (FlexNet's "return"); only an administrator of the
+	 * device's account may. {@code activationId} null returns every license on the device, {@code quantity}
+	 * null all channels of it.
+	 *
+	 * @return the number of channels returned
+	 */
+	@Transactional
+	public int deactivate(VisibleAccounts accounts, String deviceId, String activationId, Integer quantity,
+			String actor) {
+		Device device = this.devices.findByDeviceId(deviceId)
+			.filter(found -> accounts.canSee(found.getAccount().getId()))
+			.orElseThrow(() -> new ActivationRefusedException("There is no device " + deviceId + " among yours."));
+		if (!accounts.canAdminister(device.getAccount().getId())) {
+			throw new ActivationRefusedException(
+					"Only an administrator of " + device.getAccount().getName() + " can return channels from a device.");
+		}
+		List<String> onDevice = this.deviceLicenses.findActivationIdsOnDevice(device.getId());
+		if (activationId != null && !onDevice.contains(activationId)) {
+			throw new ActivationRefusedException(activationId + " has no channels on " + device.getName() + ".");
+		}
+		if (quantity != null && (activationId == null || quantity < 1)) {
+			throw new ActivationRefusedException("Enter a number of channels of 1 or more.");
+		}
+		int returned = 0;
+		for (String id : sorted(activationId == null ? onDevice : List.of(activationId))) {
+			LineItem item = this.lineItems.lockByActivationId(id).orElseThrow();
+			Optional<DeviceLicense> license = this.deviceLicenses.findOnDevice(device.getId(), item.getId());
+			if (license.isEmpty() || license.get().getQuantity() == 0) {
+				continue;
+			}
+			int back = quantity == null ? license.get().getQuantity() : quantity;
+			if (back > license.get().getQuantity()) {
+				throw new ActivationRefusedException("Only " + channels(license.get().getQuantity()) + " of " + id
+						+ (license.get().getQuantity() == 1 ? " is" : " are") + " on " + device.getName()
+						+ "; nothing was returned.");
+			}
+			item.changeQuantities(item.getTotalQuantity(), item.getAvailableQuantity() + back, item.getReservedQuantity());
+			if (back == license.get().getQuantity()) {
+				device.getLicenses().remove(license.get());
+				this.deviceLicenses.delete(license.get());
+			}
+			else {
+				license.get().setQuantity(license.get().getQuantity() - back);
+			}
+			this.events.save(new LicenseEvent(item.getId(), LicenseEventType.DEACTIVATED, back, actor)
+				.withDevice(device.getId()));
+			returned += back;
+		}
+		return returned;
+	}
+
+	private static SortedMap<String, Integer> validRequest(Map<String, Integer> channels) {
+		SortedMap<String, Integer> requested = new TreeMap<>();
+		channels.forEach((activationId, quantity) -> {
+			if (quantity == null || quantity < 1) {
+				throw new ActivationRefusedException(
+						"Enter a number of channels of 1 or more for " + activationId + ".");
+			}
+			requested.put(activationId.strip(), quantity);
+		});
+		if (requested.isEmpty()) {
+			throw new ActivationRefusedException("Choose at least one license and the number of channels to activate.");
+		}
+		return requested;
+	}
+
+	/** Locks the rows in Activation ID order; one that is not among the user's accounts is refused as unknown. */
+	private List<LineItem> lockVisible(VisibleAccounts accounts, Iterable<String> activationIds) {
+		List<LineItem> locked = new ArrayList<>();
+		for (String activationId : activationIds) {
+			LineItem item = this.lineItems.lockByActivationId(activationId)
+				.filter(found -> accounts.canSee(found.getOwner().getId()))
+				.orElseThrow(() -> new ActivationRefusedException(activationId + " is not one of your licenses."));
+			locked.add(item);
+		}
+		return locked;
+	}
+
+	private Device resolveDevice(VisibleAccounts accounts, DeviceTarget target, List<LineItem> locked) {
+		return switch (target.kind()) {
+			case EXISTING -> this.devices.findByDeviceId(target.deviceId())
+				.filter(device -> accounts.canSee(device.getAccount().getId()))
+				.orElseThrow(() -> new ActivationRefusedException("There is no device " + target.deviceId() + " among yours."));
+			case NEW -> {
+				Account account = Optional.ofNullable(target.accountId())
+					.filter(accounts::canSee)
+					.flatMap(this.accounts::findById)
+					.orElseThrow(() -> new ActivationRefusedException("Choose one of your accounts for the new device."));
+				String hostId = required(target.hostId(), "host ID");
+				Optional<Device> sameHost = this.devices.findByAccountAndHostId(account.getId(), hostId).stream().findFirst();
+				if (sameHost.isPresent()) {
+					throw new ActivationRefusedException(account.getName() + " already has a device with host ID " + hostId
+							+ ": " + sameHost.get().getName() + " (" + sameHost.get().getDeviceId()
+							+ "). Choose it as the existing device.");
+				}
+				yield this.devices.save(new Device(required(target.name(), "name"), hostId, account));
+			}
+			case BY_HOST_ID -> {
+				Account owner = locked.get(0).getOwner();
+				for (LineItem item : locked) {
+					if (!item.getOwner().getId().equals(owner.getId())) {
+						throw new ActivationRefusedException("All licenses of one activation must belong to the same account: "
+								+ locked.get(0).getActivationId() + " belongs to " + owner.getName() + ", "
+								+ item.getActivationId() + " to " + item.getOwner().getName() + ".");
+					}
+				}
+				String hostId = required(target.hostId(), "host ID");
+				String name = required(target.name(), "name");
+				yield this.devices.findByAccountAndHostId(owner.getId(), hostId)
+					.stream()
+					.findFirst()
+					.orElseGet(() -> this.devices.save(new Device(name, hostId, owner)));
+			}
+		};
+	}
+
+	private static String required(String value, String what) {
+		String stripped = value == null ? "" : value.strip();
+		if (stripped.isEmpty()) {
+			throw new ActivationRefusedException("Enter the device's " + what + ".");
+		}
+		if (stripped.length() > MAX_TEXT) {
+			throw new ActivationRefusedException("The device's " + what + " can have at most " + MAX_TEXT + " characters.");
+		}
+		return stripped;
+	}
+
+	private static void checkActivatable(LineItem item, int quantity, Device device, LocalDate today) {
+		String activationId = item.getActivationId();
+		if (!item.getOwner().getId().equals(device.getAccount().getId())) {
+			throw new ActivationRefusedException(activationId + " belongs to " + item.getOwner().getName()
+					+ ", but the device belongs to " + device.getAccount().getName() + ". Nothing was activated.");
+		}
+		if (item.isExpiredOn(today)) {
+			throw new ActivationRefusedException(activationId + " expired on " + item.getExpiresOn()
+					+ " and can no longer be activated. Nothing was activated.");
+		}
+		if (item.getAvailableQuantity() == 0) {
+			throw new ActivationRefusedException("No channels of " + activationId + " are left. Nothing was activated.");
+		}
+		if (quantity > item.getAvailableQuantity()) {
+			throw new ActivationRefusedException("Only " + channels(item.getAvailableQuantity()) + " of " + activationId
+					+ (item.getAvailableQuantity() == 1 ? " is" : " are") + " left, not " + quantity + ". Nothing was activated.");
+		}
+	}
+
+	private static String channels(int count) {
+		return count == 1 ? "1 channel" : count + " channels";
+	}
+
+	private static List<String> sorted(List<String> activationIds) {
+		return activationIds.stream().sorted().distinct().toList();
+	}
+
+}

@@ -1,0 +1,104 @@
+package com.licensingportal.device;
+
+import com.licensingportal.account.AccountVisibility;
+import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.security.PortalUserPrincipal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Devices: the list, a device's page with its licenses, and returning channels (deactivation). */
+@Controller
+class DeviceController {
+
+	static final String VIEW_LIST = "device/devices";
+
+	static final String VIEW_DEVICE = "device/device";
+
+	private final AccountVisibility visibility;
+
+	private final DeviceList devices;
+
+	private final ActivationService activations;
+
+	DeviceController(AccountVisibility visibility, DeviceList devices, ActivationService activations) {
+		this.visibility = visibility;
+		this.devices = devices;
+		this.activations = activations;
+	}
+
+	@GetMapping("/devices")
+	String list(@AuthenticationPrincipal PortalUserPrincipal user, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "1") String page, @RequestParam(defaultValue = "25") String size, Model model) {
+		model.addAttribute("devices", this.devices.page(this.visibility.forUser(user.getUserId()), q, number(page, 1),
+				number(size, 25)));
+		model.addAttribute("q", q);
+		model.addAttribute("pageSizes", DeviceList.PAGE_SIZES);
+		return VIEW_LIST;
+	}
+
+	@GetMapping("/devices/{deviceId}")
+	String show(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String deviceId, Model model) {
+		VisibleAccounts accounts = this.visibility.forUser(user.getUserId());
+		Device device = this.devices.find(accounts, deviceId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("device", device);
+		model.addAttribute("licenses", this.devices.licenses(device));
+		model.addAttribute("licenseFiles", this.devices.licenseFiles(device));
+		model.addAttribute("canDeactivate", accounts.canAdminister(device.getAccount().getId()));
+		return VIEW_DEVICE;
+	}
+
+	/** Returns channels to their line items: one license's (all or {@code quantity}), or every license's. */
+	@PostMapping("/devices/{deviceId}/deactivate")
+	String deactivate(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String deviceId,
+			@RequestParam(required = false) String activationId, @RequestParam(required = false) String quantity,
+			RedirectAttributes redirect) {
+		VisibleAccounts accounts = this.visibility.forUser(user.getUserId());
+		if (this.devices.find(accounts, deviceId).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		try {
+			Integer channels = quantity == null || quantity.isBlank() ? null : parseQuantity(quantity);
+			int returned = this.activations.deactivate(accounts, deviceId, blankToNull(activationId), channels,
+					user.getEmail());
+			redirect.addFlashAttribute("success", returned == 1 ? "1 channel was returned to its license."
+					: returned + " channels were returned to their licenses.");
+		}
+		catch (ActivationRefusedException refused) {
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/devices/" + deviceId;
+	}
+
+	private static Integer parseQuantity(String quantity) {
+		try {
+			return Integer.valueOf(quantity.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new ActivationRefusedException("Enter the number of channels to return as a whole number.");
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	private static int number(String value, int fallback) {
+		try {
+			return Integer.parseInt(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
+	}
+
+}

@@ -1,0 +1,71 @@
+package com.licensingportal.license;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes List Entitlements rows as CSV: RFC 4180 (comma, double quotes, CRLF), UTF-8 with a byte order
+ * mark so that spreadsheets pick the encoding, the screen's column names as header. A text cell starting
+ * with {@code = + - @}, tab or carriage return gets a leading apostrophe, so that no spreadsheet runs it
+ * as a formula (OWASP "CSV injection").
+ */
+public final class EntitlementCsv implements AutoCloseable {
+
+	public static final String CONTENT_TYPE = "text/csv; charset=UTF-8";
+
+	static final char BYTE_ORDER_MARK = '\uFEFF';
+
+	private static final String FORMULA_STARTS = "=+-@\t\r";
+
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setHeader(Arrays.stream(EntitlementColumn.values()).map(EntitlementColumn::label).toArray(String[]::new))
+		.get();
+
+	private final CSVPrinter printer;
+
+	/** Starts the file: byte order mark and header. Rows follow with {@link #write(EntitlementRow)}. */
+	public EntitlementCsv(OutputStream out) throws IOException {
+		BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+		writer.write(BYTE_ORDER_MARK);
+		this.printer = new CSVPrinter(writer, FORMAT);
+	}
+
+	public void write(EntitlementRow row) {
+		try {
+			for (EntitlementColumn column : EntitlementColumn.values()) {
+				this.printer.print(neutralise(column.valueOf(row)));
+			}
+			this.printer.println();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A sink for {@link EntitlementList}'s streaming methods. */
+	public Consumer<EntitlementRow> sink() {
+		return this::write;
+	}
+
+	static Object neutralise(Object cell) {
+		if (cell instanceof String text && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+			return "'" + text;
+		}
+		return cell;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.printer.close(true);
+	}
+
+}

@@ -1,0 +1,96 @@
+package com.licensingportal.offline;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import com.licensingportal.account.AccountVisibility;
+import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.device.ActivationRefusedException;
+import com.licensingportal.security.PortalUserPrincipal;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Devices > Activate offline: upload a request file, get the signed license file. */
+@Controller
+class OfflineActivationController {
+
+	static final String VIEW_UPLOAD = "offline/activate-offline";
+
+	static final String TOO_LARGE = "The activation request file was refused: the file is larger than 64 KiB;"
+			+ " an activation request file is much smaller.";
+
+	private final AccountVisibility visibility;
+
+	private final OfflineActivationService offline;
+
+	OfflineActivationController(AccountVisibility visibility, OfflineActivationService offline) {
+		this.visibility = visibility;
+		this.offline = offline;
+	}
+
+	@GetMapping("/devices/activate-offline")
+	String form() {
+		return VIEW_UPLOAD;
+	}
+
+	@PostMapping("/devices/activate-offline")
+	String upload(@AuthenticationPrincipal PortalUserPrincipal user,
+			@RequestParam(name = "requestFile", required = false) MultipartFile file, Model model,
+			RedirectAttributes redirect) throws IOException {
+		if (file == null || file.isEmpty()) {
+			model.addAttribute("problem", "Choose the activation request file (.json) that the offline server made.");
+			return VIEW_UPLOAD;
+		}
+		if (file.getSize() > ActivationRequestFile.MAX_BYTES) {
+			model.addAttribute("problem", TOO_LARGE);
+			return VIEW_UPLOAD;
+		}
+		VisibleAccounts accounts = this.visibility.forUser(user.getUserId());
+		try {
+			OfflineActivation activation = this.offline.activate(accounts, file.getContentType(), read(file), user.getEmail());
+			int channels = activation.getLicenses().stream().mapToInt(OfflineActivation.GrantedLicense::getQuantity).sum();
+			redirect.addFlashAttribute("success", "Activated " + channels + (channels == 1 ? " channel" : " channels") + " on "
+					+ activation.getDevice().getName() + ". Download the license file and copy it to the server.");
+			redirect.addFlashAttribute("newLicenseFile", activation.getId());
+			return "redirect:/devices/" + activation.getDevice().getDeviceId();
+		}
+		catch (ActivationRefusedException refused) {
+			model.addAttribute("problem", refused.getMessage());
+			return VIEW_UPLOAD;
+		}
+	}
+
+	@GetMapping("/devices/{deviceId}/license-files/{id}")
+	ResponseEntity<String> download(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String deviceId,
+			@PathVariable long id) {
+		String licenseFile = this.offline.licenseFile(this.visibility.forUser(user.getUserId()), deviceId, id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("license-" + deviceId + "-" + id + ".json").build().toString())
+			.body(licenseFile);
+	}
+
+	/** At most one byte more than allowed, whatever the upload says its size is. */
+	private static byte[] read(MultipartFile file) throws IOException {
+		try (InputStream in = file.getInputStream()) {
+			return in.readNBytes(ActivationRequestFile.MAX_BYTES + 1);
+		}
+	}
+
+}

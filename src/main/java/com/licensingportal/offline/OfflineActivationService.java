@@ -1,0 +1,115 @@
+package com.licensingportal.offline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.device.Activation;
+import com.licensingportal.device.ActivationRefusedException;
+import com.licensingportal.device.ActivationService;
+import com.licensingportal.device.DeviceTarget;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Offline activation: an offline server's request file in, a signed license file out. The request is
+ * checked completely and activated through {@link ActivationService} in one transaction with the record of
+ * its nonce, so that a refused file changes nothing and an accepted one cannot be used again.
+ */
+@Service
+public class OfflineActivationService {
+
+	static final String EVENT_REFERENCE = "Offline activation";
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+	private final ActivationService activations;
+
+	private final OfflineActivationRepository offlineActivations;
+
+	private final LicenseSigningKeys keys;
+
+	private final Clock clock;
+
+	private final String issuer;
+
+	OfflineActivationService(ActivationService activations, OfflineActivationRepository offlineActivations,
+			LicenseSigningKeys keys, Clock clock, @Value("${portal.base-url}") String issuer) {
+		this.activations = activations;
+		this.offlineActivations = offlineActivations;
+		this.keys = keys;
+		this.clock = clock;
+		this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+	}
+
+	/**
+	 * Activates what the request file asks for on the device with its host ID (created when the account has
+	 * none) and records the nonce.
+	 *
+	 * @throws ActivationRefusedException for a wrong content type, a file over 64 KiB, malformed JSON, a used
+	 * nonce, another account's or an expired line item, or more channels than are available; nothing changed
+	 */
+	@Transactional
+	public OfflineActivation activate(VisibleAccounts accounts, String contentType, byte[] content, String actor) {
+		checkContentType(contentType);
+		ActivationRequestFile request = ActivationRequestFile.parse(content);
+		this.offlineActivations.findByNonce(request.nonce()).ifPresent(used -> {
+			throw alreadyUsed(accounts.canSee(used.getDevice().getAccount().getId()) ? used : null);
+		});
+		Activation activation = this.activations.activate(accounts,
+				DeviceTarget.byHostId(request.deviceName(), request.hostId()), request.licenses(), actor, EVENT_REFERENCE);
+		OfflineActivation offline = new OfflineActivation(request, activation.device(), Instant.now(this.clock), actor);
+		activation.grants().forEach(grant -> offline.grant(grant.lineItem(), grant.quantity()));
+		try {
+			return this.offlineActivations.saveAndFlush(offline);
+		}
+		catch (DataIntegrityViolationException sameNonceAtTheSameTime) {
+			throw alreadyUsed(null);
+		}
+	}
+
+	/** The signed license file of one of the device's offline activations, if the user can see the device. */
+	@Transactional(readOnly = true)
+	public Optional<String> licenseFile(VisibleAccounts accounts, String deviceId, long offlineActivationId) {
+		return this.offlineActivations.findById(offlineActivationId)
+			.filter(offline -> offline.getDevice().getDeviceId().equals(deviceId))
+			.filter(offline -> accounts.canSee(offline.getDevice().getAccount().getId()))
+			.map(offline -> LicenseFile.issue(offline, this.issuer, this.keys));
+	}
+
+	private static void checkContentType(String contentType) {
+		MediaType type;
+		try {
+			type = contentType == null || contentType.isBlank() ? null : MediaType.parseMediaType(contentType);
+		}
+		catch (InvalidMediaTypeException ex) {
+			type = null;
+		}
+		// Exactly JSON: a wildcard such as */* says nothing about the file.
+		boolean json = type != null && (("application".equals(type.getType())
+				&& ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json")))
+				|| ("text".equals(type.getType()) && "json".equals(type.getSubtype())));
+		if (!json) {
+			throw new ActivationRefusedException("The activation request file was refused: it must be a JSON file"
+					+ " (application/json), not " + (contentType == null || contentType.isBlank() ? "a file of unknown type"
+							: contentType) + ". Upload the .json file the offline server made.");
+		}
+	}
+
+	private static ActivationRefusedException alreadyUsed(OfflineActivation previous) {
+		String when = previous == null ? ""
+				: " on " + DAY.format(previous.getIssuedAt()) + " for device " + previous.getDevice().getName() + " ("
+						+ previous.getDevice().getDeviceId() + "); download its license file again from the device's page";
+		return new ActivationRefusedException("The activation request file was refused: it was already used" + when
+				+ ". A request file can be used once; have the server make a new one.");
+	}
+
+}
