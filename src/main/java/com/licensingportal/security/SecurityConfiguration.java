@@ -12,7 +12,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three filter chains: Camunda's webapps and REST API keep their own login, CSRF and headers (the REST API
@@ -26,6 +28,22 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
 			"/dev/mailbox", "/dev/mailbox/**", "/dev/mailbox.json", "/invitations/*", "/v3/api-docs", "/v3/api-docs/**",
 			"/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/.well-known/licensing-public-key", "/schemas/**" };
+
+	/**
+	 * The pages load scripts and styles only from the portal itself: no inline script, no style attribute,
+	 * no framing. Templates keep to it (TemplateContentSecurityTest checks them).
+	 */
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; "
+			+ "base-uri 'self'; object-src 'none'";
+
+	/** Swagger UI and the captured emails (their HTML carries inline styles) may use inline styles. */
+	static final String RELAXED_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+		.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+
+	private static final RequestMatcher RELAXED_CSP_PATHS = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+			PathPatternRequestMatcher.withDefaults().matcher("/dev/mailbox/**"));
 
 	@Bean
 	@Order(1)
@@ -55,7 +73,11 @@ class SecurityConfiguration {
 				.defaultSuccessUrl("/entitlements")
 				.failureUrl("/login?error")
 				.permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.headers(headers -> headers
+				.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+						RELAXED_CSP_PATHS.matches(request) ? RELAXED_CSP : CSP))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 

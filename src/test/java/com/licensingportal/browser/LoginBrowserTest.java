@@ -56,6 +56,31 @@ class LoginBrowserTest extends PortalIntegrationTest {
 	}
 
 	@Test
+	void thePagesKeepToTheContentSecurityPolicy() {
+		this.browser.contentSecurityViolations();
+		this.browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD);
+		for (String page : List.of("/entitlements", "/devices", "/users", "/related-accounts", "/related-users",
+				"/profile/tokens", "/devices/activate-offline")) {
+			this.browser.open(page);
+			this.browser.find(By.tagName("h1"));
+		}
+
+		assertThat(this.browser.contentSecurityViolations()).isEmpty();
+	}
+
+	@Test
+	void aPageThatBreaksThePolicyIsCaught() {
+		this.browser.contentSecurityViolations();
+		// A data: URL page inherits no CSP, so load a portal page and inject a style attribute the policy refuses.
+		this.browser.logIn(DemoData.PARTNER_USER, DemoData.PASSWORD);
+		((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
+			.executeScript("document.body.insertAdjacentHTML('beforeend', '<div style=\\'color:red\\'>x</div>');"
+					+ "var s = document.createElement('script'); s.textContent = 'window.x = 1'; document.body.appendChild(s);");
+
+		assertThat(this.browser.contentSecurityViolations()).isNotEmpty();
+	}
+
+	@Test
 	void customerUserGetsNoPartnerMenuEntries() {
 		this.browser.logIn(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
 

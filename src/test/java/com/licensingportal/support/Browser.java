@@ -3,6 +3,7 @@ package com.licensingportal.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
@@ -11,6 +12,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,6 +43,7 @@ public final class Browser implements AutoCloseable {
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+			options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 			options.setExperimentalOption("prefs", Map.of("download.default_directory", this.downloads.toString(),
 					"download.prompt_for_download", false));
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
@@ -94,6 +98,18 @@ public final class Browser implements AutoCloseable {
 	public Browser logOut() {
 		this.driver.manage().deleteAllCookies();
 		return this;
+	}
+
+	/** What the browser refused under the Content-Security-Policy since the last call (from its console). */
+	public List<String> contentSecurityViolations() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter(message -> message.contains("Content Security Policy"))
+			.toList();
 	}
 
 	@Override
