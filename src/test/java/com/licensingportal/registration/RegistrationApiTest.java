@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.licensingportal.mail.MailReader;
 import com.licensingportal.support.ApiClient;
 import com.licensingportal.support.ApiClient.Answer;
-import com.licensingportal.support.LoopbackRateLimits;
+import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.ProcessJobs;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +20,7 @@ class RegistrationApiTest extends RegistrationTestSupport {
 	@BeforeEach
 	void setUp() {
 		this.api = new ApiClient(baseUrl());
-		LoopbackRateLimits.forget(this.jdbc);
+		ClientAddresses.forgetLoopbackCounts(this.jdbc);
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
@@ -14,6 +13,7 @@ import com.licensingportal.license.LineItem;
 import com.licensingportal.license.ProductRepository;
 import com.licensingportal.license.SalesOrderService;
 import com.licensingportal.license.SalesOrderService.OrderLine;
+import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.InvitationProcess;
@@ -112,13 +112,8 @@ abstract class RegistrationTestSupport extends PortalIntegrationTest {
 		return email;
 	}
 
-	/**
-	 * A client address of its own, so that the rate limits per address (kept in the database, also across
-	 * runs on MySQL) count only this test's requests.
-	 */
 	protected static String uniqueAddress() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+		return ClientAddresses.unique();
 	}
 
 	protected static String unique(String prefix) {
