@@ -1,5 +1,8 @@
 package com.licensingportal.registration;
 
+import java.util.List;
+import java.util.Objects;
+
 import com.licensingportal.mail.MailDates;
 import com.licensingportal.registration.RegistrationService.Outcome;
 import com.licensingportal.registration.RegistrationService.Submission;
@@ -29,6 +32,14 @@ class RegistrationController {
 
 	static final String VIEW_RECEIVED = "registration/received";
 
+	/** The form's fields from top to bottom: the order of the summary of problems above the form. */
+	static final List<String> FIELDS = List.of("firstName", "lastName", "email", "phone", "organisation", "accountType",
+			"proof", "message");
+
+	/** One problem of the form, for the summary that links to its field. */
+	record Problem(String field, String message) {
+	}
+
 	private static final Logger log = LoggerFactory.getLogger(RegistrationController.class);
 
 	private final RegistrationService registrations;
@@ -54,6 +65,7 @@ class RegistrationController {
 		}
 		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			model.addAttribute("problems", problems(result));
 			return VIEW_REGISTER;
 		}
 		Submission submission;
@@ -68,6 +80,15 @@ class RegistrationController {
 		}
 		return received(submission.email(),
 				submission.outcome() == Outcome.ALREADY_OPEN ? MailDates.format(submission.submittedAt()) : null, model);
+	}
+
+	/** The first problem of each field, in the order of the form. */
+	static List<Problem> problems(BindingResult result) {
+		return FIELDS.stream()
+			.map(result::getFieldError)
+			.filter(Objects::nonNull)
+			.map(error -> new Problem(error.getField(), error.getDefaultMessage()))
+			.toList();
 	}
 
 	private static String received(String email, String alreadyOpenSince, Model model) {

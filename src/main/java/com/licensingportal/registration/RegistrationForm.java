@@ -13,7 +13,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A request for access as the technical contact types it, on the /register page or as the JSON body of
- * {@code POST /api/v1/registrations}. Values lose their surrounding blanks; the email is lower case.
+ * {@code POST /api/v1/registrations}. Values lose their surrounding blanks, blank ones become null (so that
+ * an empty field gets the one message "Enter ..."); the email is lower case.
  */
 public class RegistrationForm {
 
@@ -29,8 +30,7 @@ public class RegistrationForm {
 
 	@Schema(example = "jana.novak@bayside-security.example")
 	@NotBlank(message = "Enter your email address.")
-	@Email(message = "Enter a valid email address, like name@example.com.")
-	@Pattern(regexp = ".+@.+\\..+", message = "Enter a valid email address, like name@example.com.")
+	@Email(regexp = ".+@.+\\..+", message = "Enter a valid email address, like name@example.com.")
 	@Size(max = 254, message = "The email address is too long.")
 	private String email;
 
@@ -85,7 +85,7 @@ public class RegistrationForm {
 	}
 
 	public void setEmail(String email) {
-		this.email = PortalUser.normalizeEmail(email);
+		this.email = PortalUser.normalizeEmail(strip(email));
 	}
 
 	public String getPhone() {
@@ -109,7 +109,8 @@ public class RegistrationForm {
 	}
 
 	public void setAccountType(String accountType) {
-		this.accountType = accountType == null ? null : accountType.strip().toUpperCase(Locale.ROOT);
+		String stripped = strip(accountType);
+		this.accountType = stripped == null ? null : stripped.toUpperCase(Locale.ROOT);
 	}
 
 	public String getProof() {
@@ -125,12 +126,12 @@ public class RegistrationForm {
 	}
 
 	public void setMessage(String message) {
-		String stripped = strip(message);
-		this.message = stripped == null || stripped.isEmpty() ? null : stripped;
+		this.message = strip(message);
 	}
 
+	/** Surrounding blanks go; nothing but blanks is no value. */
 	private static String strip(String value) {
-		return value == null ? null : value.strip();
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }
