@@ -1,11 +1,9 @@
 package com.licensingportal.passwordreset;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import com.licensingportal.security.LoginLockout;
-import com.licensingportal.system.RateLimit;
 import com.licensingportal.system.RateLimiter;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.user.LinkTokens;
@@ -16,7 +14,6 @@ import com.licensingportal.user.UserStatus;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +29,9 @@ public class PasswordResetService {
 	public record OpenReset(String firstName, String email) {
 	}
 
+	/** Configured as {@code portal.password-reset.rate-limit.*}. */
+	static final String RATE_LIMIT = "password-reset";
+
 	private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
 
 	private final UserRepository users;
@@ -46,20 +46,14 @@ public class PasswordResetService {
 
 	private final RateLimiter rateLimiter;
 
-	private final RateLimit rateLimit;
-
 	PasswordResetService(UserRepository users, LinkTokens links, PasswordResetProcess process,
-			PasswordEncoder passwordEncoder, LoginLockout lockout, RateLimiter rateLimiter,
-			@Value("${portal.password-reset.rate-limit.per-client-address:10}") int perClientAddress,
-			@Value("${portal.password-reset.rate-limit.per-email:3}") int perEmail,
-			@Value("${portal.password-reset.rate-limit.window:PT1H}") Duration window) {
+			PasswordEncoder passwordEncoder, LoginLockout lockout, RateLimiter rateLimiter) {
 		this.users = users;
 		this.links = links;
 		this.process = process;
 		this.passwordEncoder = passwordEncoder;
 		this.lockout = lockout;
 		this.rateLimiter = rateLimiter;
-		this.rateLimit = new RateLimit("password-reset", perClientAddress, perEmail, window);
 	}
 
 	/**
@@ -69,7 +63,7 @@ public class PasswordResetService {
 	 */
 	@Transactional
 	public void request(String email, String clientAddress) {
-		this.rateLimiter.attempt(this.rateLimit, clientAddress, email);
+		this.rateLimiter.attempt(RATE_LIMIT, clientAddress, email);
 		Optional<PortalUser> user = this.users.findByEmail(PortalUser.normalizeEmail(email))
 			.filter(candidate -> candidate.getStatus() == UserStatus.ACTIVE);
 		if (user.isEmpty()) {

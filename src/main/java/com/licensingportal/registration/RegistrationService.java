@@ -1,7 +1,6 @@
 package com.licensingportal.registration;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.license.Entitlement;
 import com.licensingportal.license.EntitlementRepository;
-import com.licensingportal.system.RateLimit;
 import com.licensingportal.system.RateLimiter;
 import com.licensingportal.user.Inviter;
 import com.licensingportal.user.PortalUser;
@@ -31,7 +29,6 @@ import jakarta.validation.Validator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,6 +80,9 @@ public class RegistrationService {
 	public record Approval(Long accountId, String accountName, String accountNumber, Long userId, UserType userType) {
 	}
 
+	/** Configured as {@code portal.registration.rate-limit.*}. */
+	static final String RATE_LIMIT = "registration";
+
 	static final Pattern ENTITLEMENT_ID = Pattern.compile("E-\\d{8}-\\d{4,}");
 
 	private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
@@ -92,8 +92,6 @@ public class RegistrationService {
 	private final RegistrationProcess process;
 
 	private final RateLimiter rateLimiter;
-
-	private final RateLimit rateLimit;
 
 	private final UserRepository users;
 
@@ -111,10 +109,7 @@ public class RegistrationService {
 
 	RegistrationService(RegistrationRequestRepository requests, RegistrationProcess process, RateLimiter rateLimiter,
 			UserRepository users, UserService userService, AccountRepository accounts, EntitlementRepository entitlements,
-			Validator validator, TransactionTemplate transaction, Clock clock,
-			@Value("${portal.registration.rate-limit.per-client-address:10}") int perClientAddress,
-			@Value("${portal.registration.rate-limit.per-email:3}") int perEmail,
-			@Value("${portal.registration.rate-limit.window:PT1H}") Duration window) {
+			Validator validator, TransactionTemplate transaction, Clock clock) {
 		this.requests = requests;
 		this.process = process;
 		this.rateLimiter = rateLimiter;
@@ -125,7 +120,6 @@ public class RegistrationService {
 		this.validator = validator;
 		this.transaction = transaction;
 		this.clock = clock;
-		this.rateLimit = new RateLimit("registration", perClientAddress, perEmail, window);
 	}
 
 	/**
@@ -139,7 +133,7 @@ public class RegistrationService {
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException(problems.iterator().next().getMessage());
 		}
-		this.rateLimiter.attempt(this.rateLimit, clientAddress, form.getEmail());
+		this.rateLimiter.attempt(RATE_LIMIT, clientAddress, form.getEmail());
 		try {
 			return this.transaction.execute(status -> submitInTransaction(form));
 		}

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Counts attempts at the public forms per client address and per email in a sliding window, in the database
  * so that every node counts the same. An attempt over either limit is refused and not counted, so that a
- * refused script does not push its own wait further out.
+ * refused script does not push its own wait further out. Each form's limit is configured as
+ * {@code portal.<name>.rate-limit.per-client-address}, {@code .per-email} and {@code .window}.
  */
 @Service
 public class RateLimiter {
@@ -26,9 +29,29 @@ public class RateLimiter {
 
 	private final Clock clock;
 
-	RateLimiter(JdbcTemplate jdbc, Clock clock) {
+	private final Binder configuration;
+
+	RateLimiter(JdbcTemplate jdbc, Clock clock, Environment environment) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.configuration = Binder.get(environment);
+	}
+
+	/** The configured limit of a form, e.g. {@code registration}: by default 10 per address and 3 per email an hour. */
+	public RateLimit limit(String name) {
+		String prefix = "portal." + name + ".rate-limit.";
+		return new RateLimit(name, this.configuration.bind(prefix + "per-client-address", Integer.class).orElse(10),
+				this.configuration.bind(prefix + "per-email", Integer.class).orElse(3),
+				this.configuration.bind(prefix + "window", Duration.class).orElse(Duration.ofHours(1)));
+	}
+
+	/**
+	 * Counts one attempt from the client address for the email against the form's configured limit.
+	 * @throws RateLimitedException when the address or the email has used up its attempts; nothing is counted
+	 */
+	@Transactional
+	public void attempt(String name, String clientAddress, String email) {
+		attempt(limit(name), clientAddress, email);
 	}
 
 	/**

@@ -129,10 +129,11 @@ class RegistrationJourneyBrowserTest extends PortalIntegrationTest {
 		finally {
 			this.browser.logOut();
 			this.requests.findByEmailOrderBySubmittedAtDesc(email)
-				.forEach(request -> endAll(RegistrationProcess.PROCESS_KEY, RegistrationProcess.businessKey(request.getId())));
+				.forEach(request -> ProcessJobs.endRunning(this.runtime, RegistrationProcess.PROCESS_KEY,
+						RegistrationProcess.businessKey(request.getId())));
 			this.users.findByEmail(email).ifPresent(user -> {
-				endAll(InvitationProcess.PROCESS_KEY, String.valueOf(user.getId()));
-				endAll(PasswordResetProcess.PROCESS_KEY, String.valueOf(user.getId()));
+				ProcessJobs.endRunning(this.runtime, InvitationProcess.PROCESS_KEY, String.valueOf(user.getId()));
+				ProcessJobs.endRunning(this.runtime, PasswordResetProcess.PROCESS_KEY, String.valueOf(user.getId()));
 			});
 		}
 	}
@@ -270,14 +271,6 @@ class RegistrationJourneyBrowserTest extends PortalIntegrationTest {
 			.processInstanceBusinessKey(RegistrationProcess.businessKey(request.getId()))
 			.singleResult()
 			.getId();
-	}
-
-	private void endAll(String processKey, String businessKey) {
-		this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(processKey)
-			.processInstanceBusinessKey(businessKey)
-			.list()
-			.forEach(pi -> this.runtime.deleteProcessInstance(pi.getId(), "end of test"));
 	}
 
 }

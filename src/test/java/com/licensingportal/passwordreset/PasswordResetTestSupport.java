@@ -9,6 +9,7 @@ import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.PortalIntegrationTest;
+import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
@@ -60,11 +61,7 @@ abstract class PasswordResetTestSupport extends PortalIntegrationTest {
 	void endResetsOfThisTest() {
 		ClockUtil.reset();
 		for (Long userId : this.userIds) {
-			this.runtime.createProcessInstanceQuery()
-				.processDefinitionKey(PasswordResetProcess.PROCESS_KEY)
-				.processInstanceBusinessKey(String.valueOf(userId))
-				.list()
-				.forEach(pi -> this.runtime.deleteProcessInstance(pi.getId(), "end of test"));
+			ProcessJobs.endRunning(this.runtime, PasswordResetProcess.PROCESS_KEY, String.valueOf(userId));
 		}
 	}
 

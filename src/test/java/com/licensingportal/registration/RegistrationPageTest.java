@@ -72,6 +72,8 @@ class RegistrationPageTest extends RegistrationTestSupport {
 					"Choose whether your organisation is a partner or a customer.")
 			// What was typed stays in the form.
 			.contains("value=\"Harbour Authority\"");
+		// One message per field (next to it), and once more in the summary above the form.
+		assertThat(malformed.getResponse().getContentAsString().split("Enter a valid email address", -1)).hasSize(3);
 		assertThat(this.requests.findByEmailOrderBySubmittedAtDesc(email)).isEmpty();
 	}
 

@@ -90,19 +90,13 @@ abstract class RegistrationTestSupport extends PortalIntegrationTest {
 		this.identity.clearAuthentication();
 		for (String email : this.emails) {
 			for (RegistrationRequest request : this.requests.findByEmailOrderBySubmittedAtDesc(email)) {
-				endAll(RegistrationProcess.PROCESS_KEY, RegistrationProcess.businessKey(request.getId()));
+				ProcessJobs.endRunning(this.runtime, RegistrationProcess.PROCESS_KEY,
+						RegistrationProcess.businessKey(request.getId()));
 			}
 			this.users.findByEmail(email)
-				.ifPresent(user -> endAll(InvitationProcess.PROCESS_KEY, String.valueOf(user.getId())));
+				.ifPresent(user -> ProcessJobs.endRunning(this.runtime, InvitationProcess.PROCESS_KEY,
+						String.valueOf(user.getId())));
 		}
-	}
-
-	private void endAll(String processKey, String businessKey) {
-		this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(processKey)
-			.processInstanceBusinessKey(businessKey)
-			.list()
-			.forEach(pi -> this.runtime.deleteProcessInstance(pi.getId(), "end of test"));
 	}
 
 	/** A unique email for this test; its processes end after the test. */

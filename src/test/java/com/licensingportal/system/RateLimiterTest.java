@@ -68,6 +68,13 @@ class RateLimiterTest extends PortalIntegrationTest {
 	}
 
 	@Test
+	void eachFormHasItsLimitFromConfiguration() {
+		assertThat(this.limiter.limit("registration")).isEqualTo(new RateLimit("registration", 10, 3, Duration.ofHours(1)));
+		assertThat(this.limiter.limit("password-reset"))
+			.isEqualTo(new RateLimit("password-reset", 10, 3, Duration.ofHours(1)));
+	}
+
+	@Test
 	void aLimitNeedsANameAndPositiveValues() {
 		assertThatThrownBy(() -> new RateLimit("", 1, 1, Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new RateLimit("x", 0, 1, Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
