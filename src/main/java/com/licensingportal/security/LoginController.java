@@ -16,11 +16,13 @@ class LoginController {
 
 	static final String BAD_CREDENTIALS = "The email or password is not right.";
 
+	static final String SESSION_ENDED = "You were logged out because the password of your user was changed. Log in with the new password.";
+
 	static final String LOCKED = "Too many failed logins for this email. Wait 15 minutes before you try again, or reset your password.";
 
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-			HttpSession session, Model model) {
+			@RequestParam(required = false) String expired, HttpSession session, Model model) {
 		if (error != null) {
 			Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 			model.addAttribute("error", failure instanceof LoginLockedException ? LOCKED : BAD_CREDENTIALS);
@@ -30,6 +32,9 @@ class LoginController {
 		}
 		if (logout != null) {
 			model.addAttribute("message", "You have been logged out.");
+		}
+		if (expired != null) {
+			model.addAttribute("message", SESSION_ENDED);
 		}
 		return VIEW_LOGIN;
 	}

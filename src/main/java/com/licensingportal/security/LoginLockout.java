@@ -67,6 +67,12 @@ public class LoginLockout {
 				PortalUser.normalizeEmail(email), clientAddress);
 	}
 
+	/** After a password reset: the email's failed logins, from every address, no longer count. */
+	@Transactional
+	public void forgetFailures(String email) {
+		this.jdbc.update("delete from login_failure where email = ?", PortalUser.normalizeEmail(email));
+	}
+
 	private Instant now() {
 		return this.clock.instant();
 	}

@@ -8,9 +8,12 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -26,8 +29,9 @@ class SecurityConfiguration {
 
 	/** Pages anyone may open without logging in. Feature packages add their public entry points here. */
 	static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-			"/dev/mailbox", "/dev/mailbox/**", "/dev/mailbox.json", "/invitations/*", "/v3/api-docs", "/v3/api-docs/**",
-			"/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/.well-known/licensing-public-key", "/schemas/**" };
+			"/dev/mailbox", "/dev/mailbox/**", "/dev/mailbox.json", "/invitations/*", "/register", "/forgot-password",
+			"/password-reset/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html",
+			"/.well-known/licensing-public-key", "/schemas/**" };
 
 	/**
 	 * The pages load scripts and styles only from the portal itself: no inline script, no style attribute,
@@ -61,7 +65,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain portalChain(HttpSecurity http, AuthenticationManager portalAuthentication) throws Exception {
+	SecurityFilterChain portalChain(HttpSecurity http, AuthenticationManager portalAuthentication,
+			SessionRegistry sessionRegistry) throws Exception {
 		http.authenticationManager(portalAuthentication)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
@@ -77,8 +82,24 @@ class SecurityConfiguration {
 			.headers(headers -> headers
 				.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
 						RELAXED_CSP_PATHS.matches(request) ? RELAXED_CSP : CSP))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			// Any number of sessions per user, but known, so that a password reset can end them (PortalSessions).
+			.sessionManagement(session -> session.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredUrl("/login?expired"));
 		return http.build();
+	}
+
+	/** In memory, as the sessions are; Spring Session JDBC's registry replaces it when sessions move to the database. */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the session registry about sessions that time out or are invalidated. */
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	@Bean

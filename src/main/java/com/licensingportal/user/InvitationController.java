@@ -2,6 +2,7 @@ package com.licensingportal.user;
 
 import java.util.Optional;
 
+import com.licensingportal.system.LinkPages;
 import com.licensingportal.user.InvitationService.OpenInvitation;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The page behind the link of an invitation email (public). An unknown, used, replaced or expired link gets
- * one and the same friendly page, so that nobody learns which of these it was.
+ * one and the same friendly page ({@link LinkPages}).
  */
 @Controller
 class InvitationController {
@@ -35,7 +36,7 @@ class InvitationController {
 
 	@GetMapping("/invitations/{token}")
 	String show(@PathVariable String token, Model model, HttpServletResponse response) {
-		keepTheTokenToThisPage(response);
+		LinkPages.keepTheTokenToThisPage(response);
 		Optional<OpenInvitation> invitation = this.invitations.find(token);
 		if (invitation.isEmpty()) {
 			return invalid(response);
@@ -46,7 +47,7 @@ class InvitationController {
 	@PostMapping("/invitations/{token}")
 	String accept(@PathVariable String token, @RequestParam(defaultValue = "") String password,
 			@RequestParam(defaultValue = "") String repeatPassword, Model model, HttpServletResponse response) {
-		keepTheTokenToThisPage(response);
+		LinkPages.keepTheTokenToThisPage(response);
 		Optional<OpenInvitation> invitation = this.invitations.find(token);
 		if (invitation.isEmpty()) {
 			return invalid(response);
@@ -75,14 +76,7 @@ class InvitationController {
 	}
 
 	private static String invalid(HttpServletResponse response) {
-		response.setStatus(HttpStatus.NOT_FOUND.value());
-		return VIEW_INVALID;
-	}
-
-	/** The token is in the path: it must not leave in a Referer header, nor stay in a shared cache. */
-	private static void keepTheTokenToThisPage(HttpServletResponse response) {
-		response.setHeader("Referrer-Policy", "no-referrer");
-		response.setHeader("Cache-Control", "no-store");
+		return LinkPages.invalid(response, VIEW_INVALID);
 	}
 
 }

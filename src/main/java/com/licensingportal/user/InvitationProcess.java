@@ -5,12 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.ManagementService;
+import com.licensingportal.workflow.OrderManagementMailbox;
+import com.licensingportal.workflow.WaitStates;
+
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +32,14 @@ public class InvitationProcess {
 
 	private final RuntimeService runtime;
 
-	private final ManagementService management;
+	private final WaitStates waitStates;
 
-	private final String orderManagementEmail;
+	private final OrderManagementMailbox orderManagement;
 
-	InvitationProcess(RuntimeService runtime, ManagementService management,
-			@Value("${portal.invitation.order-management-email:order-management@licensing.example.com}") String orderManagementEmail) {
+	InvitationProcess(RuntimeService runtime, WaitStates waitStates, OrderManagementMailbox orderManagement) {
 		this.runtime = runtime;
-		this.management = management;
-		this.orderManagementEmail = orderManagementEmail;
+		this.waitStates = waitStates;
+		this.orderManagement = orderManagement;
 	}
 
 	/** Invites a just-created user: the process emails the first link. */
@@ -87,28 +85,16 @@ public class InvitationProcess {
 
 	/** When the open invitation of this process instance expires: the due date of its expiry timer. */
 	public Instant expiryOf(String processInstanceId) {
-		Job timer = this.management.createJobQuery()
-			.processInstanceId(processInstanceId)
-			.activityId(EXPIRY_TIMER)
-			.timers()
-			.singleResult();
-		if (timer == null) {
-			throw new IllegalStateException("Invitation " + processInstanceId + " has no expiry timer");
-		}
-		return timer.getDuedate().toInstant();
+		return this.waitStates.dueDateOf(processInstanceId, EXPIRY_TIMER);
 	}
 
 	/** The engine's clock, which the timers follow: a link dies exactly when the process says so. */
 	public Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+		return this.waitStates.now();
 	}
 
 	private boolean isWaitingFor(Long userId, String message) {
-		return this.runtime.createExecutionQuery()
-			.processDefinitionKey(PROCESS_KEY)
-			.processInstanceBusinessKey(businessKey(userId))
-			.messageEventSubscriptionName(message)
-			.count() > 0;
+		return this.waitStates.isWaitingFor(PROCESS_KEY, businessKey(userId), message);
 	}
 
 	private Map<String, Object> variables(PortalUser user, Inviter inviter) {
@@ -123,7 +109,7 @@ public class InvitationProcess {
 			.sorted()
 			.collect(Collectors.joining(", ")));
 		variables.put("inviterName", inviter.name());
-		variables.put("inviterEmail", inviter.email() == null ? this.orderManagementEmail : inviter.email());
+		variables.put("inviterEmail", inviter.email() == null ? this.orderManagement.getEmail() : inviter.email());
 		return variables;
 	}
 

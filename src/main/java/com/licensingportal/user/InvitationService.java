@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.licensingportal.user.LinkToken.Purpose;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,12 +20,9 @@ public class InvitationService {
 	public record OpenInvitation(String firstName, String lastName, String email, List<String> accountNames) {
 	}
 
-	/** Longer strings are no token of ours; they are not even hashed. */
-	private static final int MAX_TOKEN_LENGTH = 100;
-
 	private static final Logger log = LoggerFactory.getLogger(InvitationService.class);
 
-	private final InvitationTokenRepository tokens;
+	private final LinkTokens links;
 
 	private final UserRepository users;
 
@@ -31,9 +30,9 @@ public class InvitationService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	InvitationService(InvitationTokenRepository tokens, UserRepository users, InvitationProcess process,
+	InvitationService(LinkTokens links, UserRepository users, InvitationProcess process,
 			PasswordEncoder passwordEncoder) {
-		this.tokens = tokens;
+		this.links = links;
 		this.users = users;
 		this.process = process;
 		this.passwordEncoder = passwordEncoder;
@@ -42,15 +41,13 @@ public class InvitationService {
 	/** A new link for the user, valid until {@code expiresAt}. The token is returned once and stored only as a hash. */
 	@Transactional
 	public String issueToken(Long userId, Instant expiresAt) {
-		String token = InvitationToken.newToken();
-		this.tokens.save(new InvitationToken(userId, InvitationToken.hash(token), this.process.now(), expiresAt));
-		return token;
+		return this.links.issue(userId, Purpose.INVITATION, this.process.now(), expiresAt);
 	}
 
 	/** Every link of the user stops working. */
 	@Transactional
 	public void expireLinks(Long userId) {
-		this.tokens.deleteAllOfUser(userId);
+		this.links.revokeAll(userId, Purpose.INVITATION);
 	}
 
 	@Transactional(readOnly = true)
@@ -74,10 +71,10 @@ public class InvitationService {
 		}
 		// Hashed before the token row is locked, so that a second click waits as briefly as possible.
 		String passwordHash = this.passwordEncoder.encode(password);
-		if (this.tokens.deleteByTokenHash(InvitationToken.hash(token)) != 1) {
+		if (!this.links.claim(token)) {
 			throw new InvalidInvitationLinkException();
 		}
-		this.tokens.deleteAllOfUser(user.getId());
+		this.links.revokeAll(user.getId(), Purpose.INVITATION);
 		user.activate(passwordHash);
 		if (!this.process.accepted(user.getId())) {
 			log.warn("User {} followed a live invitation link, but no invitation process waits for them", user.getId());
@@ -86,13 +83,8 @@ public class InvitationService {
 	}
 
 	private Optional<PortalUser> invitedUserOf(String token) {
-		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-			return Optional.empty();
-		}
-		Instant now = this.process.now();
-		return this.tokens.findByTokenHash(InvitationToken.hash(token))
-			.filter(link -> link.isLiveAt(now))
-			.flatMap(link -> this.users.findWithMembershipsById(link.getUserId()))
+		return this.links.userOfLiveLink(token, Purpose.INVITATION, this.process.now())
+			.flatMap(this.users::findWithMembershipsById)
 			.filter(user -> user.getStatus() == UserStatus.INVITED);
 	}
 

@@ -48,18 +48,18 @@ public class UserService {
 
 	private final InvitationProcess invitation;
 
-	private final InvitationTokenRepository tokens;
+	private final LinkTokens linkTokens;
 
 	private final Validator validator;
 
 	UserService(UserRepository users, AccountRepository accounts, AccountVisibility visibility, UserDirectory directory,
-			InvitationProcess invitation, InvitationTokenRepository tokens, Validator validator) {
+			InvitationProcess invitation, LinkTokens linkTokens, Validator validator) {
 		this.users = users;
 		this.accounts = accounts;
 		this.visibility = visibility;
 		this.directory = directory;
 		this.invitation = invitation;
-		this.tokens = tokens;
+		this.linkTokens = linkTokens;
 		this.validator = validator;
 	}
 
@@ -228,7 +228,7 @@ public class UserService {
 			throw new UserChangeRefusedException(view.user().getDisplayName() + " has already accepted the invitation.");
 		}
 		PortalUser admin = this.users.findById(adminId).orElseThrow(UserNotFoundException::new);
-		this.tokens.deleteAllOfUser(userId);
+		this.linkTokens.revokeAll(userId, LinkToken.Purpose.INVITATION);
 		this.invitation.resend(user, Inviter.of(admin));
 	}
 

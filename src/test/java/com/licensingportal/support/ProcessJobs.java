@@ -3,6 +3,7 @@ package com.licensingportal.support;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
@@ -40,6 +41,18 @@ public final class ProcessJobs {
 			}
 		}
 		throw new IllegalStateException("Jobs keep coming");
+	}
+
+	/**
+	 * Ends the running processes of this definition and business key that a test started, so that no timer or
+	 * mail job of theirs fires in a later test (the database outlives the run on MySQL).
+	 */
+	public static void endRunning(RuntimeService runtime, String processKey, String businessKey) {
+		runtime.createProcessInstanceQuery()
+			.processDefinitionKey(processKey)
+			.processInstanceBusinessKey(businessKey)
+			.list()
+			.forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "end of test"));
 	}
 
 }

@@ -76,7 +76,7 @@ class InvitationProcessTest extends UserTestSupport {
 		assertThat(text(invitation)).contains(this.admin.getDisplayName(), this.org.customer().getName(),
 				"/invitations/");
 		String token = token(invitation);
-		assertThat(storedTokenHashes(invited)).containsExactly(InvitationToken.hash(token)).doesNotContain(token);
+		assertThat(storedTokenHashes(invited)).containsExactly(LinkToken.hash(token)).doesNotContain(token);
 		assertThat(processVariablesContain(pi, token)).isFalse();
 
 		this.invitations.accept(token, NEW_PASSWORD);
@@ -220,7 +220,7 @@ class InvitationProcessTest extends UserTestSupport {
 		assertThat(this.management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
 		assertThat(this.users.findById(invited.getId())).isEmpty();
 		assertThat(this.invitations.find(token)).isEmpty();
-		assertThat(this.jdbc.queryForObject("select count(*) from invitation_token where user_id = ?", Long.class,
+		assertThat(this.jdbc.queryForObject("select count(*) from link_token where user_id = ?", Long.class,
 				invited.getId())).isZero();
 	}
 
@@ -278,7 +278,7 @@ class InvitationProcessTest extends UserTestSupport {
 	}
 
 	private List<String> storedTokenHashes(PortalUser user) {
-		return this.jdbc.queryForList("select token_hash from invitation_token where user_id = ?", String.class,
+		return this.jdbc.queryForList("select token_hash from link_token where user_id = ? and purpose = 'INVITATION'", String.class,
 				user.getId());
 	}
 

@@ -1,11 +1,9 @@
 package com.licensingportal.user.flow;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.Locale;
 
+import com.licensingportal.mail.MailDates;
 import com.licensingportal.mail.Mailer;
 import com.licensingportal.user.InvitationProcess;
 import com.licensingportal.user.InvitationService;
@@ -22,10 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("issueInvitationToken")
 public class IssueInvitationTokenListener implements ExecutionListener {
-
-	/** Emails name the expiry in UTC, whatever the server's time zone. */
-	static final DateTimeFormatter EXPIRY_FORMAT = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private final InvitationService invitations;
 
@@ -45,7 +39,7 @@ public class IssueInvitationTokenListener implements ExecutionListener {
 		Instant expiresAt = this.process.expiryOf(execution.getProcessInstanceId());
 		String token = this.invitations.issueToken(userId, expiresAt);
 		execution.setVariable("invitationExpiresAt", Date.from(expiresAt));
-		execution.setVariable("invitationExpiresOn", EXPIRY_FORMAT.format(expiresAt));
+		execution.setVariable("invitationExpiresOn", MailDates.format(expiresAt));
 		execution.setVariableLocal("invitationLink",
 				Variables.stringValue(this.mailer.getBaseUrl() + "/invitations/" + token, true));
 	}

@@ -10,18 +10,34 @@ import java.util.HexFormat;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
- * One live invitation link of a user. Only the SHA-256 of the token is stored: the token itself is in
- * the email and nowhere else, so that a database copy cannot be used to accept an invitation.
+ * One live single-use link of a user, for an invitation or a password reset. Only the SHA-256 of the token
+ * is stored: the token itself is in the email and nowhere else, so that a database copy cannot be used to
+ * follow a link.
  */
 @Entity
-@Table(name = "invitation_token")
-public class InvitationToken {
+@Table(name = "link_token")
+public class LinkToken {
+
+	/** What following the link does. */
+	public enum Purpose {
+
+		/** Accept an invitation: set the first password. */
+		INVITATION,
+
+		/** Choose a new password for an active user. */
+		PASSWORD_RESET
+
+	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -32,6 +48,11 @@ public class InvitationToken {
 	@Column(name = "user_id", nullable = false, updatable = false)
 	private Long userId;
 
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	@Column(nullable = false, updatable = false)
+	private Purpose purpose;
+
 	@Column(name = "token_hash", nullable = false, updatable = false)
 	private String tokenHash;
 
@@ -41,11 +62,12 @@ public class InvitationToken {
 	@Column(name = "expires_at", nullable = false, updatable = false)
 	private Instant expiresAt;
 
-	protected InvitationToken() {
+	protected LinkToken() {
 	}
 
-	InvitationToken(Long userId, String tokenHash, Instant issuedAt, Instant expiresAt) {
+	LinkToken(Long userId, Purpose purpose, String tokenHash, Instant issuedAt, Instant expiresAt) {
 		this.userId = userId;
+		this.purpose = purpose;
 		this.tokenHash = tokenHash;
 		this.issuedAt = issuedAt;
 		this.expiresAt = expiresAt;
@@ -78,6 +100,10 @@ public class InvitationToken {
 
 	public Long getUserId() {
 		return this.userId;
+	}
+
+	public Purpose getPurpose() {
+		return this.purpose;
 	}
 
 	public String getTokenHash() {

@@ -1,0 +1,127 @@
+package com.licensingportal.passwordreset;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import com.licensingportal.security.LoginLockout;
+import com.licensingportal.system.RateLimiter;
+import com.licensingportal.user.LinkToken.Purpose;
+import com.licensingportal.user.LinkTokens;
+import com.licensingportal.user.PasswordRules;
+import com.licensingportal.user.PortalUser;
+import com.licensingportal.user.UserRepository;
+import com.licensingportal.user.UserStatus;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Forgot Password?: a single-use link for an active user, and the new password set through it. Whoever asks
+ * learns nothing about whether the email is a user: only the email's owner gets anything.
+ */
+@Service
+public class PasswordResetService {
+
+	/** What the reset page shows about the user; nothing else leaves this class. */
+	public record OpenReset(String firstName, String email) {
+	}
+
+	/** Configured as {@code portal.password-reset.rate-limit.*}. */
+	static final String RATE_LIMIT = "password-reset";
+
+	private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
+
+	private final UserRepository users;
+
+	private final LinkTokens links;
+
+	private final PasswordResetProcess process;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final LoginLockout lockout;
+
+	private final RateLimiter rateLimiter;
+
+	PasswordResetService(UserRepository users, LinkTokens links, PasswordResetProcess process,
+			PasswordEncoder passwordEncoder, LoginLockout lockout, RateLimiter rateLimiter) {
+		this.users = users;
+		this.links = links;
+		this.process = process;
+		this.passwordEncoder = passwordEncoder;
+		this.lockout = lockout;
+		this.rateLimiter = rateLimiter;
+	}
+
+	/**
+	 * Counts the request against the rate limits; for an active user, emails a new link and kills any
+	 * earlier one. For any other email nothing happens, and the caller answers the same.
+	 * @throws com.licensingportal.system.RateLimitedException when the client address or the email asked too often
+	 */
+	@Transactional
+	public void request(String email, String clientAddress) {
+		this.rateLimiter.attempt(RATE_LIMIT, clientAddress, email);
+		Optional<PortalUser> user = this.users.findByEmail(PortalUser.normalizeEmail(email))
+			.filter(candidate -> candidate.getStatus() == UserStatus.ACTIVE);
+		if (user.isEmpty()) {
+			log.info("Password reset asked for an email that is no active user");
+			return;
+		}
+		this.links.revokeAll(user.get().getId(), Purpose.PASSWORD_RESET);
+		this.process.requested(user.get());
+	}
+
+	/** A new link for the user, valid until {@code expiresAt}. The token is returned once and stored only as a hash. */
+	@Transactional
+	public String issueLink(Long userId, Instant expiresAt) {
+		return this.links.issue(userId, Purpose.PASSWORD_RESET, this.process.now(), expiresAt);
+	}
+
+	/** The reset's link dies unused. */
+	@Transactional
+	public void expireLinks(Long userId) {
+		this.links.revokeAll(userId, Purpose.PASSWORD_RESET);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<OpenReset> find(String token) {
+		return userOf(token).map(user -> new OpenReset(user.getFirstName(), user.getEmail()));
+	}
+
+	/**
+	 * Sets the new password, lifts a login lockout of the email, and lets the reset process end the user's
+	 * other sessions and confirm the change. Of two requests with the same link only one succeeds.
+	 * @param currentSessionId the session that set the password: it stays logged in if it is the user's
+	 * @throws InvalidPasswordResetLinkException when the link is unknown, used, replaced or expired
+	 */
+	@Transactional
+	public void reset(String token, String password, String currentSessionId) {
+		PortalUser user = userOf(token).orElseThrow(InvalidPasswordResetLinkException::new);
+		Optional<String> problem = PasswordRules.problem(password, password, user.getEmail());
+		if (problem.isPresent()) {
+			throw new IllegalArgumentException(problem.get());
+		}
+		// Hashed before the token row is locked, so that a second click waits as briefly as possible.
+		String passwordHash = this.passwordEncoder.encode(password);
+		if (!this.links.claim(token)) {
+			throw new InvalidPasswordResetLinkException();
+		}
+		this.links.revokeAll(user.getId(), Purpose.PASSWORD_RESET);
+		user.setPasswordHash(passwordHash);
+		this.lockout.forgetFailures(user.getEmail());
+		if (!this.process.newPasswordSet(user.getId(), currentSessionId)) {
+			log.warn("User {} followed a live password reset link, but no reset process waits for them", user.getId());
+			throw new InvalidPasswordResetLinkException();
+		}
+	}
+
+	private Optional<PortalUser> userOf(String token) {
+		return this.links.userOfLiveLink(token, Purpose.PASSWORD_RESET, this.process.now())
+			.flatMap(this.users::findById)
+			.filter(user -> user.getStatus() == UserStatus.ACTIVE);
+	}
+
+}

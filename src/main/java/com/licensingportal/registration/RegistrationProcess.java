@@ -1,0 +1,65 @@
+package com.licensingportal.registration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.licensingportal.account.AccountType;
+import com.licensingportal.mail.MailDates;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one door to {@code bpmn/registration-request.bpmn} (business key: the request's id). The process
+ * variables are what the Tasklist form shows the reviewer, and the model of the emails.
+ */
+@Component
+public class RegistrationProcess {
+
+	public static final String PROCESS_KEY = "RegistrationRequest";
+
+	private final RuntimeService runtime;
+
+	RegistrationProcess(RuntimeService runtime) {
+		this.runtime = runtime;
+	}
+
+	/** Confirms the request to the requester and puts it before Order Management. */
+	ProcessInstance start(RegistrationRequest request) {
+		return this.runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(request.getId()), variables(request));
+	}
+
+	/** Whether the request's process still runs; a request whose process was deleted in Cockpit does not. */
+	boolean isRunning(Long requestId) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(PROCESS_KEY)
+			.processInstanceBusinessKey(businessKey(requestId))
+			.count() > 0;
+	}
+
+	private static Map<String, Object> variables(RegistrationRequest request) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("requestId", request.getId());
+		variables.put("email", request.getEmail());
+		variables.put("firstName", request.getFirstName());
+		variables.put("lastName", request.getLastName());
+		variables.put("phone", request.getPhone());
+		variables.put("organisation", request.getOrganisation());
+		variables.put("requestedAccountType", request.getAccountType().name());
+		variables.put("requestedAccountTypeLabel", label(request.getAccountType()));
+		variables.put("proof", request.getProof());
+		variables.put("message", request.getMessage() == null ? "" : request.getMessage());
+		variables.put("submittedOn", MailDates.format(request.getSubmittedAt()));
+		return variables;
+	}
+
+	static String label(AccountType type) {
+		return type == AccountType.PARTNER ? "Partner (dealer or integrator)" : "Customer";
+	}
+
+	public static String businessKey(Long requestId) {
+		return String.valueOf(requestId);
+	}
+
+}

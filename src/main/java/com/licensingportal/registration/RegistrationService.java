@@ -1,0 +1,332 @@
+package com.licensingportal.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.licensingportal.account.Account;
+import com.licensingportal.account.AccountRepository;
+import com.licensingportal.account.AccountType;
+import com.licensingportal.license.Entitlement;
+import com.licensingportal.license.EntitlementRepository;
+import com.licensingportal.system.RateLimiter;
+import com.licensingportal.user.Inviter;
+import com.licensingportal.user.PortalUser;
+import com.licensingportal.user.UserChangeRefusedException;
+import com.licensingportal.user.UserProfile;
+import com.licensingportal.user.UserRepository;
+import com.licensingportal.user.UserService;
+import com.licensingportal.user.UserType;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registration requests: taken from the public form and the API (rate-limited, one open request per email),
+ * checked for the reviewer, and carried out as Order Management decides, each step in one transaction.
+ */
+@Service
+public class RegistrationService {
+
+	/** How a submission was answered. */
+	public enum Outcome {
+
+		/** A new request: confirmed by email, now with Order Management. */
+		RECEIVED,
+
+		/** The email already has an open request; nothing new was started. */
+		ALREADY_OPEN
+
+	}
+
+	/** The answer to a submission: what happened, and when the (open) request was submitted. */
+	public record Submission(Outcome outcome, String email, Instant submittedAt) {
+	}
+
+	/**
+	 * What the reviewer sees next to the request before deciding, and the form's starting values: a new account
+	 * named and typed as requested, or the account the Entitlement is sold to.
+	 */
+	public record ReviewChecks(String existingUserCheck, String entitlementCheck, String newAccountName,
+			AccountType newAccountType, String suggestedAccountNumber) {
+
+		/** As the process variables that the Tasklist form shows. */
+		public Map<String, Object> asVariables() {
+			Map<String, Object> variables = new LinkedHashMap<>();
+			variables.put("existingUserCheck", this.existingUserCheck);
+			variables.put("entitlementCheck", this.entitlementCheck);
+			variables.put("newAccountName", this.newAccountName);
+			variables.put("newAccountType", this.newAccountType.name());
+			variables.put("existingAccountNumber", this.suggestedAccountNumber == null ? "" : this.suggestedAccountNumber);
+			return variables;
+		}
+
+	}
+
+	/** What an approval created, for the process and its log. */
+	public record Approval(Long accountId, String accountName, String accountNumber, Long userId, UserType userType) {
+	}
+
+	/** Configured as {@code portal.registration.rate-limit.*}. */
+	static final String RATE_LIMIT = "registration";
+
+	static final Pattern ENTITLEMENT_ID = Pattern.compile("E-\\d{8}-\\d{4,}");
+
+	private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
+
+	private final RegistrationRequestRepository requests;
+
+	private final RegistrationProcess process;
+
+	private final RateLimiter rateLimiter;
+
+	private final UserRepository users;
+
+	private final UserService userService;
+
+	private final AccountRepository accounts;
+
+	private final EntitlementRepository entitlements;
+
+	private final Validator validator;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	RegistrationService(RegistrationRequestRepository requests, RegistrationProcess process, RateLimiter rateLimiter,
+			UserRepository users, UserService userService, AccountRepository accounts, EntitlementRepository entitlements,
+			Validator validator, TransactionTemplate transaction, Clock clock) {
+		this.requests = requests;
+		this.process = process;
+		this.rateLimiter = rateLimiter;
+		this.users = users;
+		this.userService = userService;
+		this.accounts = accounts;
+		this.entitlements = entitlements;
+		this.validator = validator;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * Takes a request from the /register page or the API: counts it against the rate limits, then either
+	 * answers that the email's open request is still with Order Management, or saves the request and starts
+	 * its process, which confirms it by email.
+	 * @throws com.licensingportal.system.RateLimitedException when the client address or the email asked too often
+	 */
+	public Submission submit(RegistrationForm form, String clientAddress) {
+		Set<ConstraintViolation<RegistrationForm>> problems = this.validator.validate(form);
+		if (!problems.isEmpty()) {
+			throw new IllegalArgumentException(problems.iterator().next().getMessage());
+		}
+		this.rateLimiter.attempt(RATE_LIMIT, clientAddress, form.getEmail());
+		try {
+			return this.transaction.execute(status -> submitInTransaction(form));
+		}
+		catch (DataIntegrityViolationException sameMoment) {
+			// Another node saved an open request for this email in the same moment: that one stands.
+			return this.requests.findByOpenEmail(form.getEmail())
+				.map(RegistrationService::alreadyOpen)
+				.orElseThrow(() -> sameMoment);
+		}
+	}
+
+	private Submission submitInTransaction(RegistrationForm form) {
+		Optional<RegistrationRequest> open = this.requests.findByOpenEmail(form.getEmail());
+		if (open.isPresent()) {
+			if (this.process.isRunning(open.get().getId())) {
+				return alreadyOpen(open.get());
+			}
+			log.info("Registration request {} lost its process without a decision; it is withdrawn", open.get().getId());
+			open.get().withdraw(this.clock.instant());
+			this.requests.saveAndFlush(open.get());
+		}
+		RegistrationRequest request = this.requests.saveAndFlush(new RegistrationRequest(form, this.clock.instant()));
+		this.process.start(request);
+		return new Submission(Outcome.RECEIVED, request.getEmail(), request.getSubmittedAt());
+	}
+
+	/** Whether a user with this email exists, and whether the proof names an Entitlement and whose it is. */
+	@Transactional(readOnly = true)
+	public ReviewChecks reviewChecks(Long requestId) {
+		RegistrationRequest request = openRequest(requestId);
+		String userCheck = this.users.findByEmail(request.getEmail())
+			.map(user -> "Yes: " + user.getDisplayName() + " (" + user.getStatus().name().toLowerCase(Locale.ROOT)
+					+ ") already uses this email" + accountsOf(user)
+					+ ". Approving is not possible: reject the request and point them to Forgot Password? on the login page.")
+			.orElse("No: there is no user with this email yet.");
+		String proof = request.getProof().strip().toUpperCase(Locale.ROOT);
+		Optional<Entitlement> entitlement = ENTITLEMENT_ID.matcher(proof).matches()
+				? this.entitlements.findByEntitlementId(proof) : Optional.empty();
+		String entitlementCheck;
+		String suggestedAccount = null;
+		if (!ENTITLEMENT_ID.matcher(proof).matches()) {
+			entitlementCheck = "\"" + request.getProof() + "\" is not an Entitlement ID (like E-20261127-0001):"
+					+ " look the sales order up in the order system.";
+		}
+		else if (entitlement.isEmpty()) {
+			entitlementCheck = "No: there is no Entitlement " + proof + " in the portal.";
+		}
+		else {
+			Account soldTo = entitlement.get().getSoldTo();
+			entitlementCheck = "Yes: " + proof + " is sold to " + soldTo.getName() + ", " + typeName(soldTo.getType())
+					+ " account " + soldTo.getAccountNumber() + ".";
+			if (soldTo.getType() != request.getAccountType()) {
+				entitlementCheck += " The requester asked for " + typeName(request.getAccountType()) + " access.";
+			}
+			suggestedAccount = soldTo.getAccountNumber();
+		}
+		return new ReviewChecks(userCheck, entitlementCheck, request.getOrganisation(), request.getAccountType(),
+				suggestedAccount);
+	}
+
+	/**
+	 * Checks that the decision can be carried out as it stands now.
+	 * @throws RegistrationDecisionRefusedException with the reason, in the reviewer's words
+	 */
+	@Transactional(readOnly = true)
+	public void check(Long requestId, RegistrationDecision decision) {
+		RegistrationRequest request = openRequest(requestId);
+		if (decision.rejects()) {
+			if (decision.rejectionReason() == null) {
+				throw new RegistrationDecisionRefusedException(
+						"Give the reason for the rejection: the requester reads it in the email.");
+			}
+			if (decision.rejectionReason().length() > 2000) {
+				throw new RegistrationDecisionRefusedException("Shorten the reason to at most 2000 characters.");
+			}
+			return;
+		}
+		if (!decision.approves()) {
+			throw new RegistrationDecisionRefusedException("Choose Approve or Reject.");
+		}
+		refuseIfTheEmailIsTaken(request);
+		chosenAccount(request, decision);
+	}
+
+	/**
+	 * Creates the account (if new) and the technical contact as its administrator, and starts their invitation,
+	 * all in the caller's transaction (the task's completion).
+	 * @throws RegistrationDecisionRefusedException when the decision cannot be carried out
+	 */
+	@Transactional
+	public Approval approve(Long requestId, RegistrationDecision decision, String decidedBy) {
+		check(requestId, decision);
+		RegistrationRequest request = openRequest(requestId);
+		Account account = chosenAccount(request, decision).orElseGet(() -> this.accounts.saveAndFlush(
+				new Account(decision.newAccountName(), decision.newAccountTypeOrNull())));
+		UserType userType = account.getType() == AccountType.PARTNER ? UserType.PARTNER_ADMINISTRATOR
+				: UserType.CUSTOMER_ADMINISTRATOR;
+		UserProfile profile = new UserProfile(request.getEmail(), request.getFirstName(), request.getLastName(),
+				request.getPhone(), null, null);
+		PortalUser user;
+		try {
+			user = this.userService.createAndInvite(profile, account.getId(), userType, Inviter.ORDER_MANAGEMENT);
+		}
+		catch (UserChangeRefusedException ex) {
+			throw new RegistrationDecisionRefusedException(ex.getMessage());
+		}
+		request.approve(account.getId(), user.getId(), decidedBy, this.clock.instant());
+		log.info("Registration request {} approved by {}: {} is {} of account {}", requestId, decidedBy, user.getEmail(),
+				userType.label(), account.getAccountNumber());
+		return new Approval(account.getId(), account.getName(), account.getAccountNumber(), user.getId(), userType);
+	}
+
+	/** Records the rejection; the process then emails the reason to the requester. */
+	@Transactional
+	public void reject(Long requestId, RegistrationDecision decision, String decidedBy) {
+		check(requestId, decision);
+		if (!decision.rejects()) {
+			throw new IllegalArgumentException("Not a rejection: " + decision.decision());
+		}
+		openRequest(requestId).reject(decision.rejectionReason(), decidedBy, this.clock.instant());
+	}
+
+	/**
+	 * The existing account the decision names, or empty for a new account.
+	 * @throws RegistrationDecisionRefusedException when the choice is incomplete, unknown or of the wrong type
+	 */
+	private Optional<Account> chosenAccount(RegistrationRequest request, RegistrationDecision decision) {
+		if (decision.choosesNewAccount()) {
+			if (decision.newAccountName() == null) {
+				throw new RegistrationDecisionRefusedException("Enter the name of the new account.");
+			}
+			if (decision.newAccountName().length() > 200) {
+				throw new RegistrationDecisionRefusedException("Shorten the new account's name to at most 200 characters.");
+			}
+			if (decision.newAccountTypeOrNull() == null) {
+				throw new RegistrationDecisionRefusedException("Choose Partner or Customer for the new account.");
+			}
+			return Optional.empty();
+		}
+		if (!decision.choosesExistingAccount()) {
+			throw new RegistrationDecisionRefusedException("Choose a new account or an existing account.");
+		}
+		String number = decision.normalizedAccountNumber();
+		if (number == null) {
+			throw new RegistrationDecisionRefusedException("Enter the account number of the existing account, like A-7KQ2-9XTM.");
+		}
+		Account account = this.accounts.findByAccountNumber(number)
+			.orElseThrow(() -> new RegistrationDecisionRefusedException("There is no account with the account number "
+					+ number + ". Check the number, or approve with a new account."));
+		if (account.getType() != request.getAccountType()) {
+			throw new RegistrationDecisionRefusedException(account.getName() + " (" + number + ") is a "
+					+ typeName(account.getType()) + " account, but " + request.getDisplayName() + " asked for "
+					+ typeName(request.getAccountType()) + " access. Choose a " + typeName(request.getAccountType())
+					+ " account, or a new account.");
+		}
+		return Optional.of(account);
+	}
+
+	private void refuseIfTheEmailIsTaken(RegistrationRequest request) {
+		if (this.users.existsByEmail(request.getEmail())) {
+			throw new RegistrationDecisionRefusedException("A user with the email " + request.getEmail()
+					+ " already exists, so this request cannot be approved. Reject it and tell the requester to log in,"
+					+ " or to use Forgot Password? on the login page.");
+		}
+	}
+
+	private RegistrationRequest openRequest(Long requestId) {
+		RegistrationRequest request = this.requests.findById(requestId)
+			.orElseThrow(() -> new IllegalStateException("No registration request " + requestId));
+		if (!request.isOpen()) {
+			throw new RegistrationDecisionRefusedException(
+					"This request was already decided (" + request.getStatus().name().toLowerCase(Locale.ROOT) + ").");
+		}
+		return request;
+	}
+
+	private static Submission alreadyOpen(RegistrationRequest open) {
+		return new Submission(Outcome.ALREADY_OPEN, open.getEmail(), open.getSubmittedAt());
+	}
+
+	private static String accountsOf(PortalUser user) {
+		if (user.getMemberships().isEmpty()) {
+			return "";
+		}
+		return ", linked to " + user.getMemberships()
+			.stream()
+			.map(membership -> membership.getAccount().getName() + " (" + membership.getAccount().getAccountNumber() + ")")
+			.sorted()
+			.collect(Collectors.joining(", "));
+	}
+
+	private static String typeName(AccountType type) {
+		return type.name().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,43 @@
+package com.licensingportal.registration.flow;
+
+import com.licensingportal.registration.RegistrationDecision;
+import com.licensingportal.registration.RegistrationDecisionRefusedException;
+import com.licensingportal.registration.RegistrationService;
+import com.licensingportal.registration.RegistrationService.Approval;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * BPMN task ApproveRegistrationRequest, in the transaction of the review task's completion: the account (if
+ * new) and the administrator are created and the invitation starts, or nothing happens and the task stays.
+ */
+@Component("approveRegistrationRequest")
+public class ApproveRegistrationRequestDelegate implements JavaDelegate {
+
+	private final RegistrationService registrations;
+
+	ApproveRegistrationRequestDelegate(RegistrationService registrations) {
+		this.registrations = registrations;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Approval approval;
+		try {
+			approval = this.registrations.approve((Long) execution.getVariable("requestId"),
+					RegistrationDecision.from(execution.getVariables()), (String) execution.getVariable("decidedBy"));
+		}
+		catch (RegistrationDecisionRefusedException refused) {
+			throw new ProcessEngineException(refused.getMessage());
+		}
+		execution.setVariable("accountId", approval.accountId());
+		execution.setVariable("accountName", approval.accountName());
+		execution.setVariable("accountNumber", approval.accountNumber());
+		execution.setVariable("userId", approval.userId());
+		execution.setVariable("userType", approval.userType().label());
+	}
+
+}

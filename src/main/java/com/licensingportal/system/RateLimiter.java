@@ -1,0 +1,106 @@
+package com.licensingportal.system;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts attempts at the public forms per client address and per email in a sliding window, in the database
+ * so that every node counts the same. An attempt over either limit is refused and not counted, so that a
+ * refused script does not push its own wait further out. Each form's limit is configured as
+ * {@code portal.<name>.rate-limit.per-client-address}, {@code .per-email} and {@code .window}.
+ */
+@Service
+public class RateLimiter {
+
+	/** Attempts older than this are of no limit's interest any more. */
+	private static final Duration KEPT = Duration.ofDays(1);
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private final Binder configuration;
+
+	RateLimiter(JdbcTemplate jdbc, Clock clock, Environment environment) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.configuration = Binder.get(environment);
+	}
+
+	/** The configured limit of a form, e.g. {@code registration}: by default 10 per address and 3 per email an hour. */
+	public RateLimit limit(String name) {
+		String prefix = "portal." + name + ".rate-limit.";
+		return new RateLimit(name, this.configuration.bind(prefix + "per-client-address", Integer.class).orElse(10),
+				this.configuration.bind(prefix + "per-email", Integer.class).orElse(3),
+				this.configuration.bind(prefix + "window", Duration.class).orElse(Duration.ofHours(1)));
+	}
+
+	/**
+	 * Counts one attempt from the client address for the email against the form's configured limit.
+	 * @throws RateLimitedException when the address or the email has used up its attempts; nothing is counted
+	 */
+	@Transactional
+	public void attempt(String name, String clientAddress, String email) {
+		attempt(limit(name), clientAddress, email);
+	}
+
+	/**
+	 * Counts one attempt from the client address for the email.
+	 * @throws RateLimitedException when the address or the email has used up its attempts; nothing is counted
+	 */
+	@Transactional
+	public void attempt(RateLimit limit, String clientAddress, String email) {
+		Instant now = this.clock.instant();
+		String addressKey = "address:" + (clientAddress == null ? "unknown" : clientAddress);
+		String emailKey = "email:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+		Instant addressFree = freeAt(limit, addressKey, limit.perClientAddress(), now);
+		if (addressFree != null) {
+			throw new RateLimitedException("There were too many requests from your network. Try again in "
+					+ minutes(now, addressFree) + ".", Duration.between(now, addressFree));
+		}
+		Instant emailFree = freeAt(limit, emailKey, limit.perEmail(), now);
+		if (emailFree != null) {
+			throw new RateLimitedException("There were too many requests for this email address. Try again in "
+					+ minutes(now, emailFree) + ".", Duration.between(now, emailFree));
+		}
+		this.jdbc.update("delete from rate_limit_hit where limit_name = ? and hit_at < ?", limit.name(),
+				Timestamp.from(now.minus(KEPT)));
+		for (String key : List.of(addressKey, emailKey)) {
+			this.jdbc.update("insert into rate_limit_hit (limit_name, limit_key, hit_at) values (?, ?, ?)", limit.name(),
+					abbreviated(key), Timestamp.from(now));
+		}
+	}
+
+	/** When the key may try again, or null when it may now. */
+	private Instant freeAt(RateLimit limit, String key, int max, Instant now) {
+		List<Timestamp> recent = this.jdbc.queryForList(
+				"select hit_at from rate_limit_hit where limit_name = ? and limit_key = ? and hit_at > ?"
+						+ " order by hit_at desc",
+				Timestamp.class, limit.name(), abbreviated(key), Timestamp.from(now.minus(limit.window())));
+		if (recent.size() < max) {
+			return null;
+		}
+		// The attempt that frees a place is the max-th newest one leaving the window.
+		return recent.get(max - 1).toInstant().plus(limit.window());
+	}
+
+	private static String minutes(Instant now, Instant then) {
+		long minutes = Math.max(1, (Duration.between(now, then).toSeconds() + 59) / 60);
+		return minutes == 1 ? "a minute" : minutes + " minutes";
+	}
+
+	private static String abbreviated(String key) {
+		return key.length() > 300 ? key.substring(0, 300) : key;
+	}
+
+}
