@@ -69,6 +69,18 @@ class LoginBrowserTest extends PortalIntegrationTest {
 	}
 
 	@Test
+	void thePublicPagesKeepToTheContentSecurityPolicy() {
+		this.browser.contentSecurityViolations();
+		for (String page : List.of("/login", "/register", "/forgot-password", "/password-reset/no-such-link",
+				"/invitations/no-such-link")) {
+			this.browser.open(page);
+			this.browser.find(By.tagName("h1"));
+		}
+
+		assertThat(this.browser.contentSecurityViolations()).isEmpty();
+	}
+
+	@Test
 	void aPageThatBreaksThePolicyIsCaught() {
 		this.browser.contentSecurityViolations();
 		// A data: URL page inherits no CSP, so load a portal page and inject a style attribute the policy refuses.
