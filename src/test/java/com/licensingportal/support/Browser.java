@@ -86,12 +86,16 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Logs in through the real login page. */
+	/** Logs in through the real login page, and waits until the browser has left it (for the portal or /login?error). */
 	public Browser logIn(String email, String password) {
 		open("/login");
+		String loginPage = this.driver.getCurrentUrl();
 		type(By.id("email"), email);
 		type(By.id("password"), password);
 		click(By.cssSelector("button[type=submit]"));
+		new WebDriverWait(this.driver, Duration.ofSeconds(15))
+			.until(driver -> !loginPage.equals(driver.getCurrentUrl()) && "complete"
+				.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
 		return this;
 	}
 
