@@ -116,7 +116,8 @@ class DeviceApiController {
 			@Schema(example = "HARBOR-NVR-02", description = "a new device's name") String deviceName,
 			@Schema(example = "4C4C4544-0042-3510-8052-B4C04F4A3333", description = "a new device's host ID") String hostId,
 			@Schema(example = "A-7KQ2-9XTM", description = "the account number of a new device's account") String account,
-			@NotEmpty(message = "List at least one license and its number of channels.") @Valid List<LicenseRequest> licenses) {
+			@NotEmpty(message = "List at least one license and its number of channels.")
+			@Valid List<@NotNull(message = "Give each license as {\"activationId\", \"quantity\"}.") LicenseRequest> licenses) {
 	}
 
 	/** What one activation granted; {@code availableQuantity} is what is left of the line item. */

@@ -76,7 +76,8 @@ class UserApiController {
 
 	record NewUser(@Schema(example = "installer@harbor.example") String email, @Schema(example = "Ines") String firstName,
 			@Schema(example = "Stall") String lastName, @Schema(example = "+1 604 555 0101") String phone,
-			@Schema(example = "Installer") String jobTitle, String address, @Valid List<AccountLink> accounts) {
+			@Schema(example = "Installer") String jobTitle, String address,
+			@Valid List<@NotNull(message = "Give each account as {\"accountId\", \"roles\"}.") AccountLink> accounts) {
 	}
 
 	@GetMapping(path = "/api/v1/accounts/{accountId}/users", produces = "application/json")

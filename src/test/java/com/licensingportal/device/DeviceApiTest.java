@@ -264,6 +264,10 @@ class DeviceApiTest extends PortalIntegrationTest {
 				{"deviceId": "%s", "licenses": [{"activationId": "%s", "quantity": 1}, {"activationId": "%s", "quantity": 1}]}"""
 			.formatted(device, id, id.toLowerCase()), "licenses", id + " is listed twice");
 
+		invalid(this.customerAdminToken, """
+				{"deviceId": "%s", "licenses": [null]}""".formatted(device), "licenses[0]",
+				"Give each license as {\"activationId\", \"quantity\"}.");
+
 		Answer malformed = this.api.postJson("/api/v1/activations", this.customerAdminToken, "{\"deviceId\": ");
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(malformed.header("Content-Type")).startsWith("application/problem+json");

@@ -142,6 +142,9 @@ class UserApiTest extends UserTestSupport {
 				{"email": "%s", "firstName": "A", "lastName": "B", "accounts": [{"accountId": %d, "roles": ["END_USER"]}]}"""
 			.formatted(email, this.org.foreignCustomer().getId()), 404, null,
 				"The account " + this.org.foreignCustomer().getId() + " was not found.");
+		createRefused("""
+				{"email": "%s", "firstName": "A", "lastName": "B", "accounts": [null]}""".formatted(email), 422,
+				"accounts[0]", "Give each account as");
 		createRefused("{\"email\": ", 400, null, "not valid JSON");
 
 		assertThat(this.users.existsByEmail(email)).isFalse();
