@@ -184,7 +184,8 @@ public class ActivationService {
 		return switch (target.kind()) {
 			case EXISTING -> this.devices.findByDeviceId(target.deviceId())
 				.filter(device -> accounts.canSee(device.getAccount().getId()))
-				.orElseThrow(() -> ActivationRefusedException.notFound("There is no device " + target.deviceId() + " among yours."));
+				.orElseThrow(() -> ActivationRefusedException
+					.notFound("There is no device " + target.deviceId() + " among yours."));
 			case NEW -> {
 				if (target.accountId() == null) {
 					throw ActivationRefusedException.invalid("account", "Choose one of your accounts for the new device.");
@@ -206,9 +207,10 @@ public class ActivationService {
 				Account owner = locked.get(0).getOwner();
 				for (LineItem item : locked) {
 					if (!item.getOwner().getId().equals(owner.getId())) {
-						throw ActivationRefusedException.invalid("licenses", "All licenses of one activation must belong to the same account: "
-								+ locked.get(0).getActivationId() + " belongs to " + owner.getName() + ", "
-								+ item.getActivationId() + " to " + item.getOwner().getName() + ".");
+						throw ActivationRefusedException.invalid("licenses",
+								"All licenses of one activation must belong to the same account: "
+										+ locked.get(0).getActivationId() + " belongs to " + owner.getName() + ", "
+										+ item.getActivationId() + " to " + item.getOwner().getName() + ".");
 					}
 				}
 				String hostId = required(target.hostId(), "host ID", "hostId");

@@ -46,6 +46,9 @@ class OpenApiDocumentTest extends PortalIntegrationTest {
 				assertThat(operation).as(method + " " + path).isNotNull();
 				assertThat(operation.get("summary").asText()).as("summary of " + path).isNotBlank();
 				assertThat(operation.get("operationId").asText()).as("operationId of " + path).isNotBlank();
+				assertThat(operation.at("/responses/default/content/application~1problem+json/schema/$ref").asText())
+					.as("errors of " + path)
+					.isEqualTo("#/components/schemas/Problem");
 			}
 		});
 		List<String> entitlementFilters = new ArrayList<>();
@@ -66,6 +69,8 @@ class OpenApiDocumentTest extends PortalIntegrationTest {
 		assertThat(schemas.at("/EntitlementItem/properties/activationId/example").asText()).isEqualTo("7KQ2-9XTM-C4HP-R8WD");
 		assertThat(schemas.at("/ActivationRequest/properties/licenses/type").asText()).isEqualTo("array");
 		assertThat(schemas.at("/NewUser/properties/email/example").asText()).isEqualTo("installer@harbor.example");
+		assertThat(schemas.at("/Problem/properties/errors/items/properties/field/example").asText())
+			.isEqualTo("licenses[0].quantity");
 	}
 
 	@Test

@@ -1,12 +1,9 @@
 package com.licensingportal.offline;
 
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licensingportal.account.Account;
 import com.licensingportal.device.DeviceRepository;
 import com.licensingportal.license.LineItem;
@@ -29,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the answer; every refusal with its status and a sentence, and nothing changed.
  */
 class OfflineActivationApiTest extends PortalIntegrationTest {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@Autowired
 	ApplicationContext context;
@@ -137,22 +132,11 @@ class OfflineActivationApiTest extends PortalIntegrationTest {
 
 	private static String request(String deviceName, String hostId, String nonce, Map<String, Integer> licenses)
 			throws Exception {
-		Map<String, Object> request = new LinkedHashMap<>();
-		request.put("formatVersion", 1);
-		request.put("deviceName", deviceName);
-		request.put("hostId", hostId);
-		request.put("nonce", nonce);
-		request.put("createdAt", "2026-11-27T09:30:00Z");
-		List<Map<String, Object>> lines = licenses.entrySet()
-			.stream()
-			.map(entry -> Map.<String, Object>of("activationId", entry.getKey(), "quantity", entry.getValue()))
-			.toList();
-		request.put("licenses", lines);
-		return JSON.writeValueAsString(request);
+		return new String(OfflineActivationTest.request(deviceName, hostId, nonce, licenses), StandardCharsets.UTF_8);
 	}
 
 	private static String nonce() {
-		return UUID.randomUUID().toString().replace("-", "");
+		return OfflineActivationTest.nonce();
 	}
 
 }
