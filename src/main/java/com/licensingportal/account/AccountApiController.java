@@ -29,7 +29,7 @@ class AccountApiController {
 	}
 
 	@GetMapping(path = "/api/v1/accounts", produces = "application/json")
-	@Operation(summary = "The accounts you can see: your own and, for partners, their related customers")
+	@Operation(operationId = "listAccounts", summary = "The accounts you can see: your own and, for partners, their related customers")
 	List<AccountView> accounts(@AuthenticationPrincipal PortalUserPrincipal user) {
 		VisibleAccounts seen = this.visibility.forUser(user.getUserId());
 		if (seen.visible().isEmpty()) {

@@ -6,9 +6,11 @@ import java.util.Map;
 
 import com.licensingportal.system.NotFoundException;
 import com.licensingportal.system.RateLimitedException;
+import com.licensingportal.system.RefusedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,13 +24,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every API error as RFC 9457 problem+json with a sentence a person understands: 400 malformed, 404 not
  * found or not visible, 409 conflicts, 413 too large, 415 wrong content type, 422 validation (with the
- * fields), 429 rate limited (with Retry-After). Never a stack trace; never a 500 for the caller's mistake.
+ * fields), 429 rate limited (with Retry-After). The services' {@link RefusedException}s say which of these
+ * they are, so that no controller catches them. Never a stack trace; never a 500 for the caller's mistake.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
@@ -55,8 +59,25 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ApiValidationException.class)
 	ProblemDetail invalid(ApiValidationException ex) {
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", ex.getMessage());
-		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		problem.setProperty("errors", ex.errors()
+			.stream()
+			.map(error -> Map.of("field", error.field(), "message", error.message()))
+			.toList());
 		return problem;
+	}
+
+	/** The services' own refusals (activation, users, ...): the kind of refusal decides the status. */
+	@ExceptionHandler(RefusedException.class)
+	ProblemDetail refused(RefusedException ex) {
+		return switch (ex.kind()) {
+			case MALFORMED -> problem(HttpStatus.BAD_REQUEST, "Malformed request", ex.getMessage());
+			case INVALID -> ex.field() == null ? problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", ex.getMessage())
+					: invalid(new ApiValidationException(ex.field(), ex.getMessage()));
+			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+			case CONFLICT -> problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+			case TOO_LARGE -> problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", ex.getMessage());
+			case UNSUPPORTED_TYPE -> problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type", ex.getMessage());
+		};
 	}
 
 	@ExceptionHandler(ApiConflictException.class)
@@ -104,6 +125,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "Malformed request",
 					"The request body is not valid JSON of the expected shape. Check it against /v3/api-docs."));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+				: ex.getPropertyName();
+		Class<?> type = ex.getRequiredType();
+		boolean number = type != null && (Number.class.isAssignableFrom(type) || type == int.class || type == long.class);
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "Malformed request", "'" + name + "' must be "
+					+ (number ? "a whole number" : "a valid value") + ", not '" + ex.getValue() + "'."));
 	}
 
 	@Override

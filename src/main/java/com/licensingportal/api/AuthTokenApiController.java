@@ -56,7 +56,7 @@ class AuthTokenApiController {
 
 	@PostMapping(path = "/api/v1/auth/token", consumes = "application/json", produces = "application/json")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Exchange email and password for a personal access token",
+	@Operation(operationId = "createToken", summary = "Exchange email and password for a personal access token",
 			description = "After 10 failed tries for one email within 15 minutes, that email is refused from the same "
 					+ "client address for 15 minutes (429).")
 	TokenResponse token(@Valid @RequestBody TokenRequest body, HttpServletRequest request) {

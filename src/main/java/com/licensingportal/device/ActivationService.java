@@ -111,17 +111,18 @@ public class ActivationService {
 			String actor) {
 		Device device = this.devices.findByDeviceId(deviceId)
 			.filter(found -> accounts.canSee(found.getAccount().getId()))
-			.orElseThrow(() -> new ActivationRefusedException("There is no device " + deviceId + " among yours."));
+			.orElseThrow(() -> ActivationRefusedException.notFound("There is no device " + deviceId + " among yours."));
 		if (!accounts.canAdminister(device.getAccount().getId())) {
-			throw new ActivationRefusedException(
+			// Like every administrator-only action, "not found" for anyone else.
+			throw ActivationRefusedException.notFound(
 					"Only an administrator of " + device.getAccount().getName() + " can return channels from a device.");
 		}
 		List<String> onDevice = this.deviceLicenses.findActivationIdsOnDevice(device.getId());
 		if (activationId != null && !onDevice.contains(activationId)) {
-			throw new ActivationRefusedException(activationId + " has no channels on " + device.getName() + ".");
+			throw ActivationRefusedException.notFound(activationId + " has no channels on " + device.getName() + ".");
 		}
 		if (quantity != null && (activationId == null || quantity < 1)) {
-			throw new ActivationRefusedException("Enter a number of channels of 1 or more.");
+			throw ActivationRefusedException.invalid("quantity", "Enter a number of channels of 1 or more.");
 		}
 		int returned = 0;
 		for (String id : sorted(activationId == null ? onDevice : List.of(activationId))) {
@@ -155,13 +156,14 @@ public class ActivationService {
 		SortedMap<String, Integer> requested = new TreeMap<>();
 		channels.forEach((activationId, quantity) -> {
 			if (quantity == null || quantity < 1) {
-				throw new ActivationRefusedException(
+				throw ActivationRefusedException.invalid("licenses",
 						"Enter a number of channels of 1 or more for " + activationId + ".");
 			}
 			requested.put(activationId.strip(), quantity);
 		});
 		if (requested.isEmpty()) {
-			throw new ActivationRefusedException("Choose at least one license and the number of channels to activate.");
+			throw ActivationRefusedException.invalid("licenses",
+					"Choose at least one license and the number of channels to activate.");
 		}
 		return requested;
 	}
@@ -172,7 +174,7 @@ public class ActivationService {
 		for (String activationId : activationIds) {
 			LineItem item = this.lineItems.lockByActivationId(activationId)
 				.filter(found -> accounts.canSee(found.getOwner().getId()))
-				.orElseThrow(() -> new ActivationRefusedException(activationId + " is not one of your licenses."));
+				.orElseThrow(() -> ActivationRefusedException.notFound(activationId + " is not one of your licenses."));
 			locked.add(item);
 		}
 		return locked;
@@ -182,32 +184,37 @@ public class ActivationService {
 		return switch (target.kind()) {
 			case EXISTING -> this.devices.findByDeviceId(target.deviceId())
 				.filter(device -> accounts.canSee(device.getAccount().getId()))
-				.orElseThrow(() -> new ActivationRefusedException("There is no device " + target.deviceId() + " among yours."));
+				.orElseThrow(() -> ActivationRefusedException
+					.notFound("There is no device " + target.deviceId() + " among yours."));
 			case NEW -> {
-				Account account = Optional.ofNullable(target.accountId())
+				if (target.accountId() == null) {
+					throw ActivationRefusedException.invalid("account", "Choose one of your accounts for the new device.");
+				}
+				Account account = Optional.of(target.accountId())
 					.filter(accounts::canSee)
 					.flatMap(this.accounts::findById)
-					.orElseThrow(() -> new ActivationRefusedException("Choose one of your accounts for the new device."));
-				String hostId = required(target.hostId(), "host ID");
+					.orElseThrow(() -> ActivationRefusedException.notFound("Choose one of your accounts for the new device."));
+				String hostId = required(target.hostId(), "host ID", "hostId");
 				Optional<Device> sameHost = this.devices.findByAccountAndHostId(account.getId(), hostId).stream().findFirst();
 				if (sameHost.isPresent()) {
 					throw new ActivationRefusedException(account.getName() + " already has a device with host ID " + hostId
 							+ ": " + sameHost.get().getName() + " (" + sameHost.get().getDeviceId()
 							+ "). Choose it as the existing device.");
 				}
-				yield this.devices.save(new Device(required(target.name(), "name"), hostId, account));
+				yield this.devices.save(new Device(required(target.name(), "name", "deviceName"), hostId, account));
 			}
 			case BY_HOST_ID -> {
 				Account owner = locked.get(0).getOwner();
 				for (LineItem item : locked) {
 					if (!item.getOwner().getId().equals(owner.getId())) {
-						throw new ActivationRefusedException("All licenses of one activation must belong to the same account: "
-								+ locked.get(0).getActivationId() + " belongs to " + owner.getName() + ", "
-								+ item.getActivationId() + " to " + item.getOwner().getName() + ".");
+						throw ActivationRefusedException.invalid("licenses",
+								"All licenses of one activation must belong to the same account: "
+										+ locked.get(0).getActivationId() + " belongs to " + owner.getName() + ", "
+										+ item.getActivationId() + " to " + item.getOwner().getName() + ".");
 					}
 				}
-				String hostId = required(target.hostId(), "host ID");
-				String name = required(target.name(), "name");
+				String hostId = required(target.hostId(), "host ID", "hostId");
+				String name = required(target.name(), "name", "deviceName");
 				yield this.devices.findByAccountAndHostId(owner.getId(), hostId)
 					.stream()
 					.findFirst()
@@ -216,13 +223,14 @@ public class ActivationService {
 		};
 	}
 
-	private static String required(String value, String what) {
+	private static String required(String value, String what, String field) {
 		String stripped = value == null ? "" : value.strip();
 		if (stripped.isEmpty()) {
-			throw new ActivationRefusedException("Enter the device's " + what + ".");
+			throw ActivationRefusedException.invalid(field, "Enter the device's " + what + ".");
 		}
 		if (stripped.length() > MAX_TEXT) {
-			throw new ActivationRefusedException("The device's " + what + " can have at most " + MAX_TEXT + " characters.");
+			throw ActivationRefusedException.invalid(field,
+					"The device's " + what + " can have at most " + MAX_TEXT + " characters.");
 		}
 		return stripped;
 	}
@@ -230,7 +238,7 @@ public class ActivationService {
 	private static void checkActivatable(LineItem item, int quantity, Device device, LocalDate today) {
 		String activationId = item.getActivationId();
 		if (!item.getOwner().getId().equals(device.getAccount().getId())) {
-			throw new ActivationRefusedException(activationId + " belongs to " + item.getOwner().getName()
+			throw ActivationRefusedException.invalid("licenses", activationId + " belongs to " + item.getOwner().getName()
 					+ ", but the device belongs to " + device.getAccount().getName() + ". Nothing was activated.");
 		}
 		if (item.isExpiredOn(today)) {

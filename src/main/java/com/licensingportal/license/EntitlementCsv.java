@@ -6,11 +6,16 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Writes List Entitlements rows as CSV: RFC 4180 (comma, double quotes, CRLF), UTF-8 with a byte order
@@ -49,6 +54,14 @@ public final class EntitlementCsv implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Starts a CSV download of List Entitlements in the response, named after the day. */
+	public static EntitlementCsv attachment(HttpServletResponse response, LocalDate day) throws IOException {
+		response.setContentType(CONTENT_TYPE);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("entitlements-" + day + ".csv").build().toString());
+		return new EntitlementCsv(response.getOutputStream());
 	}
 
 	/** A sink for {@link EntitlementList}'s streaming methods. */

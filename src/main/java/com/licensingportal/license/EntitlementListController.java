@@ -3,12 +3,9 @@ package com.licensingportal.license;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
@@ -16,13 +13,10 @@ import com.licensingportal.security.PortalUserPrincipal;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,24 +34,21 @@ class EntitlementListController {
 
 	static final int MAX_SELECTED = 1000;
 
-	private static final Map<String, String> BAD_VALUES = Map.of("availableMin",
-			"Available quantity must be a whole number of channels, 0 or more.", "totalMin",
-			"Total quantity must be a whole number of channels, 0 or more.", "expiringBefore",
-			"Expiring before must be a date such as 2027-01-31.", "page", "The page must be a number.", "size",
-			"The page size must be a number.");
-
 	private final AccountVisibility visibility;
 
 	private final AccountRepository accounts;
+
+	private final EntitlementFilters filters;
 
 	private final EntitlementList list;
 
 	private final Clock clock;
 
-	EntitlementListController(AccountVisibility visibility, AccountRepository accounts, EntitlementList list,
-			Clock clock) {
+	EntitlementListController(AccountVisibility visibility, AccountRepository accounts, EntitlementFilters filters,
+			EntitlementList list, Clock clock) {
 		this.visibility = visibility;
 		this.accounts = accounts;
+		this.filters = filters;
 		this.list = list;
 		this.clock = clock;
 	}
@@ -66,11 +57,11 @@ class EntitlementListController {
 	String list(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("search") EntitlementSearch search,
 			BindingResult binding, Model model) {
 		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
-		List<String> problems = new ArrayList<>();
-		Optional<EntitlementList.Criteria> criteria = criteria(search, binding, visible, problems);
-		model.addAttribute("page", criteria.map(c -> this.list.page(visible, c))
+		EntitlementFilters.Checked checked = this.filters.check(search, binding, visible);
+		model.addAttribute("page", checked.criteria()
+			.map(criteria -> this.list.page(visible, criteria))
 			.orElseGet(() -> new EntitlementList.Page(List.of(), 0, 0, 0, 1, search.pageSize())));
-		model.addAttribute("problems", problems);
+		model.addAttribute("problems", checked.problems().stream().map(EntitlementFilters.Problem::message).toList());
 		model.addAttribute("columns", EntitlementColumn.values());
 		model.addAttribute("pageSizes", EntitlementSearch.PAGE_SIZES);
 		model.addAttribute("ownerChoices", visible.visible().size() > 1 ? this.accounts.findByIdInOrderByName(visible.visible())
@@ -85,11 +76,11 @@ class EntitlementListController {
 			@ModelAttribute("search") EntitlementSearch search, BindingResult binding, HttpServletResponse response)
 			throws IOException {
 		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
-		Optional<EntitlementList.Criteria> criteria = criteria(search, binding, visible, new ArrayList<>());
+		Optional<EntitlementList.Criteria> criteria = this.filters.check(search, binding, visible).criteria();
 		if (criteria.isEmpty()) {
 			return new ModelAndView("redirect:/entitlements?" + search.query());
 		}
-		try (EntitlementCsv csv = startCsv(response)) {
+		try (EntitlementCsv csv = EntitlementCsv.attachment(response, LocalDate.now(this.clock))) {
 			this.list.forEachMatching(visible, criteria.get(), csv.sink());
 		}
 		return null; // the response is written
@@ -107,49 +98,11 @@ class EntitlementListController {
 			return new ModelAndView("redirect:/entitlements?" + search.queryForPage(search.pageNumber()));
 		}
 		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
-		try (EntitlementCsv csv = startCsv(response)) {
+		try (EntitlementCsv csv = EntitlementCsv.attachment(response, LocalDate.now(this.clock))) {
 			this.list.forEachSelected(visible, selected.stream().map(String::strip).distinct().toList(), search,
 					csv.sink());
 		}
 		return null; // the response is written
-	}
-
-	private EntitlementCsv startCsv(HttpServletResponse response) throws IOException {
-		response.setContentType(EntitlementCsv.CONTENT_TYPE);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("entitlements-" + LocalDate.now(this.clock) + ".csv")
-			.build()
-			.toString());
-		return new EntitlementCsv(response.getOutputStream());
-	}
-
-	/** The search as the list applies it, or empty with the reasons in {@code problems}. */
-	private Optional<EntitlementList.Criteria> criteria(EntitlementSearch search, BindingResult binding,
-			VisibleAccounts visible, List<String> problems) {
-		for (FieldError error : binding.getFieldErrors()) {
-			problems.add(BAD_VALUES.getOrDefault(error.getField(), "The search has a value that is not right."));
-		}
-		if (search.getAvailableMin() != null && search.getAvailableMin() < 0) {
-			problems.add(BAD_VALUES.get("availableMin"));
-		}
-		if (search.getTotalMin() != null && search.getTotalMin() < 0) {
-			problems.add(BAD_VALUES.get("totalMin"));
-		}
-		if (search.getExpiration() != null && !List.of(EntitlementSearch.PERMANENT, EntitlementSearch.EXPIRES,
-				EntitlementSearch.EXPIRED).contains(search.getExpiration())) {
-			problems.add("Expiration must be Permanent, Expires or Expired.");
-		}
-		Long ownerId = null;
-		if (search.getOwner() != null) {
-			ownerId = this.accounts.findByAccountNumber(search.getOwner())
-				.map(Account::getId)
-				.filter(visible::canSee)
-				.orElse(null);
-			if (ownerId == null) {
-				problems.add("None of your accounts has the number " + search.getOwner() + ".");
-			}
-		}
-		return problems.isEmpty() ? Optional.of(new EntitlementList.Criteria(search, ownerId)) : Optional.empty();
 	}
 
 }

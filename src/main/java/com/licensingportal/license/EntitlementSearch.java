@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -43,23 +45,32 @@ public class EntitlementSearch {
 
 	private Integer totalMin;
 
+	@Schema(allowableValues = { PERMANENT, EXPIRES, EXPIRED })
 	private String expiration;
 
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	@Schema(example = "2027-01-31")
 	private LocalDate expiringBefore;
 
 	/** The owner account's number; only partners choose among several accounts. */
+	@Schema(description = "the owner account's number", example = "A-7KQ2-9XTM")
 	private String owner;
 
 	/** Also list line items with no channels left. */
+	@Schema(description = "also list line items with no channels left")
 	private boolean showUsedUp;
 
+	@Schema(allowableValues = { "activationId", "entitlementId", "soldTo", "product", "version", "available", "total",
+			"expiration" })
 	private String sort;
 
+	@Schema(allowableValues = { "asc", "desc" })
 	private String dir;
 
+	@Schema(description = "from 1", example = "1")
 	private Integer page;
 
+	@Schema(allowableValues = { "10", "25", "50", "100" }, defaultValue = "25")
 	private Integer size;
 
 	public EntitlementColumn sortColumn() {

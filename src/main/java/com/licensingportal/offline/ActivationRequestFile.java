@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.system.ReadableCode;
+import com.licensingportal.system.RefusedException.Kind;
 
 /**
  * An offline server's activation request file (format version 1), as {@code /schemas/activation-request.schema.json}
@@ -56,42 +57,42 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 
 	public static ActivationRequestFile parse(byte[] content) {
 		if (content.length > MAX_BYTES) {
-			throw refused("The file is larger than 64 KiB; an activation request file is much smaller.");
+			throw refused(Kind.TOO_LARGE, null, "The file is larger than 64 KiB; an activation request file is much smaller.");
 		}
 		JsonNode root;
 		try {
 			root = JSON.readTree(content);
 		}
 		catch (JsonProcessingException ex) {
-			throw refused("The file is not valid JSON (" + ex.getOriginalMessage() + " at line "
+			throw refused(Kind.MALFORMED, null, "The file is not valid JSON (" + ex.getOriginalMessage() + " at line "
 					+ ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ").");
 		}
 		catch (IOException ex) {
-			throw refused("The file could not be read as JSON.");
+			throw refused(Kind.MALFORMED, null, "The file could not be read as JSON.");
 		}
 		if (root == null || !root.isObject()) {
-			throw refused("The file must hold one JSON object.");
+			throw refused(Kind.MALFORMED, null, "The file must hold one JSON object.");
 		}
 		onlyKnownFields(root, FIELDS, "The request");
 		JsonNode version = root.get("formatVersion");
 		if (version == null || !version.isInt() || version.intValue() != FORMAT_VERSION) {
-			throw refused("\"formatVersion\" must be " + FORMAT_VERSION + ".");
+			throw invalid("formatVersion", "\"formatVersion\" must be " + FORMAT_VERSION + ".");
 		}
 		String deviceName = text(root, "deviceName");
 		String hostId = text(root, "hostId");
 		String nonce = requiredString(root, "nonce");
 		if (!NONCE.matcher(nonce).matches()) {
-			throw refused("\"nonce\" must be 16 to 128 letters, digits, '-' or '_' (for example 24 random bytes in base64url).");
+			throw invalid("nonce", "\"nonce\" must be 16 to 128 letters, digits, '-' or '_' (for example 24 random bytes in base64url).");
 		}
 		String createdAt = requiredString(root, "createdAt");
 		try {
 			OffsetDateTime.parse(createdAt);
 		}
 		catch (DateTimeParseException ex) {
-			throw refused("\"createdAt\" must be a date and time with offset, such as 2026-11-27T09:30:00Z.");
+			throw invalid("createdAt", "\"createdAt\" must be a date and time with offset, such as 2026-11-27T09:30:00Z.");
 		}
 		if (createdAt.length() > 64) {
-			throw refused("\"createdAt\" is too long.");
+			throw invalid("createdAt", "\"createdAt\" is too long.");
 		}
 		return new ActivationRequestFile(deviceName, hostId, nonce, createdAt, licenses(root.get("licenses")));
 	}
@@ -117,7 +118,7 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 
 	private static Map<String, Integer> licenses(JsonNode licenses) {
 		if (licenses == null || !licenses.isArray() || licenses.isEmpty()) {
-			throw refused("\"licenses\" must be a list of at least one {\"activationId\", \"quantity\"}.");
+			throw invalid("licenses", "\"licenses\" must be a list of at least one {\"activationId\", \"quantity\"}.");
 		}
 		Map<String, Integer> requested = new LinkedHashMap<>();
 		int index = 0;
@@ -125,20 +126,20 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 			index++;
 			String where = "License " + index;
 			if (!line.isObject()) {
-				throw refused(where + " must be an object with \"activationId\" and \"quantity\".");
+				throw invalid("licenses", where + " must be an object with \"activationId\" and \"quantity\".");
 			}
 			onlyKnownFields(line, LICENSE_FIELDS, where);
 			JsonNode id = line.get("activationId");
 			String activationId = id != null && id.isTextual() ? id.textValue().strip().toUpperCase(Locale.ROOT) : "";
 			if (!ACTIVATION_ID.matcher(activationId).matches()) {
-				throw refused(where + ": \"activationId\" must be an Activation ID such as 7KQ2-9XTM-C4HP-R8WD.");
+				throw invalid("licenses", where + ": \"activationId\" must be an Activation ID such as 7KQ2-9XTM-C4HP-R8WD.");
 			}
 			JsonNode quantity = line.get("quantity");
 			if (quantity == null || !quantity.isInt() || quantity.intValue() < 1 || quantity.intValue() > MAX_CHANNELS) {
-				throw refused(where + ": \"quantity\" must be a whole number of channels from 1 to " + MAX_CHANNELS + ".");
+				throw invalid("licenses", where + ": \"quantity\" must be a whole number of channels from 1 to " + MAX_CHANNELS + ".");
 			}
 			if (requested.put(activationId, quantity.intValue()) != null) {
-				throw refused(activationId + " is listed twice; list each Activation ID once with all its channels.");
+				throw invalid("licenses", activationId + " is listed twice; list each Activation ID once with all its channels.");
 			}
 		}
 		return requested;
@@ -148,7 +149,7 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 		for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
 			String name = names.next();
 			if (!known.contains(name)) {
-				throw refused(where + " has a field the format does not know: \"" + name + "\".");
+				throw invalid(name, where + " has a field the format does not know: \"" + name + "\".");
 			}
 		}
 	}
@@ -156,7 +157,7 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 	private static String requiredString(JsonNode root, String field) {
 		JsonNode value = root.get(field);
 		if (value == null || !value.isTextual() || value.textValue().isBlank()) {
-			throw refused("\"" + field + "\" is missing or not a text.");
+			throw invalid(field, "\"" + field + "\" is missing or not a text.");
 		}
 		return value.textValue();
 	}
@@ -164,13 +165,17 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 	private static String text(JsonNode root, String field) {
 		String value = requiredString(root, field).strip();
 		if (value.length() > MAX_TEXT) {
-			throw refused("\"" + field + "\" can have at most " + MAX_TEXT + " characters.");
+			throw invalid(field, "\"" + field + "\" can have at most " + MAX_TEXT + " characters.");
 		}
 		return value;
 	}
 
-	private static ActivationRefusedException refused(String reason) {
-		return new ActivationRefusedException("The activation request file was refused: " + reason);
+	private static ActivationRefusedException invalid(String field, String reason) {
+		return refused(Kind.INVALID, field, reason);
+	}
+
+	private static ActivationRefusedException refused(Kind kind, String field, String reason) {
+		return new ActivationRefusedException(kind, field, "The activation request file was refused: " + reason);
 	}
 
 }

@@ -11,6 +11,7 @@ import com.licensingportal.device.Activation;
 import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;
+import com.licensingportal.system.RefusedException.Kind;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -98,7 +99,8 @@ public class OfflineActivationService {
 				&& ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json")))
 				|| ("text".equals(type.getType()) && "json".equals(type.getSubtype())));
 		if (!json) {
-			throw new ActivationRefusedException("The activation request file was refused: it must be a JSON file"
+			throw new ActivationRefusedException(Kind.UNSUPPORTED_TYPE, null,
+					"The activation request file was refused: it must be a JSON file"
 					+ " (application/json), not " + (contentType == null || contentType.isBlank() ? "a file of unknown type"
 							: contentType) + ". Upload the .json file the offline server made.");
 		}

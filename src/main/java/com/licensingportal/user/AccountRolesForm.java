@@ -62,7 +62,7 @@ final class AccountRolesForm {
 			return Role.valueOf(name);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new UserChangeRefusedException("Choose roles from the four role check boxes.");
+			throw UserChangeRefusedException.invalid("roles", "Choose roles from the four role check boxes.");
 		}
 	}
 

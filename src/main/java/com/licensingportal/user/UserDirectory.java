@@ -12,6 +12,7 @@ import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.system.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,6 +76,16 @@ public class UserDirectory {
 	public List<UserView> usersOfRelatedAccounts(Long viewerId) {
 		VisibleAccounts visible = this.visibility.forUser(viewerId);
 		return usersOf(relatedAccountIds(viewerId, visible), viewerId, visible);
+	}
+
+	/** The users of one account, for an administrator of it; for anyone else the account is not found. */
+	@Transactional(readOnly = true)
+	public List<UserView> usersOfAdministeredAccount(Long viewerId, Long accountId) {
+		VisibleAccounts visible = this.visibility.forUser(viewerId);
+		if (!visible.canAdminister(accountId)) {
+			throw new NotFoundException("The account " + accountId);
+		}
+		return usersOf(List.of(accountId), viewerId, visible);
 	}
 
 	/** List related accounts, with how many users each has. */

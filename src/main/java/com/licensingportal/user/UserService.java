@@ -16,6 +16,7 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.system.NotFoundException;
 import com.licensingportal.user.UserDirectory.UserView;
 
 import jakarta.validation.ConstraintViolation;
@@ -74,7 +75,7 @@ public class UserService {
 		Account account = this.accounts.findById(accountId)
 			.orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
 		if (!userType.allowedOn(account.getType())) {
-			throw new UserChangeRefusedException(userType.label() + " is not possible on the customer account "
+			throw UserChangeRefusedException.invalid("roles", userType.label() + " is not possible on the customer account "
 					+ account.getName() + ".");
 		}
 		return createAndInvite(profile, Map.of(account, userType), inviter);
@@ -85,11 +86,11 @@ public class UserService {
 	public PortalUser create(Long adminId, UserProfile profile, List<AccountRoles> links) {
 		VisibleAccounts visible = this.visibility.forUser(adminId);
 		if (!visible.isAdministrator()) {
-			throw new UserNotFoundException();
+			throw new NotFoundException("An account you administer");
 		}
 		Map<Account, UserType> chosen = userTypes(links, visible);
 		if (chosen.isEmpty()) {
-			throw new UserChangeRefusedException("Choose at least one account and its roles.");
+			throw UserChangeRefusedException.invalid("accounts", "Choose at least one account and its roles.");
 		}
 		PortalUser admin = this.users.findById(adminId).orElseThrow(UserNotFoundException::new);
 		return createAndInvite(profile, chosen, Inviter.of(admin));
@@ -149,7 +150,7 @@ public class UserService {
 			.filter(accountId -> chosen.keySet().stream().noneMatch(account -> account.getId().equals(accountId)))
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		if (chosen.isEmpty() && unlinked.size() == user.getMemberships().size()) {
-			throw new UserChangeRefusedException(
+			throw UserChangeRefusedException.invalid("accounts",
 					"Choose at least one account. To remove " + user.getDisplayName() + ", use Actions > Delete.");
 		}
 		Set<Long> touched = new LinkedHashSet<>(unlinked);
@@ -171,7 +172,7 @@ public class UserService {
 			throw new UserNotFoundException();
 		}
 		if (userIds == null || userIds.isEmpty()) {
-			throw new UserChangeRefusedException("Select the users to delete first.");
+			throw UserChangeRefusedException.invalid("users", "Select the users to delete first.");
 		}
 		List<UserView> views = new ArrayList<>();
 		for (Long userId : new LinkedHashSet<>(userIds)) {
@@ -250,9 +251,10 @@ public class UserService {
 		Map<Account, UserType> chosen = new LinkedHashMap<>();
 		for (AccountRoles link : links) {
 			if (!visible.canAdminister(link.accountId())) {
-				throw new UserNotFoundException();
+				throw new NotFoundException("The account " + link.accountId());
 			}
-			Account account = this.accounts.findById(link.accountId()).orElseThrow(UserNotFoundException::new);
+			Account account = this.accounts.findById(link.accountId())
+				.orElseThrow(() -> new NotFoundException("The account " + link.accountId()));
 			chosen.put(account, userType(account, link.roles()));
 		}
 		return chosen;
@@ -261,17 +263,17 @@ public class UserService {
 	/** Only the four valid combinations, and dealer roles only on partner accounts. */
 	static UserType userType(Account account, Set<Role> roles) {
 		if (roles.isEmpty()) {
-			throw new UserChangeRefusedException("Choose the roles for " + account.getName() + ".");
+			throw UserChangeRefusedException.invalid("roles", "Choose the roles for " + account.getName() + ".");
 		}
 		UserType type = UserType.withRoles(roles)
-			.orElseThrow(() -> new UserChangeRefusedException(roles.stream()
+			.orElseThrow(() -> UserChangeRefusedException.invalid("roles", roles.stream()
 				.sorted()
 				.map(Role::label)
 				.collect(Collectors.joining(" + ")) + " is not a valid combination for " + account.getName()
 					+ ". Tick all four roles (Partner Administrator), Dealer User + End User (Partner User),"
 					+ " End User Admin + End User (Customer Administrator) or End User alone (Customer User)."));
 		if (!type.allowedOn(account.getType())) {
-			throw new UserChangeRefusedException(account.getName() + " is a customer account: dealer roles are only"
+			throw UserChangeRefusedException.invalid("roles", account.getName() + " is a customer account: dealer roles are only"
 					+ " for partner accounts. Choose End User Admin + End User or End User alone there.");
 		}
 		return type;
@@ -310,7 +312,8 @@ public class UserService {
 	private void requireValid(UserProfile profile, Class<?>... groups) {
 		Set<ConstraintViolation<UserProfile>> problems = this.validator.validate(profile, groups);
 		if (!problems.isEmpty()) {
-			throw new UserChangeRefusedException(problems.iterator().next().getMessage());
+			ConstraintViolation<UserProfile> first = problems.iterator().next();
+			throw UserChangeRefusedException.invalid(first.getPropertyPath().toString(), first.getMessage());
 		}
 	}
 

@@ -327,7 +327,8 @@ class OfflineActivationTest extends PortalIntegrationTest {
 			.with(as(user)));
 	}
 
-	private static byte[] request(String deviceName, String hostId, String nonce, Map<String, Integer> licenses)
+	/** A request file as an offline server writes it; also for {@link OfflineActivationApiTest}. */
+	static byte[] request(String deviceName, String hostId, String nonce, Map<String, Integer> licenses)
 			throws Exception {
 		Map<String, Object> request = new LinkedHashMap<>();
 		request.put("formatVersion", 1);
@@ -341,7 +342,7 @@ class OfflineActivationTest extends PortalIntegrationTest {
 		return JSON.writeValueAsBytes(request);
 	}
 
-	private static String nonce() {
+	static String nonce() {
 		return UUID.randomUUID().toString().replace("-", "");
 	}
 

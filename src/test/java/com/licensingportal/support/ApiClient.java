@@ -48,6 +48,11 @@ public final class ApiClient {
 		return send(request(path, token).GET().build());
 	}
 
+	/** A GET that says which content type it accepts, as {@code curl -H 'Accept: ...'} would. */
+	public Answer get(String path, String token, String accept) {
+		return send(request(path, token).header("Accept", accept).GET().build());
+	}
+
 	public Answer delete(String path, String token) {
 		return send(request(path, token).DELETE().build());
 	}

@@ -1,5 +1,6 @@
 package com.licensingportal.support;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.api.PersonalAccessTokenService;
 import com.licensingportal.device.Activation;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;
@@ -55,6 +57,8 @@ public final class LicenseFixtures {
 
 	private final TransactionTemplate transaction;
 
+	private final PersonalAccessTokenService tokens;
+
 	public LicenseFixtures(ApplicationContext context) {
 		this.accounts = context.getBean(AccountRepository.class);
 		this.users = context.getBean(UserRepository.class);
@@ -64,6 +68,7 @@ public final class LicenseFixtures {
 		this.activations = context.getBean(ActivationService.class);
 		this.visibility = context.getBean(AccountVisibility.class);
 		this.transaction = context.getBean(TransactionTemplate.class);
+		this.tokens = context.getBean(PersonalAccessTokenService.class);
 	}
 
 	public static String unique(String prefix) {
@@ -120,6 +125,16 @@ public final class LicenseFixtures {
 		return this.activations.activate(new VisibleAccounts(Set.of(owner), Set.of(owner), false),
 				DeviceTarget.newDevice(deviceName, unique("HOST"), owner), java.util.Map.of(item.getActivationId(), channels),
 				"fixture", null);
+	}
+
+	/** A personal access token of the user for {@link ApiClient}, valid for an hour. */
+	public String apiToken(PortalUser user) {
+		return this.tokens.issue(user.getId(), "test", Duration.ofHours(1)).secret();
+	}
+
+	/** A personal access token of a demo user, by email. */
+	public String apiToken(String email) {
+		return apiToken(this.users.findByEmail(email).orElseThrow());
 	}
 
 	public VisibleAccounts visibleTo(PortalUser user) {

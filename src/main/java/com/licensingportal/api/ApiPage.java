@@ -1,0 +1,41 @@
+package com.licensingportal.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * One page of a list as the API answers it. A page after the last one is empty rather than the last page
+ * again, so that a script that reads until it gets no items stops.
+ *
+ * @param page the page number, from 1
+ * @param total how many items the whole search matched
+ */
+public record ApiPage<T>(List<T> items, @Schema(example = "1") int page, @Schema(example = "25") int size,
+		@Schema(example = "42") long total) {
+
+	/** Refuses a page below 1 or a size other than the list's page sizes: 422 naming the parameter. */
+	public static void checkPaging(Integer page, Integer size, List<Integer> sizes) {
+		List<ApiValidationException.FieldProblem> problems = pagingProblems(page, size, sizes);
+		if (!problems.isEmpty()) {
+			throw new ApiValidationException(problems);
+		}
+	}
+
+	/** What {@link #checkPaging} refuses, for a caller that reports it with other problems. */
+	public static List<ApiValidationException.FieldProblem> pagingProblems(Integer page, Integer size,
+			List<Integer> sizes) {
+		List<ApiValidationException.FieldProblem> problems = new ArrayList<>();
+		if (page != null && page < 1) {
+			problems.add(new ApiValidationException.FieldProblem("page", "The page must be 1 or more."));
+		}
+		if (size != null && !sizes.contains(size)) {
+			problems.add(new ApiValidationException.FieldProblem("size", "The page size must be one of "
+					+ sizes.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "."));
+		}
+		return problems;
+	}
+
+}
