@@ -56,6 +56,7 @@ class IsolationMatrixTest extends PortalIntegrationTest {
 			"activationId", data -> data.lineItem.getActivationId(),
 			"deviceId", data -> data.device.device().getDeviceId(),
 			"userId", data -> String.valueOf(data.user.getId()),
+			"accountId", data -> String.valueOf(data.account.getId()),
 			"/profile/tokens/{id}", data -> String.valueOf(data.tokenId),
 			"/devices/{deviceId}/license-files/{id}", data -> "1");
 
