@@ -170,8 +170,15 @@ public class ChannelTransfer {
 		this.endedAt = now;
 	}
 
+	/** All channels of a license without any activated: the license itself changes hands. */
 	public boolean isMovingWholeLineItem() {
-		return this.addTo == null && this.amount == this.source.getTotalQuantity();
+		if (this.addTo != null) {
+			return false;
+		}
+		if (this.result != null) {
+			return this.result.getId().equals(this.source.getId());
+		}
+		return this.amount == this.source.getTotalQuantity();
 	}
 
 	public Long getId() {

@@ -76,6 +76,13 @@ public class TransferService {
 	public record Submitted(ChannelTransfer transfer, boolean replayed) {
 	}
 
+	/** What a request would do: the Transfer page asks the user to confirm it. */
+	public record Preview(LineItem source, int amount, Account target, LineItem addTo, String how) {
+	}
+
+	private record Checked(int amount, Account target, LineItem addTo) {
+	}
+
 	/** What an execution did, for the emails. */
 	public record Executed(ChannelTransfer transfer, LineItem result, List<String> targetAdministrators,
 			List<String> sourceAdministrators) {
@@ -180,10 +187,10 @@ public class TransferService {
 			if (earlier.isPresent()) {
 				return earlier.get();
 			}
-			int amount = checkAmount(request.amount(), source);
-			Account target = target(request, visible, source);
-			LineItem addTo = addTo(request.addToActivationId(), visible, source, target);
-			checkNotExpired(source);
+			Checked checked = check(visible, request, source);
+			int amount = checked.amount();
+			Account target = checked.target();
+			LineItem addTo = checked.addTo();
 
 			Instant now = this.clock.instant();
 			source.changeQuantities(source.getTotalQuantity(), source.getAvailableQuantity() - amount,
@@ -203,6 +210,24 @@ public class TransferService {
 			throw TransferRefusedException.conflict(
 					"This license is being changed by someone else right now. Nothing was transferred; try again in a moment.");
 		}
+	}
+
+	/**
+	 * The Transfer page's confirmation step: what {@link #request} would do, checked the same way, changing
+	 * nothing.
+	 */
+	@Transactional(readOnly = true)
+	public Preview preview(Long userId, TransferRequest request) {
+		VisibleAccounts visible = this.visibility.forUser(userId);
+		if (request.activationId() == null) {
+			throw TransferRefusedException.invalid("activationId", "Choose the license to transfer channels from.");
+		}
+		LineItem source = this.lineItems.findWithDetailsByActivationId(request.activationId())
+			.filter(item -> visible.canSee(item.getOwner().getId()))
+			.orElseThrow(() -> new NotFoundException("License " + request.activationId()));
+		Checked checked = check(visible, request, source);
+		return new Preview(source, checked.amount(), checked.target(), checked.addTo(),
+				how(checked.addTo(), checked.target(), checked.addTo() == null && checked.amount() == source.getTotalQuantity()));
 	}
 
 	/**
@@ -321,6 +346,13 @@ public class TransferService {
 			}
 			return new Submitted(transfer, true);
 		});
+	}
+
+	private Checked check(VisibleAccounts visible, TransferRequest request, LineItem source) {
+		checkNotExpired(source);
+		int amount = checkAmount(request.amount(), source);
+		Account target = target(request, visible, source);
+		return new Checked(amount, target, addTo(request.addToActivationId(), visible, source, target));
 	}
 
 	private static int checkAmount(Integer amount, LineItem source) {
@@ -469,14 +501,19 @@ public class TransferService {
 		return variables;
 	}
 
-	static String how(ChannelTransfer transfer) {
-		if (transfer.getAddTo() != null) {
-			return "added to " + transfer.getTargetAccount().getName() + "'s license " + transfer.getAddTo().getActivationId();
+	/** How the channels arrive, in words: added to a license, the whole license, or a new one. */
+	public static String how(ChannelTransfer transfer) {
+		return how(transfer.getAddTo(), transfer.getTargetAccount(), transfer.isMovingWholeLineItem());
+	}
+
+	private static String how(LineItem addTo, Account target, boolean wholeLicense) {
+		if (addTo != null) {
+			return "added to " + target.getName() + "'s license " + addTo.getActivationId();
 		}
-		if (transfer.isMovingWholeLineItem()) {
-			return "the whole license moves to " + transfer.getTargetAccount().getName() + ", keeping its Activation ID";
+		if (wholeLicense) {
+			return "the whole license moves to " + target.getName() + ", keeping its Activation ID";
 		}
-		return "a new license (new Entitlement ID and Activation ID) for " + transfer.getTargetAccount().getName();
+		return "a new license (new Entitlement ID and Activation ID) for " + target.getName();
 	}
 
 	/** The line item's latest history as a Markdown list, for the approval form. */
