@@ -594,11 +594,11 @@ public class TransferService {
 		return transfer.isApprovalRequired() ? ", approved by " + transfer.getDecidedBy() : ", approved automatically";
 	}
 
-	/** The transfer's row, locked and read afresh. */
+	/** The transfer's row, locked and read afresh (unless this transaction holds the lock already). */
 	private ChannelTransfer lock(Long transferId) {
 		ChannelTransfer transfer = this.transfers.findById(transferId)
 			.orElseThrow(() -> new IllegalStateException("No transfer " + transferId));
-		this.entityManager.refresh(transfer, LockModeType.PESSIMISTIC_WRITE);
+		lockAndRefresh(transfer);
 		return transfer;
 	}
 
@@ -606,10 +606,15 @@ public class TransferService {
 	private List<LineItem> lockInOrder(LineItem... items) {
 		List<LineItem> ordered = new ArrayList<>(List.of(items));
 		ordered.sort(Comparator.comparing(LineItem::getActivationId));
-		for (LineItem item : ordered) {
-			this.entityManager.refresh(item, LockModeType.PESSIMISTIC_WRITE);
-		}
+		ordered.forEach(this::lockAndRefresh);
 		return ordered;
+	}
+
+	/** A refresh would throw away this transaction's own changes: an entity it has locked already is current. */
+	private void lockAndRefresh(Object entity) {
+		if (this.entityManager.getLockMode(entity) != LockModeType.PESSIMISTIC_WRITE) {
+			this.entityManager.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+		}
 	}
 
 	static String channels(int count) {
