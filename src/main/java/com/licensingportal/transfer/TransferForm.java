@@ -33,7 +33,7 @@ public class TransferForm {
 		return Integer.valueOf(this.amount.strip());
 	}
 
-	boolean isAddingToExisting() {
+	public boolean isAddingToExisting() {
 		return YES.equals(this.addToExisting);
 	}
 
