@@ -24,4 +24,9 @@ public enum TransferState {
 		return this.finished;
 	}
 
+	/** The Bootstrap badge the pages show it in: green when the channels moved, amber while open. */
+	public String badge() {
+		return this == COMPLETED ? "text-bg-success" : this.finished ? "text-bg-secondary" : "text-bg-warning";
+	}
+
 }
