@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import com.licensingportal.account.AccountVisibility;
+import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.security.PortalUserPrincipal;
 
 import org.springframework.http.HttpStatus;
@@ -34,11 +35,12 @@ class LineItemController {
 
 	@GetMapping("/entitlements/{activationId}")
 	String show(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String activationId, Model model) {
-		LineItem item = this.history.find(this.visibility.forUser(user.getUserId()), activationId)
+		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
+		LineItem item = this.history.find(visible, activationId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("item", item);
 		model.addAttribute("placements", this.history.placements(item));
-		model.addAttribute("trail", this.history.trail(item));
+		model.addAttribute("trail", this.history.trail(item, visible));
 		model.addAttribute("expired", item.isExpiredOn(LocalDate.now(this.clock)));
 		return VIEW_LINE_ITEM;
 	}

@@ -43,19 +43,31 @@ public class LineItemHistory {
 			.filter(item -> accounts.canSee(item.getOwner().getId()));
 	}
 
+	/** The whole trail, as Order Management sees it. */
 	public List<TrailEntry> trail(LineItem item) {
+		return trail(item, null);
+	}
+
+	/**
+	 * The trail as the viewer sees it: a related line item (the other side of a transfer) is named only when
+	 * the viewer can see it.
+	 */
+	public List<TrailEntry> trail(LineItem item, VisibleAccounts viewer) {
 		return this.jdbc.query("""
 				select ev.occurred_at, ev.event_type, ev.quantity, ev.actor, d.device_number, d.name,
-				 rli.activation_id as related, ev.reference, ev.note
+				 rli.activation_id as related, rli.owner_account_id as related_owner, ev.reference, ev.note
 				 from license_event ev
 				 left join device d on d.id = ev.device_id
 				 left join line_item rli on rli.id = ev.related_line_item_id
-				 where ev.line_item_id = ? order by ev.occurred_at, ev.id""",
-				(rs, n) -> new TrailEntry(utc(rs, "occurred_at"),
-						LicenseEventType.valueOf(rs.getString("event_type")), rs.getInt("quantity"), rs.getString("actor"),
-						rs.getString("device_number"), rs.getString("name"), rs.getString("related"),
-						rs.getString("reference"), rs.getString("note")),
-				item.getId());
+				 where ev.line_item_id = ? order by ev.occurred_at, ev.id""", (rs, n) -> {
+			String related = rs.getString("related");
+			if (related != null && viewer != null && !viewer.canSee(rs.getLong("related_owner"))) {
+				related = null;
+			}
+			return new TrailEntry(utc(rs, "occurred_at"), LicenseEventType.valueOf(rs.getString("event_type")),
+					rs.getInt("quantity"), rs.getString("actor"), rs.getString("device_number"), rs.getString("name"),
+					related, rs.getString("reference"), rs.getString("note"));
+		}, item.getId());
 	}
 
 	public List<Placement> placements(LineItem item) {

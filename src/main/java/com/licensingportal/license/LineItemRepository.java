@@ -31,6 +31,13 @@ public interface LineItemRepository extends JpaRepository<LineItem, Long> {
 			 and (li.expiresOn is null or li.expiresOn >= :day) order by li.product.partNumber, li.activationId""")
 	List<LineItem> findActivatable(Long accountId, java.time.LocalDate day);
 
+	/** The line items of a product that the given accounts own and that have not expired: channels can be added to them. */
+	@EntityGraph(attributePaths = { "entitlement", "owner", "soldTo", "product" })
+	@Query("""
+			select li from LineItem li where li.owner.id in :accountIds and li.product.id = :productId
+			 and (li.expiresOn is null or li.expiresOn >= :day) order by li.owner.name, li.activationId""")
+	List<LineItem> findOfProductOwnedBy(Collection<Long> accountIds, Long productId, java.time.LocalDate day);
+
 	/** The line items with channels left that the given accounts own, newest first. */
 	@EntityGraph(attributePaths = { "entitlement", "owner", "soldTo", "product" })
 	@Query("select li from LineItem li where li.owner.id in :accountIds and li.availableQuantity > 0 order by li.createdAt desc, li.id desc")

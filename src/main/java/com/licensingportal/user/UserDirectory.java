@@ -138,6 +138,19 @@ public class UserDirectory {
 			.toList();
 	}
 
+	/**
+	 * The emails of an account's administrators: its active users with an administrator user type there, the
+	 * people told about what happens to the account (channels received, licenses expiring).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> administratorEmails(Long accountId) {
+		List<UserType> administratorTypes = java.util.Arrays.stream(UserType.values()).filter(UserType::isAdministrator).toList();
+		return this.users.findAdministrators(accountId, administratorTypes, UserStatus.ACTIVE)
+			.stream()
+			.map(PortalUser::getEmail)
+			.toList();
+	}
+
 	UserView viewOf(PortalUser user, Long viewerId, VisibleAccounts visible) {
 		List<AccountMembership> seen = user.getMemberships()
 			.stream()

@@ -38,6 +38,11 @@ public interface UserRepository extends JpaRepository<PortalUser, Long> {
 	List<Object[]> countAdministrators(Collection<Long> accountIds, Collection<UserType> administratorTypes,
 			UserStatus active);
 
+	/** The active users linked to the account with an administrator user type, by email. */
+	@Query("select u from PortalUser u join u.memberships m where m.account.id = :accountId"
+			+ " and m.userType in :administratorTypes and u.status = :active order by u.email")
+	List<PortalUser> findAdministrators(Long accountId, Collection<UserType> administratorTypes, UserStatus active);
+
 	/** Per account: how many users are linked to it. */
 	@Query("select m.account.id, count(m) from AccountMembership m where m.account.id in :accountIds group by m.account.id")
 	List<Object[]> countUsers(Collection<Long> accountIds);

@@ -63,6 +63,14 @@ public final class ApiClient {
 			.build());
 	}
 
+	/** A JSON POST with one more header, e.g. {@code Idempotency-Key}. */
+	public Answer postJson(String path, String token, String json, String header, String value) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.header(header, value)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	public Answer post(String path, String token, String contentType, String body) {
 		HttpRequest.Builder request = request(path, token).POST(HttpRequest.BodyPublishers.ofString(body));
 		if (contentType != null) {

@@ -1,0 +1,184 @@
+package com.licensingportal.transfer;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.licensingportal.account.Account;
+import com.licensingportal.account.AccountRepository;
+import com.licensingportal.account.AccountVisibility;
+import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.license.EntitlementSearch;
+import com.licensingportal.license.LineItem;
+import com.licensingportal.license.LineItemHistory;
+import com.licensingportal.license.LineItemRepository;
+import com.licensingportal.security.PortalUserPrincipal;
+import com.licensingportal.system.NotFoundException;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Action &gt; Transfer (List Entitlements): the Transfer page, its confirmation, and the Transfers pages with
+ * their history and Cancel.
+ */
+@Controller
+class TransferController {
+
+	static final String VIEW_NEW = "transfer/new";
+
+	static final String VIEW_LIST = "transfer/transfers";
+
+	static final String VIEW_TRANSFER = "transfer/transfer";
+
+	static final String SELECT_ONE = "Select the one license to transfer channels from.";
+
+	private final AccountVisibility visibility;
+
+	private final AccountRepository accounts;
+
+	private final LineItemHistory lineItems;
+
+	private final LineItemRepository lineItemRepository;
+
+	private final TransferService transfers;
+
+	private final TransferList list;
+
+	private final Clock clock;
+
+	TransferController(AccountVisibility visibility, AccountRepository accounts, LineItemHistory lineItems,
+			LineItemRepository lineItemRepository, TransferService transfers, TransferList list, Clock clock) {
+		this.visibility = visibility;
+		this.accounts = accounts;
+		this.lineItems = lineItems;
+		this.lineItemRepository = lineItemRepository;
+		this.transfers = transfers;
+		this.list = list;
+		this.clock = clock;
+	}
+
+	/** Action &gt; Transfer on List Entitlements, with the checked rows: exactly one. */
+	@PostMapping("/entitlements/transfer")
+	String fromList(@ModelAttribute("search") EntitlementSearch search, BindingResult binding,
+			@RequestParam(name = "selected", required = false) List<String> selected, RedirectAttributes redirect) {
+		if (selected == null || selected.size() != 1) {
+			redirect.addFlashAttribute("message", selected == null || selected.isEmpty() ? SELECT_ONE
+					: "Select only one license: channels are transferred from one license at a time.");
+			return "redirect:/entitlements?" + search.queryForPage(search.pageNumber());
+		}
+		return "redirect:/transfers/new?activationId=" + URLEncoder.encode(selected.get(0).strip(), StandardCharsets.UTF_8);
+	}
+
+	@GetMapping("/transfers/new")
+	String form(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("transfer") TransferForm form,
+			Model model) {
+		return show(this.visibility.forUser(user.getUserId()), form, new ArrayList<>(), model);
+	}
+
+	/** Transfer: first the confirmation ("OK to continue?"), then, confirmed, the request itself. */
+	@PostMapping("/transfers/new")
+	String request(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("transfer") TransferForm form,
+			Model model, RedirectAttributes redirect) {
+		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
+		List<String> problems = new ArrayList<>();
+		if (form.getAmount() != null && !form.getAmount().isBlank() && form.amountAsNumber() == null) {
+			problems.add("Enter the number of channels as a whole number, such as 5.");
+		}
+		if (form.isAddingToExisting() && (form.getAddTo() == null || form.getAddTo().isBlank())) {
+			problems.add("Choose the target account's license to add the channels to, or answer No.");
+		}
+		if (problems.isEmpty()) {
+			try {
+				if (!form.isConfirmed()) {
+					model.addAttribute("preview", this.transfers.preview(user.getUserId(), form.toRequest()));
+					return show(visible, form, problems, model);
+				}
+				TransferService.Submitted submitted = this.transfers.request(user.getUserId(), form.toRequest());
+				redirect.addFlashAttribute("success", submittedMessage(submitted));
+				return "redirect:/transfers/" + submitted.transfer().getTransferNumber();
+			}
+			catch (TransferRefusedException refused) {
+				problems.add(refused.getMessage());
+			}
+		}
+		form.setConfirmed(false);
+		return show(visible, form, problems, model);
+	}
+
+	@GetMapping("/transfers")
+	String transfers(@AuthenticationPrincipal PortalUserPrincipal user, Model model) {
+		model.addAttribute("transfers", this.list.transfersOf(user.getUserId()));
+		model.addAttribute("limit", TransferList.LIMIT);
+		return VIEW_LIST;
+	}
+
+	@GetMapping("/transfers/{transferNumber}")
+	String transfer(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String transferNumber, Model model) {
+		model.addAttribute("transfer", this.list.transfer(user.getUserId(), transferNumber));
+		model.addAttribute("history", this.list.history(user.getUserId(), transferNumber));
+		return VIEW_TRANSFER;
+	}
+
+	@PostMapping("/transfers/{transferNumber}/cancel")
+	String cancel(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String transferNumber,
+			RedirectAttributes redirect) {
+		try {
+			ChannelTransfer cancelled = this.transfers.cancel(user.getUserId(), transferNumber);
+			redirect.addFlashAttribute("success", "Transfer " + cancelled.getTransferNumber() + " is cancelled. The "
+					+ TransferService.channels(cancelled.getAmount()) + " are available on "
+					+ cancelled.getSource().getActivationId() + " again.");
+		}
+		catch (TransferRefusedException refused) {
+			redirect.addFlashAttribute("message", refused.getMessage());
+		}
+		return "redirect:/transfers/" + transferNumber;
+	}
+
+	private String show(VisibleAccounts visible, TransferForm form, List<String> problems, Model model) {
+		LineItem source = form.getActivationId() == null ? null
+				: this.lineItems.find(visible, form.getActivationId().strip()).orElse(null);
+		if (source == null) {
+			throw new NotFoundException("License " + form.getActivationId());
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		Set<Long> others = new java.util.LinkedHashSet<>(visible.visible());
+		others.remove(source.getOwner().getId());
+		List<Account> targets = others.isEmpty() ? List.of()
+				: this.accounts.findByIdInOrderByName(others).stream().filter(Account::isActive).toList();
+		model.addAttribute("source", source);
+		model.addAttribute("expired", source.isExpiredOn(today));
+		model.addAttribute("targetChoices", targets);
+		model.addAttribute("addToChoices", others.isEmpty() ? List.of()
+				: this.lineItemRepository.findOfProductOwnedBy(others, source.getProduct().getId(), today));
+		model.addAttribute("problems", problems);
+		return VIEW_NEW;
+	}
+
+	private static String submittedMessage(TransferService.Submitted submitted) {
+		ChannelTransfer transfer = submitted.transfer();
+		if (submitted.replayed()) {
+			return "This transfer was already requested as " + transfer.getTransferNumber() + "; nothing more was reserved.";
+		}
+		String channels = TransferService.channels(transfer.getAmount());
+		if (transfer.isApprovalRequired()) {
+			return "Transfer " + transfer.getTransferNumber() + " is requested and waits for Order Management's approval ("
+					+ transfer.getApprovalRule() + "). The " + channels + " are reserved until they decide.";
+		}
+		return "Transfer " + transfer.getTransferNumber() + " is approved (" + transfer.getApprovalRule() + "): the "
+				+ channels + " are on their way to " + transfer.getTargetAccount().getName() + ".";
+	}
+
+}

@@ -1,0 +1,46 @@
+package com.licensingportal.transfer;
+
+import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.license.LineItem;
+
+/**
+ * One transfer as a user sees it on the Transfers page and in the API. Line items of accounts the user
+ * cannot see are left out: their Activation IDs are null.
+ *
+ * @param resultActivationId the license that holds the channels after the transfer, when the user can see it
+ * @param cancellable whether it still waits for approval, so that the user may cancel it
+ */
+public record TransferView(@JsonProperty("id") @Schema(example = "T-7KQ2-9XTM") String transferNumber, TransferState state, String activationId, String partNumber,
+		String productName, int amount, String sourceAccountName, String sourceAccountNumber, String targetAccountName,
+		String targetAccountNumber, String how, String addToActivationId, boolean approvalRequired, String approvalRule,
+		String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt, String decisionReason,
+		String resultActivationId, Instant endedAt, String endedBy, boolean cancellable) {
+
+	static TransferView of(ChannelTransfer transfer, VisibleAccounts visible) {
+		LineItem source = transfer.getSource();
+		return new TransferView(transfer.getTransferNumber(), transfer.getState(), source.getActivationId(),
+				source.getProduct().getPartNumber(), source.getProduct().getName(), transfer.getAmount(),
+				transfer.getSourceAccount().getName(), transfer.getSourceAccount().getAccountNumber(),
+				transfer.getTargetAccount().getName(), transfer.getTargetAccount().getAccountNumber(),
+				TransferService.how(transfer), visibleId(transfer.getAddTo(), visible), transfer.isApprovalRequired(),
+				transfer.getApprovalRule(), transfer.getRequestedBy(), transfer.getRequestedAt(), transfer.getDecidedBy(),
+				transfer.getDecidedAt(), transfer.getDecisionReason(), visibleId(transfer.getResult(), visible),
+				transfer.getEndedAt(), transfer.getEndedBy(), transfer.getState() == TransferState.PENDING_APPROVAL);
+	}
+
+	private static String visibleId(LineItem item, VisibleAccounts visible) {
+		return item != null && visible.canSee(item.getOwner().getId()) ? item.getActivationId() : null;
+	}
+
+	@JsonIgnore
+	public String stateLabel() {
+		return this.state.label();
+	}
+
+}

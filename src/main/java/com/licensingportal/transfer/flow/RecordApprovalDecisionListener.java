@@ -1,0 +1,45 @@
+package com.licensingportal.transfer.flow;
+
+import java.util.Optional;
+
+import com.licensingportal.transfer.TransferService;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completing {@code ApproveChannelTransfer}: records Order Management's decision (approval "approve" or
+ * "reject", approvalReason, and who decided as decidedBy) on the transfer before the process goes on. A
+ * rejection without a reason is refused, and so the task stays open.
+ */
+@Component("recordApprovalDecision")
+class RecordApprovalDecisionListener implements TaskListener {
+
+	private final TransferService transfers;
+
+	private final IdentityService identity;
+
+	RecordApprovalDecisionListener(TransferService transfers, IdentityService identity) {
+		this.transfers = transfers;
+		this.identity = identity;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		Object approval = task.getVariable("approval");
+		if (!"approve".equals(approval) && !"reject".equals(approval)) {
+			throw new IllegalArgumentException("Choose Approve or Reject.");
+		}
+		String decidedBy = Optional.ofNullable(this.identity.getCurrentAuthentication())
+			.map(Authentication::getUserId)
+			.or(() -> Optional.ofNullable(task.getAssignee()))
+			.orElse("Order Management");
+		task.setVariable("decidedBy", decidedBy);
+		this.transfers.recordDecision((Long) task.getVariable("transferId"), "approve".equals(approval), decidedBy,
+				(String) task.getVariable("approvalReason"));
+	}
+
+}

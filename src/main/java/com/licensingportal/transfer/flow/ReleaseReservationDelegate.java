@@ -1,0 +1,34 @@
+package com.licensingportal.transfer.flow;
+
+import com.licensingportal.transfer.TransferService;
+import com.licensingportal.transfer.TransferState;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Release the reservation": the variable outcome (REJECTED, EXPIRED or CANCELLED, set on the way in) says
+ * how the transfer ends; the one who ended it is decidedBy, the system or cancelledBy.
+ */
+@Component("releaseReservation")
+class ReleaseReservationDelegate implements JavaDelegate {
+
+	private final TransferService transfers;
+
+	ReleaseReservationDelegate(TransferService transfers) {
+		this.transfers = transfers;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		TransferState outcome = TransferState.valueOf((String) execution.getVariable("outcome"));
+		String by = switch (outcome) {
+			case REJECTED -> (String) execution.getVariable("decidedBy");
+			case CANCELLED -> (String) execution.getVariable("cancelledBy");
+			default -> "system";
+		};
+		this.transfers.release((Long) execution.getVariable("transferId"), outcome, by);
+	}
+
+}

@@ -1,0 +1,29 @@
+// The Transfer page: the license to add to is chosen only for "Yes", among the target account's licenses.
+document.addEventListener('DOMContentLoaded', function () {
+  var form = document.getElementById('transfer-form');
+  if (!form) {
+    return;
+  }
+  var target = document.getElementById('target');
+  var yes = document.getElementById('addToExisting-yes');
+  var no = document.getElementById('addToExisting-no');
+  var addTo = document.getElementById('addTo');
+  function update() {
+    var typed = target.value.trim().toUpperCase();
+    var number = /^A-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(typed) ? typed : '';
+    addTo.disabled = !yes.checked;
+    Array.prototype.forEach.call(addTo.options, function (option) {
+      if (option.value) {
+        option.hidden = number !== '' && option.getAttribute('data-account') !== number;
+      }
+    });
+    if (addTo.selectedOptions.length && addTo.selectedOptions[0].hidden) {
+      addTo.value = '';
+    }
+  }
+  [target, yes, no].forEach(function (element) {
+    element.addEventListener('input', update);
+    element.addEventListener('change', update);
+  });
+  update();
+});
