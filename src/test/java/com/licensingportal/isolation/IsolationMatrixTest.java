@@ -16,6 +16,8 @@ import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
+import com.licensingportal.transfer.TransferRequest;
+import com.licensingportal.transfer.TransferService;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserType;
 
@@ -57,6 +59,8 @@ class IsolationMatrixTest extends PortalIntegrationTest {
 			"deviceId", data -> data.device.device().getDeviceId(),
 			"userId", data -> String.valueOf(data.user.getId()),
 			"accountId", data -> String.valueOf(data.account.getId()),
+			"transferNumber", data -> data.transferNumber,
+			"/api/v1/transfers/{id}", data -> data.transferNumber,
 			"/profile/tokens/{id}", data -> String.valueOf(data.tokenId),
 			"/devices/{deviceId}/license-files/{id}", data -> "1");
 
@@ -73,14 +77,18 @@ class IsolationMatrixTest extends PortalIntegrationTest {
 	@Autowired
 	PersonalAccessTokenService tokens;
 
+	@Autowired
+	TransferService transfers;
+
 	private LicenseFixtures fixtures;
 
 	/** The data of one account: a line item, a device holding one of its channels, a user, a token of that user. */
-	record Data(Account account, LineItem lineItem, Activation device, PortalUser user, Long tokenId) {
+	record Data(Account account, LineItem lineItem, Activation device, PortalUser user, Long tokenId,
+			String transferNumber) {
 
 		List<String> markers() {
 			return List.of(this.account.getName(), this.lineItem.getActivationId(), this.device.device().getDeviceId(),
-					this.user.getEmail());
+					this.user.getEmail(), this.transferNumber);
 		}
 
 	}
@@ -99,10 +107,12 @@ class IsolationMatrixTest extends PortalIntegrationTest {
 		Account partner = this.fixtures.partnerOf(LicenseFixtures.unique("Iso Partner"), customer);
 		Account foreignCustomer = this.fixtures.customer(LicenseFixtures.unique("Iso Foreign Customer"));
 		Account foreignPartner = this.fixtures.partnerOf(LicenseFixtures.unique("Iso Foreign Partner"), foreignCustomer);
-		Data partnerData = data(partner, product, UserType.PARTNER_USER);
-		Data customerData = data(customer, product, UserType.CUSTOMER_USER);
-		Data foreignPartnerData = data(foreignPartner, product, UserType.PARTNER_USER);
-		Data foreignCustomerData = data(foreignCustomer, product, UserType.CUSTOMER_USER);
+		// Every account transfers a channel to one outside account, whose name a requester may of course see.
+		Account outside = this.fixtures.customer(LicenseFixtures.unique("Iso Transfer Target"));
+		Data partnerData = data(partner, product, UserType.PARTNER_USER, outside);
+		Data customerData = data(customer, product, UserType.CUSTOMER_USER, outside);
+		Data foreignPartnerData = data(foreignPartner, product, UserType.PARTNER_USER, outside);
+		Data foreignCustomerData = data(foreignCustomer, product, UserType.CUSTOMER_USER, outside);
 
 		viewer("Partner Administrator", partner, UserType.PARTNER_ADMINISTRATOR, partnerData, customerData, true, foreignCustomerData);
 		viewer("Partner User", partner, UserType.PARTNER_USER, partnerData, customerData, true, foreignPartnerData);
@@ -271,12 +281,16 @@ class IsolationMatrixTest extends PortalIntegrationTest {
 		return variables;
 	}
 
-	private Data data(Account account, Product product, UserType userType) {
+	private Data data(Account account, Product product, UserType userType, Account transferTarget) {
 		LineItem lineItem = this.fixtures.lineItem(account, product, 10, null);
 		Activation device = this.fixtures.activateOnNewDevice(lineItem, 1, LicenseFixtures.unique("ISO-NVR"));
 		PortalUser user = this.fixtures.user("Iso", account, userType);
 		Long tokenId = this.tokens.issue(user.getId(), "iso", null).token().getId();
-		return new Data(account, lineItem, device, user, tokenId);
+		String transferNumber = this.transfers.request(user.getId(),
+				new TransferRequest(lineItem.getActivationId(), 1, transferTarget.getAccountNumber(), null, null, null))
+			.transfer()
+			.getTransferNumber();
+		return new Data(account, lineItem, device, user, tokenId, transferNumber);
 	}
 
 	private void viewer(String label, Account account, UserType type, Data own, Data related, boolean seesRelated,
