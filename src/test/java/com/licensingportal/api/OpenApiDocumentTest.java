@@ -24,6 +24,10 @@ class OpenApiDocumentTest extends PortalIntegrationTest {
 		assertThat(document.get("openapi").asText()).startsWith("3.");
 		assertThat(document.get("paths").has("/api/v1/auth/token")).isTrue();
 		assertThat(document.get("paths").has("/api/v1/accounts")).isTrue();
+		assertThat(document.at("/paths/~1api~1v1~1registrations/post").isMissingNode()).as("registrations").isFalse();
+		assertThat(document.at("/paths/~1api~1v1~1transfers/post").isMissingNode()).as("transfers").isFalse();
+		assertThat(document.at("/paths/~1api~1v1~1transfers~1{id}/get").isMissingNode()).as("a transfer").isFalse();
+		assertThat(document.at("/paths/~1api~1v1~1transfers~1{id}~1cancel/post").isMissingNode()).as("cancel").isFalse();
 		assertThat(document.at("/components/securitySchemes/token/scheme").asText()).isEqualTo("bearer");
 	}
 
