@@ -20,16 +20,16 @@ public record TransferRequest(String activationId, Integer amount, String target
 		String addToActivationId, String idempotencyKey) {
 
 	public TransferRequest {
-		activationId = trimmed(activationId);
+		activationId = upper(trimmed(activationId));
 		target = trimmed(target);
-		addToActivationId = trimmed(addToActivationId);
+		addToActivationId = upper(trimmed(addToActivationId));
 		idempotencyKey = trimmed(idempotencyKey);
 	}
 
 	/** A hash of what is asked, without the key: the same key with a different request is refused. */
 	String fingerprint() {
-		String canonical = String.join("|", upper(this.activationId), String.valueOf(this.amount), upper(this.target),
-				String.valueOf(this.targetAccountId), upper(this.addToActivationId));
+		String canonical = String.join("|", String.valueOf(this.activationId), String.valueOf(this.amount),
+				String.valueOf(upper(this.target)), String.valueOf(this.targetAccountId), String.valueOf(this.addToActivationId));
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -40,7 +40,7 @@ public record TransferRequest(String activationId, Integer amount, String target
 	}
 
 	private static String upper(String value) {
-		return value == null ? "" : value.toUpperCase(Locale.ROOT);
+		return value == null ? null : value.toUpperCase(Locale.ROOT);
 	}
 
 	private static String trimmed(String value) {

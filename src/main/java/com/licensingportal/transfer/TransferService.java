@@ -178,7 +178,16 @@ public class TransferService {
 			throw TransferRefusedException.invalid("activationId", "Choose the license to transfer channels from.");
 		}
 		try {
-			LineItem source = this.lineItems.lockByActivationId(request.activationId())
+			// The license to add to is locked too, in Activation ID order: inserting the transfer checks its foreign
+			// key, which would otherwise wait for that license while holding the source, against an execution
+			// that holds them the other way round.
+			Set<String> involved = new java.util.TreeSet<>();
+			involved.add(request.activationId());
+			if (request.addToActivationId() != null) {
+				involved.add(request.addToActivationId());
+			}
+			involved.forEach(this.lineItems::lockByActivationId);
+			LineItem source = this.lineItems.findWithDetailsByActivationId(request.activationId())
 				.filter(item -> visible.canSee(item.getOwner().getId()))
 				.orElseThrow(() -> new NotFoundException("License " + request.activationId()));
 			// A double submit waited for the lock above: the first one has committed its transfer by now.

@@ -59,6 +59,8 @@ class TransferConcurrencyTest extends TransferTestSupport {
 
 	private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
+	private final ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
+
 	@Test
 	void racingTransfersActivationsApprovalsAndCancellationsNeitherOverdrawNorCreateNorDestroyChannels() throws Exception {
 		LineItem bulk = this.fixtures.lineItem(this.partner, this.product, BULK, null);
@@ -94,6 +96,7 @@ class TransferConcurrencyTest extends TransferTestSupport {
 					}
 					catch (TransferRefusedException expected) {
 						refused.incrementAndGet();
+						this.refusals.add(expected.getMessage());
 					}
 					catch (RuntimeException unexpected) {
 						this.failures.add(unexpected);
@@ -117,6 +120,7 @@ class TransferConcurrencyTest extends TransferTestSupport {
 					}
 					catch (ActivationRefusedException expected) {
 						refused.incrementAndGet();
+						this.refusals.add(expected.getMessage());
 					}
 					catch (RuntimeException unexpected) {
 						this.failures.add(unexpected);
@@ -197,7 +201,8 @@ class TransferConcurrencyTest extends TransferTestSupport {
 		// The race went every way: channels moved, and reservations were given back.
 		assertThat(outcomes.getOrDefault(TransferState.COMPLETED, 0)).isPositive();
 		assertThat(outcomes.getOrDefault(TransferState.REJECTED, 0) + outcomes.getOrDefault(TransferState.CANCELLED, 0)).isPositive();
-		System.out.println("Transfer race: " + requested.get() + " requested, " + refused.get() + " refused, outcomes " + outcomes);
+		System.out.println("Transfer race: " + requested.get() + " requested, " + refused.get() + " refused, outcomes " + outcomes
+				+ ", refusals " + new java.util.TreeSet<>(this.refusals));
 		LineItem after = reload(bulk);
 		assertThat(after.getReservedQuantity()).isZero();
 		assertThat(after.getTotalQuantity()).isEqualTo(BULK - movedOut);
@@ -218,6 +223,7 @@ class TransferConcurrencyTest extends TransferTestSupport {
 			}
 			catch (RuntimeException raced) {
 				// Cancelled, expired or decided meanwhile: the engine or the transfer's row refused it, as it should.
+				failIfDeadlock(raced);
 			}
 		}
 	}
@@ -236,6 +242,7 @@ class TransferConcurrencyTest extends TransferTestSupport {
 			}
 			catch (RuntimeException raced) {
 				// Approved at the same moment: the engine's optimistic locking let only one of them through.
+				failIfDeadlock(raced);
 			}
 		}
 	}
@@ -250,7 +257,17 @@ class TransferConcurrencyTest extends TransferTestSupport {
 				this.management.executeJob(job.getId());
 			}
 			catch (RuntimeException retried) {
-				// The job stays and runs again later, as the engine would retry it.
+				// The job stays and runs again later, as the engine would retry it; but the lock order rules out deadlocks.
+				failIfDeadlock(retried);
+			}
+		}
+	}
+
+	private void failIfDeadlock(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("deadlock")) {
+				this.failures.add(failure);
+				return;
 			}
 		}
 	}
