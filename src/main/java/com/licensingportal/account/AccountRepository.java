@@ -19,4 +19,9 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 	@Query("select c.id from Account p join p.relatedCustomers c where p.id in :partnerIds")
 	List<Long> findRelatedCustomerIds(Collection<Long> partnerIds);
 
+	/** Ids of the active customer accounts that the given partner account sells to, without loading them. */
+	@Query("select c.id from Account p join p.relatedCustomers c where p.id = :partnerId"
+			+ " and c.status = com.licensingportal.account.AccountStatus.ACTIVE order by c.id")
+	List<Long> findActiveRelatedCustomerIds(Long partnerId);
+
 }

@@ -13,7 +13,8 @@ import com.licensingportal.user.UserType;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The one place that decides which accounts a user may see and administer. */
 @Service
@@ -23,23 +24,27 @@ public class AccountVisibility {
 
 	private final AccountRepository accounts;
 
-	AccountVisibility(UserRepository users, AccountRepository accounts) {
+	private final TransactionTemplate readOnly;
+
+	AccountVisibility(UserRepository users, AccountRepository accounts, PlatformTransactionManager transactions) {
 		this.users = users;
 		this.accounts = accounts;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
 	/**
 	 * Links to disabled accounts grant nothing; an unknown or inactive user sees nothing. Decided once per
-	 * web request (the layout and the page both ask).
+	 * web request (the layout and the page both ask): only the first asks the database, in a read-only
+	 * transaction; the second opens none.
 	 */
-	@Transactional(readOnly = true)
 	public VisibleAccounts forUser(Long userId) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		String key = VisibleAccounts.class.getName() + "." + userId;
 		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof VisibleAccounts decided) {
 			return decided;
 		}
-		VisibleAccounts decided = decide(userId);
+		VisibleAccounts decided = this.readOnly.execute(status -> decide(userId));
 		if (request != null) {
 			request.setAttribute(key, decided, RequestAttributes.SCOPE_REQUEST);
 		}
@@ -60,10 +65,9 @@ public class AccountVisibility {
 		return VisibleAccounts.of(links, this::activeRelatedCustomers);
 	}
 
+	/** Ids only: a partner with hundreds of customers is asked on every page (bench/FINDINGS.md). */
 	private List<Long> activeRelatedCustomers(Long partnerId) {
-		return this.accounts.findById(partnerId)
-			.map(partner -> partner.getRelatedCustomers().stream().filter(Account::isActive).map(Account::getId).toList())
-			.orElse(List.of());
+		return this.accounts.findActiveRelatedCustomerIds(partnerId);
 	}
 
 }

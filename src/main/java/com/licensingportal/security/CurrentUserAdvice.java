@@ -17,15 +17,18 @@ class CurrentUserAdvice {
 	public record PortalUserView(String displayName, String email, boolean partner, boolean administrator) {
 	}
 
+	private static final String API = "/api/";
+
 	private final AccountVisibility visibility;
 
 	CurrentUserAdvice(AccountVisibility visibility) {
 		this.visibility = visibility;
 	}
 
+	/** Not for the REST API (its controllers are controllers too): its answers have no layout to draw. */
 	@ModelAttribute("portalUser")
-	PortalUserView portalUser(@AuthenticationPrincipal PortalUserPrincipal principal) {
-		if (principal == null) {
+	PortalUserView portalUser(@AuthenticationPrincipal PortalUserPrincipal principal, HttpServletRequest request) {
+		if (principal == null || currentPath(request).startsWith(API)) {
 			return null;
 		}
 		VisibleAccounts accounts = this.visibility.forUser(principal.getUserId());

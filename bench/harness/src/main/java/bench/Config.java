@@ -1,0 +1,116 @@
+package bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** What bench/run.sh passes: where things are, how much to repeat, which benchmarks to run. */
+final class Config {
+
+	final Path repo;
+
+	final Path work;
+
+	final Path out;
+
+	final boolean quick;
+
+	final boolean reuseData;
+
+	/** Records the MariaDB portal's run with JFR into bench/target/work/portal-mariadb/portal.jfr. */
+	final boolean profile;
+
+	final Set<Integer> only;
+
+	final String mysqlHost = "127.0.0.1:3306";
+
+	final String portalDatabase = "licensing_bench_portal";
+
+	final String camundaDatabase = "licensing_bench_camunda";
+
+	final String jdbcParameters = "sendFractionalSeconds=false&rewriteBatchedStatements=true&useSSL=false"
+			+ "&allowPublicKeyRetrieval=true&characterEncoding=UTF-8";
+
+	final String dbUser = "portal";
+
+	final String dbPassword = "portal";
+
+	/** The portal on MariaDB (benchmarks 1–4). */
+	final int portalPort = 8096;
+
+	/** Benchmark 5: the portal on its embedded default, and the Camunda webapp baseline. */
+	final int startupPortalPort = 8097;
+
+	final int startupBaselinePort = 8098;
+
+	/** The fixed heap of the portal on MariaDB, so that a leak in the export would show. */
+	final String portalHeap = "-Xmx512m";
+
+	final DataSet dataSet = new DataSet(10_000, 100, 20261127L);
+
+	private Config(Path repo, Path out, boolean quick, boolean reuseData, boolean profile, Set<Integer> only) {
+		this.repo = repo;
+		this.work = repo.resolve("bench/target/work");
+		this.out = out;
+		this.quick = quick;
+		this.reuseData = reuseData;
+		this.profile = profile;
+		this.only = only;
+	}
+
+	static Config parse(String[] args) {
+		Path repo = Path.of(".").toAbsolutePath().normalize();
+		Path out = null;
+		boolean quick = false;
+		boolean reuse = false;
+		boolean profile = false;
+		Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5));
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath().normalize();
+				case "--out" -> out = Path.of(args[++i]).toAbsolutePath().normalize();
+				case "--quick" -> quick = true;
+				case "--reuse-data" -> reuse = true;
+				case "--profile" -> profile = true;
+				case "--only" -> only = Arrays.stream(args[++i].split(",")).map(String::strip).map(Integer::valueOf)
+					.collect(Collectors.toSet());
+				default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
+			}
+		}
+		return new Config(repo, out == null ? repo.resolve("BENCHMARKS.md") : out, quick, reuse, profile, only);
+	}
+
+	String jdbcUrl(String database) {
+		return "jdbc:mysql://" + this.mysqlHost + "/" + database + "?" + this.jdbcParameters;
+	}
+
+	Path portalJar() {
+		try (Stream<Path> jars = Files.list(this.repo.resolve("target"))) {
+			return jars.filter(p -> p.getFileName().toString().matches("licensing-portal-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No portal jar in target/: run mvn package first"));
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("No target/ folder: run mvn package first", ex);
+		}
+	}
+
+	Path baselineJar() {
+		return this.repo.resolve("bench/camunda-baseline/target/camunda-baseline.jar");
+	}
+
+	/** Repetitions: the full run's number, or the quick one's. */
+	int reps(int full, int quick) {
+		return this.quick ? quick : full;
+	}
+
+	boolean runs(int benchmark) {
+		return this.only.contains(benchmark);
+	}
+
+}

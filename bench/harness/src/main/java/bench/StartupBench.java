@@ -1,0 +1,98 @@
+package bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark 5: the portal's default profile (H2 in ./data, demo data, captured mail) from process start to
+ * the first 200 on /login, against Camunda's bare webapp starter app on H2 to its first 200 on the
+ * webapps' welcome page. Each start is cold: a fresh working folder, so both create their database. The
+ * two alternate, and each pair gives one ratio.
+ */
+final class StartupBench {
+
+	/** The same JVM flags for both. */
+	private static final List<String> JVM = List.of("-Xmx512m");
+
+	private final Config config;
+
+	StartupBench(Config config) {
+		this.config = config;
+	}
+
+	Result run() throws Exception {
+		Result result = new Result(5, "Start-up of the default profile to the first answered /login",
+				"≤ 1.3× baseline");
+		int rounds = this.config.reps(5, 2);
+		Stats portal = new Stats();
+		Stats baseline = new Stats();
+		Stats ratio = new Stats();
+		for (int round = 1; round <= rounds; round++) {
+			double p;
+			double b;
+			if (round % 2 == 1) {
+				b = startBaseline(round);
+				p = startPortal(round);
+			}
+			else {
+				p = startPortal(round);
+				b = startBaseline(round);
+			}
+			portal.add(p / 1000);
+			baseline.add(b / 1000);
+			ratio.add(p / b);
+			Log.info("#5 round %d: portal %.1f s, baseline %.1f s", round, p / 1000, b / 1000);
+		}
+		result.subject = portal.format("%.1f") + " s";
+		result.baseline = baseline.format("%.1f") + " s";
+		result.ratio = ratio.format("%.2f") + "×";
+		result.met = Result.yesNo(ratio.median() <= 1.3);
+		result.detail(String.format(Locale.ROOT,
+				"%d alternating cold starts each (fresh working folder, so both create their H2 database), JVM `%s`."
+						+ " Subject: `java -jar target/licensing-portal-*.jar` (embedded default: H2 file, demo data,"
+						+ " captured mail) until `GET /login` answers 200. Baseline: `bench/camunda-baseline`"
+						+ " (Spring Boot 3.5.7 + camunda-bpm-spring-boot-starter-webapp 7.24 on an H2 file, admin user,"
+						+ " full history, job executor on) until `GET /camunda/app/welcome/default/` answers 200."
+						+ " Ratio = portal ÷ baseline of the same round.",
+				rounds, String.join(" ", JVM)));
+		return result;
+	}
+
+	private double startPortal(int round) throws Exception {
+		Path dir = this.config.work.resolve("startup/portal-" + round);
+		clean(dir);
+		try (AppProcess app = AppProcess.start("portal", this.config.portalJar(), dir, JVM,
+				Map.of("PORT", Integer.toString(this.config.startupPortalPort)))) {
+			return app.awaitOk("http://127.0.0.1:" + this.config.startupPortalPort + "/login", Duration.ofMinutes(3));
+		}
+	}
+
+	private double startBaseline(int round) throws Exception {
+		Path dir = this.config.work.resolve("startup/baseline-" + round);
+		clean(dir);
+		try (AppProcess app = AppProcess.start("camunda-baseline", this.config.baselineJar(), dir, JVM,
+				Map.of("PORT", Integer.toString(this.config.startupBaselinePort)))) {
+			return app.awaitOk("http://127.0.0.1:" + this.config.startupBaselinePort + "/camunda/app/welcome/default/",
+					Duration.ofMinutes(3));
+		}
+	}
+
+	static void clean(Path dir) throws IOException {
+		if (Files.exists(dir)) {
+			try (Stream<Path> paths = Files.walk(dir)) {
+				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+					Files.delete(path);
+				}
+			}
+		}
+		Files.createDirectories(dir);
+	}
+
+}

@@ -1,0 +1,433 @@
+package bench;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+
+/**
+ * Benchmark 2: channel transfers through the full BPMN on its automatic path (Bench Partner gives 1 channel
+ * of one of its line items to a related customer: the decision says automatic, ExecuteTransfer splits the
+ * line item, the two emails are queued as jobs and sent to the captured mailbox), counted when every
+ * process instance has ended. Baselines in the same run:
+ * (a) the same transfer as one hand-written JDBC transaction;
+ * (b) a bare Camunda 7.24 engine in this harness, on its own MariaDB database, with a process of the same
+ * shape and no portal code: a synchronous decision task, then three asynchronous service tasks (the move,
+ * two no-op "emails"), the job executor configured as the portal's (Spring Boot starter defaults), full
+ * history, rewriteBatchedStatements=true; the reservation and the move are the same hand-written JDBC
+ * against the portal's tables.
+ */
+final class TransferBench {
+
+	static final int CLIENTS = 4;
+
+	private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static final String BARE_PROCESS = "BareTransfer";
+
+	private final Config config;
+
+	private final DataSource dataSource;
+
+	TransferBench(Config config, DataSource dataSource) {
+		this.config = config;
+		this.dataSource = dataSource;
+	}
+
+	Result run() throws Exception {
+		Result result = new Result(2, "Channel transfers through the full BPMN (automatic path, emails queued)",
+				"≥ 1.0× (b)");
+		boolean inBuild = java.nio.file.Files.exists(this.config.repo.resolve("bpmn/channel-transfer.bpmn"))
+				&& Features.sourceContains(this.config, "/api/v1/transfers\"");
+		PortalClient client = new PortalClient("http://127.0.0.1:" + this.config.portalPort);
+		String bearer = inBuild ? token(client) : null;
+		List<String> sources = sources();
+		List<Long> targets = this.config.dataSet.partnerVisibleAccounts().subList(1, 1 + DataSet.RELATED_TO_PARTNER);
+		AtomicInteger next = new AtomicInteger();
+		int perPhase = this.config.reps(300, 100);
+		int rounds = this.config.reps(3, 2);
+		Stats portalRate = new Stats();
+		Stats jdbcRate = new Stats();
+		Stats bareRate = new Stats();
+		Stats ratioBare = new Stats();
+		Stats ratioJdbc = new Stats();
+		try (HikariDataSource camundaPool = Bench.pool(this.config, this.config.camundaDatabase, 20)) {
+			ProcessEngine engine = bareEngine(camundaPool);
+			try {
+				Transfer portal = inBuild ? (source, target) -> {
+					HttpResponse<String> response = client.postJson("/api/v1/transfers", "{\"activationId\":\"" + source
+							+ "\",\"amount\":1,\"targetAccountId\":" + target + "}", bearer);
+					if (response.statusCode() != 201) {
+						throw new IllegalStateException("Transfer API answered " + response.statusCode() + ": " + response.body());
+					}
+				} : null;
+				Transfer jdbc = (source, target) -> jdbcTransfer(source, target);
+				Transfer bare = (source, target) -> {
+					long lineItem = reserve(source);
+					engine.getRuntimeService().startProcessInstanceByKey(BARE_PROCESS,
+							Map.of("lineItemId", lineItem, "targetAccountId", target, "amount", 1));
+				};
+				// Warm-up.
+				if (portal != null) {
+					phase("portal", this.config.reps(40, 20), portal, sources, targets, next, this::portalRunning);
+				}
+				phase("(b)", this.config.reps(40, 20), bare, sources, targets, next, () -> bareRunning(engine));
+				phase("(a)", this.config.reps(40, 20), jdbc, sources, targets, next, () -> 0L);
+				for (int round = 1; round <= rounds; round++) {
+					double p;
+					double a;
+					double b;
+					if (round % 2 == 1) {
+						a = phase("(a)", perPhase, jdbc, sources, targets, next, () -> 0L);
+						b = phase("(b)", perPhase, bare, sources, targets, next, () -> bareRunning(engine));
+						p = portal == null ? Double.NaN : phase("portal", perPhase, portal, sources, targets, next, this::portalRunning);
+					}
+					else {
+						p = portal == null ? Double.NaN : phase("portal", perPhase, portal, sources, targets, next, this::portalRunning);
+						b = phase("(b)", perPhase, bare, sources, targets, next, () -> bareRunning(engine));
+						a = phase("(a)", perPhase, jdbc, sources, targets, next, () -> 0L);
+					}
+					jdbcRate.add(a);
+					bareRate.add(b);
+					if (portal != null) {
+						portalRate.add(p);
+						ratioBare.add(p / b);
+						ratioJdbc.add(p / a);
+					}
+					Log.info("#2 round %d: portal %.0f/s, (a) JDBC %.0f/s, (b) bare Camunda %.0f/s", round, p, a, b);
+				}
+			}
+			finally {
+				engine.close();
+			}
+		}
+		result.baseline = "(a) JDBC " + jdbcRate.format("%.0f") + "/s; (b) bare Camunda " + bareRate.format("%.0f") + "/s";
+		if (inBuild) {
+			result.subject = portalRate.format("%.0f") + " transfers/s";
+			result.ratio = "÷ (b) " + ratioBare.format("%.2f") + "×; ÷ (a) " + ratioJdbc.format("%.2f") + "×";
+			result.met = Result.yesNo(ratioBare.median() >= 1.0);
+		}
+		else {
+			result.subject = "not in this build";
+			result.detail("**The portal was not measured: this build has no `bpmn/channel-transfer.bpmn` with"
+					+ " `POST /api/v1/transfers`.** The baselines ran, so the harness is ready; merge the feature and run"
+					+ " `bash bench/run.sh --only 2` (or the whole run).");
+			result.detail("");
+		}
+		result.detail(String.format(Locale.ROOT,
+				"%d alternating phases of %d transfers each side after a warm-up, %d client threads. A phase ends when"
+						+ " the last of its transfers has ended (portal: no `ChannelTransfer` instance without an end"
+						+ " time in `ACT_HI_PROCINST`; (b): no running `%s` instance), so the figure includes the job"
+						+ " executor draining every asynchronous task. Subject: `POST /api/v1/transfers`"
+						+ " `{\"activationId\":…,\"amount\":1,\"targetAccountId\":…}` as %s (automatic: up to 100 channels to"
+						+ " a related customer), a partial transfer, so ExecuteTransfer makes a new entitlement and line"
+						+ " item; emails to the captured mailbox. (a): one transaction: lock the source, update it, insert"
+						+ " an entitlement, a line item and the TRANSFERRED_OUT and TRANSFERRED_IN events. (b): the same"
+						+ " reservation (its own transaction), then a process start event → service task (sync) →"
+						+ " 3 async service tasks (the move as in (a), two no-ops standing for the emails) → end, on"
+						+ " `%s`, job executor core 3 / max 10 threads, queue 3, 3 jobs per acquisition (the portal's"
+						+ " starter defaults), history full.",
+				rounds, perPhase, CLIENTS, BARE_PROCESS, DataSet.PARTNER_USER, this.config.camundaDatabase));
+		return result;
+	}
+
+	private static String token(PortalClient client) throws Exception {
+		HttpResponse<String> response = client.postJson("/api/v1/auth/token", "{\"email\":\"" + DataSet.PARTNER_USER
+				+ "\",\"password\":\"" + DataSet.PASSWORD + "\",\"name\":\"bench transfers " + Instant.now() + "\"}", null);
+		Matcher token = TOKEN.matcher(response.body());
+		if (!token.find()) {
+			throw new IllegalStateException("No API token: " + response.statusCode() + " " + response.body());
+		}
+		return token.group(1);
+	}
+
+	private interface Transfer {
+
+		void from(String activationId, long targetAccountId) throws Exception;
+
+	}
+
+	private interface Running {
+
+		long count() throws Exception;
+
+	}
+
+	/** Runs {@code count} transfers from {@link #CLIENTS} threads and waits until all have ended; transfers/s. */
+	private double phase(String name, int count, Transfer transfer, List<String> sources, List<Long> targets,
+			AtomicInteger next, Running running) throws Exception {
+		AtomicInteger left = new AtomicInteger(count);
+		AtomicLong failures = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		long start = System.nanoTime();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int c = 0; c < CLIENTS; c++) {
+			futures.add(pool.submit(() -> {
+				while (left.getAndDecrement() > 0) {
+					int n = next.getAndIncrement();
+					try {
+						transfer.from(sources.get(n % sources.size()), targets.get(n % targets.size()));
+					}
+					catch (Exception ex) {
+						if (failures.incrementAndGet() == 1) {
+							Log.info("#2 %s first failure: %s", name, ex.getMessage());
+						}
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> future : futures) {
+			future.get();
+		}
+		pool.shutdown();
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		while (running.count() > 0) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(name + ": transfers still running after 5 minutes");
+			}
+			Thread.sleep(50);
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		if (failures.get() > 0) {
+			throw new IllegalStateException(name + ": " + failures + " of " + count + " transfers failed");
+		}
+		return count / seconds;
+	}
+
+	private long portalRunning() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(
+						"select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'ChannelTransfer' and END_TIME_ is null")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	private static long bareRunning(ProcessEngine engine) {
+		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(BARE_PROCESS).count();
+	}
+
+	/** Bench Partner's own unexpired line items with channels to give, in id order. */
+	private List<String> sources() throws SQLException {
+		List<String> ids = new ArrayList<>();
+		try (Connection connection = this.dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+				"select activation_id from line_item where owner_account_id = ? and available_quantity > 40"
+						+ " and (expires_on is null or expires_on >= ?) order by id")) {
+			select.setLong(1, DataSet.PARTNER_ID);
+			select.setDate(2, Date.valueOf(LocalDate.now()));
+			try (ResultSet rs = select.executeQuery()) {
+				while (rs.next()) {
+					ids.add(rs.getString(1));
+				}
+			}
+		}
+		if (ids.isEmpty()) {
+			throw new IllegalStateException("Bench Partner has no line items left to transfer from");
+		}
+		return ids;
+	}
+
+	private ProcessEngine bareEngine(DataSource camundaPool) {
+		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+		configuration.setProcessEngineName("bench-bare");
+		configuration.setDataSource(camundaPool);
+		configuration.setDatabaseType("mysql");
+		configuration.setDatabaseSchemaUpdate("true");
+		configuration.setHistory("full");
+		configuration.setEnforceHistoryTimeToLive(false);
+		configuration.setJobExecutorActivate(true);
+		// The portal's job executor: camunda-bpm-spring-boot-starter's defaults, which the portal keeps.
+		DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
+		jobExecutor.setCorePoolSize(3);
+		jobExecutor.setMaxPoolSize(10);
+		jobExecutor.setQueueSize(3);
+		jobExecutor.setMaxJobsPerAcquisition(3);
+		jobExecutor.setLockTimeInMillis(300_000);
+		jobExecutor.setWaitTimeInMillis(5_000);
+		jobExecutor.setMaxWait(60_000);
+		configuration.setJobExecutor(jobExecutor);
+		configuration.setBeans(Map.of("moveChannels", (JavaDelegate) execution -> move(
+				(Long) execution.getVariable("lineItemId"), (Long) execution.getVariable("targetAccountId"),
+				(Integer) execution.getVariable("amount"), false), "sendMail", (JavaDelegate) execution -> {
+					// An email queued and sent: nothing here, the portal's rendering is the portal's own cost.
+				}));
+		ProcessEngine engine = configuration.buildProcessEngine();
+		BpmnModelInstance model = Bpmn.createExecutableProcess(BARE_PROCESS)
+			.camundaHistoryTimeToLive(180)
+			.startEvent("ChannelsReserved")
+			.serviceTask("DecideApproval").camundaExpression("${false}").camundaResultVariable("approvalRequired")
+			.serviceTask("ExecuteTransfer").camundaAsyncBefore().camundaDelegateExpression("${moveChannels}")
+			.serviceTask("SendChannelsReceived").camundaAsyncBefore().camundaDelegateExpression("${sendMail}")
+			.serviceTask("SendTransferCompleted").camundaAsyncBefore().camundaDelegateExpression("${sendMail}")
+			.endEvent("TransferCompleted")
+			.done();
+		engine.getRepositoryService().createDeployment().addModelInstance(BARE_PROCESS + ".bpmn", model)
+			.enableDuplicateFiltering(false).deploy();
+		return engine;
+	}
+
+	/** (b)'s reservation: lock the source, available down and reserved up, a RESERVED event. */
+	private long reserve(String activationId) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				long[] item = lock(connection, activationId);
+				try (PreparedStatement update = connection.prepareStatement("update line_item set available_quantity ="
+						+ " available_quantity - 1, reserved_quantity = reserved_quantity + 1, lock_version = lock_version + 1"
+						+ " where id = ?")) {
+					update.setLong(1, item[0]);
+					update.executeUpdate();
+				}
+				event(connection, item[0], "RESERVED", null);
+				connection.commit();
+				return item[0];
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+		}
+	}
+
+	/** (a): the whole transfer in one transaction. */
+	private void jdbcTransfer(String activationId, long targetAccountId) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				long[] item = lock(connection, activationId);
+				moveLocked(connection, item, targetAccountId, 1, true);
+				connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+		}
+	}
+
+	/** (b)'s ExecuteTransfer: the reserved channels leave the source for a new line item of the target. */
+	private void move(long lineItemId, long targetAccountId, int amount, boolean fromAvailable) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				long[] item;
+				try (PreparedStatement lock = connection.prepareStatement(
+						"select id, entitlement_id, product_id from line_item where id = ? for update")) {
+					lock.setLong(1, lineItemId);
+					try (ResultSet rs = lock.executeQuery()) {
+						rs.next();
+						item = new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
+					}
+				}
+				moveLocked(connection, item, targetAccountId, amount, fromAvailable);
+				connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+		}
+	}
+
+	private static long[] lock(Connection connection, String activationId) throws SQLException {
+		try (PreparedStatement lock = connection.prepareStatement(
+				"select id, entitlement_id, product_id from line_item where activation_id = ? for update")) {
+			lock.setString(1, activationId);
+			try (ResultSet rs = lock.executeQuery()) {
+				if (!rs.next()) {
+					throw new IllegalStateException("No line item " + activationId);
+				}
+				return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
+			}
+		}
+	}
+
+	private static void moveLocked(Connection connection, long[] item, long targetAccountId, int amount,
+			boolean fromAvailable) throws SQLException {
+		try (PreparedStatement update = connection.prepareStatement("update line_item set total_quantity = total_quantity - ?, "
+				+ (fromAvailable ? "available_quantity = available_quantity - ?" : "reserved_quantity = reserved_quantity - ?")
+				+ ", lock_version = lock_version + 1 where id = ?")) {
+			update.setInt(1, amount);
+			update.setInt(2, amount);
+			update.setLong(3, item[0]);
+			update.executeUpdate();
+		}
+		Timestamp now = Timestamp.from(Instant.now());
+		long entitlementId;
+		try (PreparedStatement insert = connection.prepareStatement("insert into entitlement (entitlement_number,"
+				+ " sold_to_account_id, created_at) values (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+			insert.setString(1, "E-BENCH-" + DataSet.code(new java.util.Random(), 4));
+			insert.setLong(2, targetAccountId);
+			insert.setTimestamp(3, now);
+			insert.executeUpdate();
+			try (ResultSet keys = insert.getGeneratedKeys()) {
+				keys.next();
+				entitlementId = keys.getLong(1);
+			}
+		}
+		long newItem;
+		try (PreparedStatement insert = connection.prepareStatement("insert into line_item (activation_id, entitlement_id,"
+				+ " owner_account_id, sold_to_account_id, product_id, product_version, total_quantity, available_quantity,"
+				+ " reserved_quantity, expires_on, created_at, lock_version) select ?, ?, ?, ?, product_id, product_version,"
+				+ " ?, ?, 0, expires_on, ?, 0 from line_item where id = ?", Statement.RETURN_GENERATED_KEYS)) {
+			insert.setString(1, DataSet.code(new java.util.Random(), 4));
+			insert.setLong(2, entitlementId);
+			insert.setLong(3, targetAccountId);
+			insert.setLong(4, targetAccountId);
+			insert.setInt(5, amount);
+			insert.setInt(6, amount);
+			insert.setTimestamp(7, now);
+			insert.setLong(8, item[0]);
+			insert.executeUpdate();
+			try (ResultSet keys = insert.getGeneratedKeys()) {
+				keys.next();
+				newItem = keys.getLong(1);
+			}
+		}
+		event(connection, item[0], "TRANSFERRED_OUT", newItem);
+		event(connection, newItem, "TRANSFERRED_IN", item[0]);
+	}
+
+	private static void event(Connection connection, long lineItemId, String type, Long related) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement("insert into license_event (line_item_id, event_type,"
+				+ " quantity, actor, occurred_at, related_line_item_id) values (?, ?, 1, ?, ?, ?)")) {
+			insert.setLong(1, lineItemId);
+			insert.setString(2, type);
+			insert.setString(3, DataSet.PARTNER_USER);
+			insert.setTimestamp(4, Timestamp.from(Instant.now()));
+			insert.setObject(5, related);
+			insert.executeUpdate();
+		}
+	}
+
+}

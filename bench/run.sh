@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every benchmark of issue 9 on this machine's MariaDB and writes BENCHMARKS.md at the repo top.
+#   bash bench/run.sh              the full run (about 25 minutes on 2 cores)
+#   bash bench/run.sh --quick      fewer repetitions (about 10 minutes), for a look, not for the record
+#   bash bench/run.sh --only 3,4   some of the benchmarks (1-5); --reuse-data keeps the generated data set
+# See bench/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+args=()
+reuse=false
+for arg in "$@"; do
+  [ "$arg" = "--reuse-data" ] && reuse=true
+  args+=("$arg")
+done
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+log "MariaDB"
+if ! mysqladmin -uroot --connect-timeout=2 ping >/dev/null 2>&1; then
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
+  for _ in $(seq 1 60); do
+    mysqladmin -uroot --connect-timeout=2 ping >/dev/null 2>&1 && break
+    sleep 1
+  done
+fi
+mysqladmin -uroot ping
+if [ "$reuse" = false ]; then
+  mysql -uroot -e "DROP DATABASE IF EXISTS licensing_bench_portal; DROP DATABASE IF EXISTS licensing_bench_camunda;"
+fi
+mysql -uroot <<'SQL'
+CREATE DATABASE IF NOT EXISTS licensing_bench_portal CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE DATABASE IF NOT EXISTS licensing_bench_camunda CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS 'portal'@'localhost' IDENTIFIED BY 'portal';
+CREATE USER IF NOT EXISTS 'portal'@'127.0.0.1' IDENTIFIED BY 'portal';
+GRANT ALL ON `licensing\_bench\_%`.* TO 'portal'@'localhost';
+GRANT ALL ON `licensing\_bench\_%`.* TO 'portal'@'127.0.0.1';
+SQL
+
+for port in 8096 8097 8098; do
+  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+    echo "Port $port is in use; the benchmarks need 8096-8098 free." >&2
+    exit 1
+  fi
+done
+
+log "Building the portal, the harness and the Camunda baseline app"
+mvn -q -B -DskipTests package
+mvn -q -B -f bench/harness/pom.xml package
+mvn -q -B -f bench/camunda-baseline/pom.xml -DskipTests package
+
+log "Running the benchmarks"
+java -Xmx2g -jar bench/harness/target/bench-harness.jar --repo . "${args[@]}"
