@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +40,9 @@ public class UserService {
 	private static final Set<UserType> ADMINISTRATOR_TYPES = Arrays.stream(UserType.values())
 		.filter(UserType::isAdministrator)
 		.collect(Collectors.toCollection(() -> EnumSet.noneOf(UserType.class)));
+
+	/** The unique key on portal_user.email (V1), as the database names it in a violation. */
+	private static final String EMAIL_KEY = "uk_user_email";
 
 	private final UserRepository users;
 
@@ -241,7 +246,18 @@ public class UserService {
 		PortalUser user = new PortalUser(profile.getEmail(), profile.getFirstName(), profile.getLastName());
 		profile.applyTo(user);
 		links.forEach(user::link);
-		this.users.saveAndFlush(user);
+		try {
+			this.users.saveAndFlush(user);
+		}
+		catch (DataIntegrityViolationException sameEmailAtTheSameTime) {
+			// Another request created this email between the check above and this insert: the unique key decides.
+			if (String.valueOf(sameEmailAtTheSameTime.getMostSpecificCause().getMessage())
+				.toLowerCase(Locale.ROOT)
+				.contains(EMAIL_KEY)) {
+				throw new UserChangeRefusedException("A user with the email " + profile.getEmail() + " already exists.");
+			}
+			throw sameEmailAtTheSameTime;
+		}
 		this.invitation.start(user, inviter);
 		return user;
 	}

@@ -2,13 +2,17 @@ package com.licensingportal.user;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.licensingportal.api.PersonalAccessTokenService;
+import com.licensingportal.support.ApiClient;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.UserFixtures.Org;
 
@@ -17,8 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Two requests at the same moment: one link clicked twice, two administrators removing the last two admins. */
 class UserConcurrencyTest extends UserTestSupport {
@@ -28,6 +34,12 @@ class UserConcurrencyTest extends UserTestSupport {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	PersonalAccessTokenService tokens;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	Org org;
 
@@ -94,6 +106,66 @@ class UserConcurrencyTest extends UserTestSupport {
 			.filter(admin -> this.users.existsById(admin.getId()))
 			.count();
 		assertThat(remaining).isEqualTo(1);
+	}
+
+	/**
+	 * The second request passes the "email taken?" check while the first one's user is not committed yet; its
+	 * insert then waits for the first and meets the unique key. That answers 409 with the same sentence as the
+	 * check, not a 500.
+	 */
+	@Test
+	void theSameEmailCreatedTwiceAtOnceIsOneUserAndA409() throws Exception {
+		PortalUser admin = this.fixtures().activeUserWithoutPassword(this.org.partner(), UserType.PARTNER_ADMINISTRATOR);
+		String token = this.tokens.issue(admin.getId(), "race", Duration.ofHours(1)).secret();
+		String email = UserFixtures.uniqueEmail("twin");
+		CountDownLatch firstInserted = new CountDownLatch(1);
+		CountDownLatch secondWaits = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> first = pool.submit(() -> this.transaction.executeWithoutResult(status -> {
+				this.userService.create(admin.getId(), new UserProfile(email, "Tina", "First", null, null, null),
+						List.of(new AccountRoles(this.org.customer().getId(), UserType.CUSTOMER_USER.roles())));
+				firstInserted.countDown();
+				awaitLatch(secondWaits);
+			}));
+			assertThat(firstInserted.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<ApiClient.Answer> second = pool.submit(() -> new ApiClient(baseUrl()).postJson("/api/v1/users", token, """
+					{"email": "%s", "firstName": "Tom", "lastName": "Second",
+					 "accounts": [{"accountId": %d, "roles": ["END_USER"]}]}""".formatted(email, this.org.customer().getId())));
+			// The second insert is under way (it found no user with the email) and waits for the first transaction.
+			await().atMost(Duration.ofSeconds(30)).until(() -> insertsWaiting() > 0);
+			secondWaits.countDown();
+			first.get(60, TimeUnit.SECONDS);
+			ApiClient.Answer refused = second.get(60, TimeUnit.SECONDS);
+
+			assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+			assertThat(refused.json().get("detail").asText()).isEqualTo("A user with the email " + email + " already exists.");
+			assertThat(this.users.findByEmail(email)).get().extracting(PortalUser::getLastName).isEqualTo("First");
+		}
+		finally {
+			secondWaits.countDown();
+			pool.shutdownNow();
+		}
+	}
+
+	/** Inserts into portal_user that are running now: one that waits for a lock stays there. */
+	private int insertsWaiting() {
+		String h2 = "select count(*) from information_schema.sessions where lower(executing_statement) like 'insert into portal_user%'";
+		String mysql = "select count(*) from information_schema.processlist where lower(info) like 'insert into portal_user%'";
+		boolean isH2 = Boolean.TRUE.equals(this.jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
+			.getDatabaseProductName()
+			.equals("H2")));
+		Integer count = this.jdbc.queryForObject(isH2 ? h2 : mysql, Integer.class);
+		return count == null ? 0 : count;
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	record Outcome(Throwable failure) {
