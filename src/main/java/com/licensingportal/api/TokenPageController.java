@@ -32,16 +32,18 @@ class TokenPageController {
 		return VIEW_TOKENS;
 	}
 
+	/** A refused name or validity shows the page again with the reason (422) and creates nothing. */
 	@PostMapping("/profile/tokens")
 	String create(@AuthenticationPrincipal PortalUserPrincipal user, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "30") String validity, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "30") String validity, Model model, RedirectAttributes redirect) {
 		Duration lifetime;
 		switch (validity) {
 			case "30", "90", "365" -> lifetime = Duration.ofDays(Integer.parseInt(validity));
 			case "never" -> lifetime = null;
 			default -> {
-				redirect.addFlashAttribute("error", "Choose how long the token stays valid.");
-				return "redirect:/profile/tokens";
+				model.addAttribute("error", "Choose how long the token stays valid.");
+				model.addAttribute("name", name);
+				return list(user, model);
 			}
 		}
 		try {
@@ -50,7 +52,9 @@ class TokenPageController {
 			redirect.addFlashAttribute("newTokenName", issued.token().getName());
 		}
 		catch (IllegalArgumentException invalid) {
-			redirect.addFlashAttribute("error", invalid.getMessage());
+			model.addAttribute("error", invalid.getMessage());
+			model.addAttribute("name", name);
+			return list(user, model);
 		}
 		return "redirect:/profile/tokens";
 	}

@@ -14,6 +14,7 @@ import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.security.PortalUserPrincipal;
+import com.licensingportal.system.PageRefusal;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -82,6 +83,7 @@ class ActivationController {
 			}
 			catch (ActivationRefusedException refused) {
 				problems.add(refused.getMessage());
+				PageRefusal.answer(model, refused);
 			}
 		}
 		return show(visible, form, chosen, problems, model);

@@ -3,6 +3,7 @@ package com.licensingportal.device;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.security.PortalUserPrincipal;
+import com.licensingportal.system.PageRefusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,21 +48,17 @@ class DeviceController {
 
 	@GetMapping("/devices/{deviceId}")
 	String show(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String deviceId, Model model) {
-		VisibleAccounts accounts = this.visibility.forUser(user.getUserId());
-		Device device = this.devices.find(accounts, deviceId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		model.addAttribute("device", device);
-		model.addAttribute("licenses", this.devices.licenses(device));
-		model.addAttribute("licenseFiles", this.devices.licenseFiles(device));
-		model.addAttribute("canDeactivate", accounts.canAdminister(device.getAccount().getId()));
-		return VIEW_DEVICE;
+		return devicePage(this.visibility.forUser(user.getUserId()), deviceId, model);
 	}
 
-	/** Returns channels to their line items: one license's (all or {@code quantity}), or every license's. */
+	/**
+	 * Returns channels to their line items: one license's (all or {@code quantity}), or every license's. A
+	 * refusal shows the device's page again with the reason, and the status of the refusal.
+	 */
 	@PostMapping("/devices/{deviceId}/deactivate")
 	String deactivate(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String deviceId,
 			@RequestParam(required = false) String activationId, @RequestParam(required = false) String quantity,
-			RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect) {
 		VisibleAccounts accounts = this.visibility.forUser(user.getUserId());
 		if (this.devices.find(accounts, deviceId).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -74,9 +71,21 @@ class DeviceController {
 					: returned + " channels were returned to their licenses.");
 		}
 		catch (ActivationRefusedException refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.getMessage());
+			PageRefusal.answer(model, refused);
+			return devicePage(accounts, deviceId, model);
 		}
 		return "redirect:/devices/" + deviceId;
+	}
+
+	private String devicePage(VisibleAccounts accounts, String deviceId, Model model) {
+		Device device = this.devices.find(accounts, deviceId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("device", device);
+		model.addAttribute("licenses", this.devices.licenses(device));
+		model.addAttribute("licenseFiles", this.devices.licenseFiles(device));
+		model.addAttribute("canDeactivate", accounts.canAdminister(device.getAccount().getId()));
+		return VIEW_DEVICE;
 	}
 
 	private static Integer parseQuantity(String quantity) {
@@ -84,7 +93,7 @@ class DeviceController {
 			return Integer.valueOf(quantity.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new ActivationRefusedException("Enter the number of channels to return as a whole number.");
+			throw ActivationRefusedException.invalid("quantity", "Enter the number of channels to return as a whole number.");
 		}
 	}
 

@@ -6,13 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.security.PortalUserPrincipal;
+import com.licensingportal.system.PageRefusal;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,13 +23,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** List Entitlements: the unactivated licenses of the user's visible accounts, and their CSV export. */
 @Controller
 class EntitlementListController {
-
-	static final String VIEW_LIST = "license/entitlements";
 
 	static final String NOTHING_SELECTED = "Select at least one license to export.";
 
@@ -36,49 +34,41 @@ class EntitlementListController {
 
 	private final AccountVisibility visibility;
 
-	private final AccountRepository accounts;
-
 	private final EntitlementFilters filters;
 
 	private final EntitlementList list;
 
+	private final EntitlementListPage listPage;
+
 	private final Clock clock;
 
-	EntitlementListController(AccountVisibility visibility, AccountRepository accounts, EntitlementFilters filters,
-			EntitlementList list, Clock clock) {
+	EntitlementListController(AccountVisibility visibility, EntitlementFilters filters, EntitlementList list,
+			EntitlementListPage listPage, Clock clock) {
 		this.visibility = visibility;
-		this.accounts = accounts;
 		this.filters = filters;
 		this.list = list;
+		this.listPage = listPage;
 		this.clock = clock;
 	}
 
 	@GetMapping("/entitlements")
 	String list(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("search") EntitlementSearch search,
 			BindingResult binding, Model model) {
-		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
-		EntitlementFilters.Checked checked = this.filters.check(search, binding, visible);
-		model.addAttribute("page", checked.criteria()
-			.map(criteria -> this.list.page(visible, criteria))
-			.orElseGet(() -> new EntitlementList.Page(List.of(), 0, 0, 0, 1, search.pageSize())));
-		model.addAttribute("problems", checked.problems().stream().map(EntitlementFilters.Problem::message).toList());
-		model.addAttribute("columns", EntitlementColumn.values());
-		model.addAttribute("pageSizes", EntitlementSearch.PAGE_SIZES);
-		model.addAttribute("ownerChoices", visible.visible().size() > 1 ? this.accounts.findByIdInOrderByName(visible.visible())
-				: List.of());
-		model.addAttribute("today", LocalDate.now(this.clock));
-		return VIEW_LIST;
+		return this.listPage.show(user, search, binding, model);
 	}
 
-	/** Export > Export All Matching: every row the filters match, not only the page shown. */
+	/**
+	 * Export &gt; Export All Matching: every row the filters match, not only the page shown. Filters that are
+	 * not right get the list with their problems instead of a file.
+	 */
 	@GetMapping("/entitlements/export")
 	ModelAndView exportAllMatching(@AuthenticationPrincipal PortalUserPrincipal user,
-			@ModelAttribute("search") EntitlementSearch search, BindingResult binding, HttpServletResponse response)
-			throws IOException {
+			@ModelAttribute("search") EntitlementSearch search, BindingResult binding, Model model,
+			HttpServletResponse response) throws IOException {
 		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
 		Optional<EntitlementList.Criteria> criteria = this.filters.check(search, binding, visible).criteria();
 		if (criteria.isEmpty()) {
-			return new ModelAndView("redirect:/entitlements?" + search.query());
+			return new ModelAndView(this.listPage.show(user, search, binding, model));
 		}
 		try (EntitlementCsv csv = EntitlementCsv.attachment(response, LocalDate.now(this.clock))) {
 			this.list.forEachMatching(visible, criteria.get(), csv.sink());
@@ -86,16 +76,20 @@ class EntitlementListController {
 		return null; // the response is written
 	}
 
-	/** Export > Export Selected Items: the checked rows, in the order the list shows them. */
+	/**
+	 * Export &gt; Export Selected Items: the checked rows, in the order the list shows them. None, or too many,
+	 * get the list again with the reason.
+	 */
 	@PostMapping("/entitlements/export")
 	ModelAndView exportSelected(@AuthenticationPrincipal PortalUserPrincipal user,
 			@ModelAttribute("search") EntitlementSearch search, BindingResult binding,
-			@RequestParam(name = "selected", required = false) List<String> selected, HttpServletResponse response,
-			RedirectAttributes redirect) throws IOException {
+			@RequestParam(name = "selected", required = false) List<String> selected, Model model,
+			HttpServletResponse response) throws IOException {
 		if (selected == null || selected.isEmpty() || selected.size() > MAX_SELECTED) {
-			redirect.addFlashAttribute("message", selected == null || selected.isEmpty() ? NOTHING_SELECTED
+			model.addAttribute("message", selected == null || selected.isEmpty() ? NOTHING_SELECTED
 					: "Select at most " + MAX_SELECTED + " licenses, or use Export All Matching.");
-			return new ModelAndView("redirect:/entitlements?" + search.queryForPage(search.pageNumber()));
+			PageRefusal.answer(model, HttpStatus.UNPROCESSABLE_ENTITY);
+			return new ModelAndView(this.listPage.show(user, search, binding, model));
 		}
 		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
 		try (EntitlementCsv csv = EntitlementCsv.attachment(response, LocalDate.now(this.clock))) {

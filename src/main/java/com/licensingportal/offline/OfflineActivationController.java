@@ -7,6 +7,7 @@ import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.security.PortalUserPrincipal;
+import com.licensingportal.system.PageRefusal;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -57,6 +58,7 @@ class OfflineActivationController {
 		}
 		if (file.getSize() > ActivationRequestFile.MAX_BYTES) {
 			model.addAttribute("problem", TOO_LARGE);
+			PageRefusal.answer(model, HttpStatus.PAYLOAD_TOO_LARGE);
 			return VIEW_UPLOAD;
 		}
 		VisibleAccounts accounts = this.visibility.forUser(user.getUserId());
@@ -70,6 +72,7 @@ class OfflineActivationController {
 		}
 		catch (ActivationRefusedException refused) {
 			model.addAttribute("problem", refused.getMessage());
+			PageRefusal.answer(model, refused);
 			return VIEW_UPLOAD;
 		}
 	}

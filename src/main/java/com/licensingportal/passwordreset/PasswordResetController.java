@@ -57,7 +57,6 @@ class PasswordResetController {
 		String typed = email.strip();
 		model.addAttribute("email", typed);
 		if (typed.length() > 254 || !EMAIL.matcher(typed).matches()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("error", typed.isEmpty() ? "Enter the email address you log in with."
 					: "Enter a valid email address, like name@example.com.");
 			return VIEW_FORGOT;
@@ -95,7 +94,6 @@ class PasswordResetController {
 		}
 		Optional<String> problem = PasswordRules.problem(password, repeatPassword, reset.get().email());
 		if (problem.isPresent()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("error", problem.get());
 			return form(token, reset.get(), model);
 		}

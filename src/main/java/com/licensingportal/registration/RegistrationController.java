@@ -64,7 +64,6 @@ class RegistrationController {
 			return received(form.getEmail(), null, model);
 		}
 		if (result.hasErrors()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("problems", problems(result));
 			return VIEW_REGISTER;
 		}

@@ -1,12 +1,12 @@
 package com.licensingportal.security;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
@@ -20,15 +20,15 @@ class LoginController {
 
 	static final String LOCKED = "Too many failed logins for this email. Wait 15 minutes before you try again, or reset your password.";
 
-	@GetMapping("/login")
+	/** POST only as the forward of a failed login ({@link LoginFailurePage}), which has set the status. */
+	@RequestMapping(path = "/login", method = { RequestMethod.GET, RequestMethod.POST })
 	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-			@RequestParam(required = false) String expired, HttpSession session, Model model) {
-		if (error != null) {
-			Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+			@RequestParam(required = false) String expired, HttpServletRequest request, Model model) {
+		// Only the failed login itself shows its message; a bookmarked ?error shows the plain login page.
+		Object failure = request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+		if (error != null && failure != null) {
 			model.addAttribute("error", failure instanceof LoginLockedException ? LOCKED : BAD_CREDENTIALS);
-			if (failure instanceof AuthenticationException) {
-				session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-			}
+			model.addAttribute("email", request.getParameter("email"));
 		}
 		if (logout != null) {
 			model.addAttribute("message", "You have been logged out.");

@@ -1,5 +1,8 @@
 package com.licensingportal.security;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -66,7 +69,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain portalChain(HttpSecurity http, AuthenticationManager portalAuthentication,
-			SessionRegistry sessionRegistry) throws Exception {
+			SessionRegistry sessionRegistry, @Value("${portal.login.lockout:PT15M}") Duration lockout) throws Exception {
 		http.authenticationManager(portalAuthentication)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
@@ -76,7 +79,7 @@ class SecurityConfiguration {
 				.usernameParameter("email")
 				.passwordParameter("password")
 				.defaultSuccessUrl("/entitlements")
-				.failureUrl("/login?error")
+				.failureHandler(new LoginFailurePage(lockout))
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.headers(headers -> headers

@@ -2,10 +2,12 @@ package com.licensingportal.system;
 
 import java.io.Serial;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * A request that the portal's rules refuse, with the reason in the user's words; nothing changed. The
- * {@link Kind} says what sort of refusal it is, so that the REST API answers the right status; a page just
- * shows the message.
+ * {@link Kind} says what sort of refusal it is, and so the status that the REST API and a page showing the
+ * message ({@link PageRefusal}) answer.
  */
 public abstract class RefusedException extends RuntimeException {
 
@@ -15,17 +17,27 @@ public abstract class RefusedException extends RuntimeException {
 	public enum Kind {
 
 		/** Not readable as what it should be, such as a file that is not JSON. */
-		MALFORMED,
+		MALFORMED(HttpStatus.BAD_REQUEST),
 		/** Understood, but a value is not acceptable; {@link #field()} names it. */
-		INVALID,
+		INVALID(HttpStatus.UNPROCESSABLE_ENTITY),
 		/** Something the request names does not exist or lies outside the user's accounts. */
-		NOT_FOUND,
+		NOT_FOUND(HttpStatus.NOT_FOUND),
 		/** Not possible in the current state: not enough channels, already used, the last administrator. */
-		CONFLICT,
+		CONFLICT(HttpStatus.CONFLICT),
 		/** Larger than the portal accepts. */
-		TOO_LARGE,
+		TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
 		/** Of a content type the portal does not read. */
-		UNSUPPORTED_TYPE
+		UNSUPPORTED_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+
+		private final HttpStatus status;
+
+		Kind(HttpStatus status) {
+			this.status = status;
+		}
+
+		public HttpStatus status() {
+			return this.status;
+		}
 
 	}
 

@@ -12,13 +12,16 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.license.EntitlementListPage;
 import com.licensingportal.license.EntitlementSearch;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemHistory;
 import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.security.PortalUserPrincipal;
 import com.licensingportal.system.NotFoundException;
+import com.licensingportal.system.PageRefusal;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,27 +60,33 @@ class TransferController {
 
 	private final TransferList list;
 
+	private final EntitlementListPage listPage;
+
 	private final Clock clock;
 
 	TransferController(AccountVisibility visibility, AccountRepository accounts, LineItemHistory lineItems,
-			LineItemRepository lineItemRepository, TransferService transfers, TransferList list, Clock clock) {
+			LineItemRepository lineItemRepository, TransferService transfers, TransferList list,
+			EntitlementListPage listPage, Clock clock) {
 		this.visibility = visibility;
 		this.accounts = accounts;
 		this.lineItems = lineItems;
 		this.lineItemRepository = lineItemRepository;
 		this.transfers = transfers;
 		this.list = list;
+		this.listPage = listPage;
 		this.clock = clock;
 	}
 
-	/** Action &gt; Transfer on List Entitlements, with the checked rows: exactly one. */
+	/** Action &gt; Transfer on List Entitlements, with the checked rows: exactly one, or the list again says so. */
 	@PostMapping("/entitlements/transfer")
-	String fromList(@ModelAttribute("search") EntitlementSearch search, BindingResult binding,
-			@RequestParam(name = "selected", required = false) List<String> selected, RedirectAttributes redirect) {
+	String fromList(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("search") EntitlementSearch search,
+			BindingResult binding, @RequestParam(name = "selected", required = false) List<String> selected,
+			Model model) {
 		if (selected == null || selected.size() != 1) {
-			redirect.addFlashAttribute("message", selected == null || selected.isEmpty() ? SELECT_ONE
+			model.addAttribute("message", selected == null || selected.isEmpty() ? SELECT_ONE
 					: "Select only one license: channels are transferred from one license at a time.");
-			return "redirect:/entitlements?" + search.queryForPage(search.pageNumber());
+			PageRefusal.answer(model, HttpStatus.UNPROCESSABLE_ENTITY);
+			return this.listPage.show(user, search, binding, model);
 		}
 		return "redirect:/transfers/new?activationId=" + URLEncoder.encode(selected.get(0).strip(), StandardCharsets.UTF_8);
 	}
@@ -112,6 +121,9 @@ class TransferController {
 			}
 			catch (TransferRefusedException refused) {
 				problems.add(refused.getMessage());
+				if (refused.kind() == TransferRefusedException.Kind.CONFLICT) {
+					PageRefusal.answer(model, HttpStatus.CONFLICT);
+				}
 			}
 		}
 		form.setConfirmed(false);
@@ -132,8 +144,9 @@ class TransferController {
 		return VIEW_TRANSFER;
 	}
 
+	/** Cancel; a transfer that is no longer pending shows its page again with the reason (409). */
 	@PostMapping("/transfers/{transferNumber}/cancel")
-	String cancel(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String transferNumber,
+	String cancel(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String transferNumber, Model model,
 			RedirectAttributes redirect) {
 		try {
 			ChannelTransfer cancelled = this.transfers.cancel(user.getUserId(), transferNumber);
@@ -142,7 +155,10 @@ class TransferController {
 					+ cancelled.getSource().getActivationId() + " again.");
 		}
 		catch (TransferRefusedException refused) {
-			redirect.addFlashAttribute("message", refused.getMessage());
+			model.addAttribute("message", refused.getMessage());
+			PageRefusal.answer(model, refused.kind() == TransferRefusedException.Kind.CONFLICT ? HttpStatus.CONFLICT
+					: HttpStatus.UNPROCESSABLE_ENTITY);
+			return transfer(user, transferNumber, model);
 		}
 		return "redirect:/transfers/" + transferNumber;
 	}

@@ -7,7 +7,6 @@ import com.licensingportal.user.InvitationService.OpenInvitation;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +53,6 @@ class InvitationController {
 		}
 		Optional<String> problem = PasswordRules.problem(password, repeatPassword, invitation.get().email());
 		if (problem.isPresent()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("error", problem.get());
 			return form(token, invitation.get(), model);
 		}

@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Set;
 
 import com.licensingportal.security.PortalUserPrincipal;
+import com.licensingportal.system.PageRefusal;
 import com.licensingportal.user.UserDirectory.AccountChoice;
 import com.licensingportal.user.UserDirectory.UserView;
 
 import jakarta.validation.groups.Default;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,6 +63,7 @@ class UserController {
 		List<AccountChoice> accounts = this.directory.linkableAccounts(viewer.getUserId());
 		if (!result.hasFieldErrors("email") && this.users.existsByEmail(profile.getEmail())) {
 			result.rejectValue("email", "taken", "A user with this email already exists.");
+			PageRefusal.answer(model, HttpStatus.CONFLICT);
 		}
 		if (result.hasErrors()) {
 			return VIEW_CREATE;
@@ -73,8 +76,9 @@ class UserController {
 	String create(@AuthenticationPrincipal PortalUserPrincipal viewer, @ModelAttribute("profile") UserProfile profile,
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		List<AccountChoice> accounts = this.directory.linkableAccounts(viewer.getUserId());
-		List<AccountRoles> links = AccountRolesForm.parse(params);
+		List<AccountRoles> links = List.of();
 		try {
+			links = AccountRolesForm.parse(params);
 			PortalUser user = this.userService.create(viewer.getUserId(), profile, links);
 			redirect.addFlashAttribute("message",
 					"An email invitation is on its way to " + user.getEmail() + ".");
@@ -82,6 +86,7 @@ class UserController {
 		}
 		catch (UserChangeRefusedException refused) {
 			model.addAttribute("error", refused.getMessage());
+			PageRefusal.answer(model, refused);
 			return linkAccountsPage(accounts, AccountRolesForm.selection(links), null, model);
 		}
 	}
@@ -108,6 +113,7 @@ class UserController {
 		}
 		catch (UserChangeRefusedException refused) {
 			model.addAttribute("error", refused.getMessage());
+			PageRefusal.answer(model, refused);
 			return userPage(this.directory.visibleUser(viewer.getUserId(), userId), profile, viewer, model);
 		}
 		redirect.addFlashAttribute("message", "Saved.");
@@ -127,12 +133,14 @@ class UserController {
 	String linkAccounts(@AuthenticationPrincipal PortalUserPrincipal viewer, @PathVariable Long userId,
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		UserView view = this.directory.administrableUser(viewer.getUserId(), userId);
-		List<AccountRoles> links = AccountRolesForm.parse(params);
+		List<AccountRoles> links = List.of();
 		try {
+			links = AccountRolesForm.parse(params);
 			this.userService.link(viewer.getUserId(), userId, links);
 		}
 		catch (UserChangeRefusedException refused) {
 			model.addAttribute("error", refused.getMessage());
+			PageRefusal.answer(model, refused);
 			return linkAccountsPage(this.directory.linkableAccounts(viewer.getUserId()),
 					AccountRolesForm.selection(links), view, model);
 		}
@@ -140,16 +148,19 @@ class UserController {
 		return "redirect:/users/" + userId;
 	}
 
+	/** Resend invitation; for a user who has accepted already, the user's page says so (409). */
 	@PostMapping("/users/{userId}/invitation")
 	String resendInvitation(@AuthenticationPrincipal PortalUserPrincipal viewer, @PathVariable Long userId,
-			RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect) {
 		try {
 			this.userService.resendInvitation(viewer.getUserId(), userId);
 			redirect.addFlashAttribute("message",
 					"A new invitation is on its way. Links in earlier invitation emails no longer work.");
 		}
 		catch (UserChangeRefusedException refused) {
-			redirect.addFlashAttribute("error", refused.getMessage());
+			model.addAttribute("error", refused.getMessage());
+			PageRefusal.answer(model, refused);
+			return show(viewer, userId, model);
 		}
 		return "redirect:/users/" + userId;
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.security.PortalUserPrincipal;
+import com.licensingportal.system.PageRefusal;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -54,17 +55,18 @@ class UserListController {
 		return VIEW_RELATED_ACCOUNTS;
 	}
 
+	/** Actions &gt; Delete asks first; nobody ticked, or yourself among them, shows the list again with why. */
 	@GetMapping("/users/delete")
 	String confirmDelete(@AuthenticationPrincipal PortalUserPrincipal viewer,
 			@RequestParam(name = "ids", required = false) List<Long> ids,
-			@RequestParam(name = "from", defaultValue = "users") String from, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(name = "from", defaultValue = "users") String from, Model model) {
 		try {
 			model.addAttribute("users", this.userService.deletionCandidates(viewer.getUserId(), ids));
 		}
 		catch (UserChangeRefusedException refused) {
-			redirect.addFlashAttribute("error", refused.getMessage());
-			return "redirect:" + backTo(from);
+			model.addAttribute("error", refused.getMessage());
+			PageRefusal.answer(model, refused);
+			return listOf(viewer, from, model);
 		}
 		model.addAttribute("from", from);
 		return VIEW_DELETE;
@@ -73,15 +75,22 @@ class UserListController {
 	@PostMapping("/users/delete")
 	String delete(@AuthenticationPrincipal PortalUserPrincipal viewer,
 			@RequestParam(name = "ids", required = false) List<Long> ids,
-			@RequestParam(name = "from", defaultValue = "users") String from, RedirectAttributes redirect) {
+			@RequestParam(name = "from", defaultValue = "users") String from, Model model, RedirectAttributes redirect) {
 		try {
 			List<String> names = this.userService.delete(viewer.getUserId(), ids);
 			redirect.addFlashAttribute("message", "Deleted: " + String.join(", ", names) + ".");
 		}
 		catch (UserChangeRefusedException refused) {
-			redirect.addFlashAttribute("error", refused.getMessage() + " Nobody was deleted.");
+			model.addAttribute("error", refused.getMessage() + " Nobody was deleted.");
+			PageRefusal.answer(model, refused);
+			return listOf(viewer, from, model);
 		}
 		return "redirect:" + backTo(from);
+	}
+
+	/** The list that Delete was started from. */
+	private String listOf(PortalUserPrincipal viewer, String from, Model model) {
+		return RELATED.equals(from) ? relatedUsers(viewer, model) : users(viewer, model);
 	}
 
 	private String list(String heading, String listName, List<UserDirectory.UserView> users, VisibleAccounts visible,

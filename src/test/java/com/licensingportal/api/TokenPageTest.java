@@ -57,10 +57,14 @@ class TokenPageTest extends PortalIntegrationTest {
 	void aTokenWithoutANameIsRefusedWithAClearMessage() throws Exception {
 		MockHttpSession session = logIn();
 
-		var result = this.mvc.perform(post("/profile/tokens").session(session).with(csrf()).param("name", "  ")
-			.param("validity", "30")).andReturn();
+		String page = this.mvc.perform(post("/profile/tokens").session(session).with(csrf()).param("name", "  ")
+			.param("validity", "30"))
+			.andExpect(status().isUnprocessableEntity())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 
-		assertThat(result.getFlashMap().get("error")).isEqualTo("Give the token a name of 1 to 100 characters.");
+		assertThat(page).contains("Give the token a name of 1 to 100 characters.").contains("id=\"token-name\"");
 	}
 
 	@Test

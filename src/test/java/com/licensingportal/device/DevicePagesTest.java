@@ -19,11 +19,12 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static com.licensingportal.support.LicenseFixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The Devices pages, online activation from the UI, deactivation, and a line item's page with its trail. */
@@ -145,7 +146,7 @@ class DevicePagesTest extends PortalIntegrationTest {
 			.param("name", "UMBER-NVR-04")
 			.param("hostId", "HOST-U4")
 			.param("channels[" + item.getActivationId() + "]", "5"))
-			.andExpect(status().isOk())
+			.andExpect(status().isConflict())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -154,12 +155,14 @@ class DevicePagesTest extends PortalIntegrationTest {
 			.param("name", "UMBER-NVR-04")
 			.param("hostId", "HOST-U4")
 			.param("channels[" + item.getActivationId() + "]", "five"))
+			.andExpect(status().isUnprocessableEntity())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		String noDevice = this.mvc.perform(post("/devices/activate").with(csrf()).with(as(this.customerUser))
 			.param("target", "new")
 			.param("channels[" + item.getActivationId() + "]", "1"))
+			.andExpect(status().isUnprocessableEntity())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -178,10 +181,22 @@ class DevicePagesTest extends PortalIntegrationTest {
 		Device device = this.fixtures.activateOnNewDevice(item, 6, "UMBER-NVR-05").device();
 		String url = "/devices/" + device.getDeviceId() + "/deactivate";
 
-		this.mvc.perform(post(url).with(csrf()).with(as(this.customerUser)).param("activationId", item.getActivationId()))
-			.andExpect(redirectedUrl("/devices/" + device.getDeviceId()))
-			.andExpect(flash().attribute("problem",
-					"Only an administrator of " + this.customer.getName() + " can return channels from a device."));
+		String refused = this.mvc.perform(post(url).with(csrf()).with(as(this.customerUser))
+			.param("activationId", item.getActivationId()))
+			.andExpect(status().isNotFound())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("Only an administrator of " + this.customer.getName() + " can return channels from a device.")
+			.contains("id=\"device-name\"");
+		this.mvc.perform(post(url).with(csrf()).with(as(this.partnerAdmin)).param("activationId", item.getActivationId())
+			.param("quantity", "seven"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(containsString("Enter the number of channels to return as a whole number.")));
+		this.mvc.perform(post(url).with(csrf()).with(as(this.partnerAdmin)).param("activationId", item.getActivationId())
+			.param("quantity", "7"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("Only 6 channels of " + item.getActivationId() + " are on UMBER-NVR-05")));
 		this.mvc.perform(post(url).with(csrf()).with(as(this.foreignUser))).andExpect(status().isNotFound());
 		assertThat(this.fixtures.reload(item).getAvailableQuantity()).isEqualTo(4);
 

@@ -52,9 +52,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -340,7 +338,11 @@ class EntitlementListTest extends PortalIntegrationTest {
 	@Test
 	void badSearchValuesGetAClearMessageAndNoRows() throws Exception {
 		String html = this.mvc.perform(get("/entitlements?availableMin=lots&expiringBefore=soon&owner=A-NONE-NONE")
-			.with(as(this.partnerUser))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.with(as(this.partnerUser)))
+			.andExpect(status().isUnprocessableEntity())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 
 		assertThat(html).contains("Available quantity must be a whole number of channels, 0 or more.")
 			.contains("Expiring before must be a date such as 2027-01-31.")
@@ -394,17 +396,22 @@ class EntitlementListTest extends PortalIntegrationTest {
 	}
 
 	@Test
-	void exportSelectedWithNothingOrTooMuchSelectedGoesBackToTheListWithAMessage() throws Exception {
-		this.mvc.perform(post("/entitlements/export").with(csrf()).with(as(this.customerUser)).param("product", "LST")
+	void exportSelectedWithNothingOrTooMuchSelectedShowsTheListAgainWithAMessage() throws Exception {
+		String nothing = this.mvc.perform(post("/entitlements/export").with(csrf()).with(as(this.customerUser))
+			.param("product", "LST")
 			.param("page", "2"))
-			.andExpect(redirectedUrl("/entitlements?product=LST&page=2"))
-			.andExpect(flash().attribute("message", EntitlementListController.NOTHING_SELECTED));
+			.andExpect(status().isUnprocessableEntity())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(nothing).contains(EntitlementListController.NOTHING_SELECTED).contains("id=\"line-items\"");
 		String[] tooMany = java.util.stream.IntStream.rangeClosed(0, EntitlementListController.MAX_SELECTED)
 			.mapToObj(i -> "ID-" + i)
 			.toArray(String[]::new);
 		this.mvc.perform(post("/entitlements/export").with(csrf()).with(as(this.customerUser)).param("selected", tooMany))
-			.andExpect(redirectedUrl("/entitlements?"))
-			.andExpect(flash().attribute("message", "Select at most 1000 licenses, or use Export All Matching."));
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(org.hamcrest.Matchers
+				.containsString("Select at most 1000 licenses, or use Export All Matching.")));
 	}
 
 	@Test

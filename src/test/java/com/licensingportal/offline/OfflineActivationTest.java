@@ -174,7 +174,7 @@ class OfflineActivationTest extends PortalIntegrationTest {
 		upload(request, "application/json", this.partnerUser).andExpect(status().is3xxRedirection());
 		int eventsAfterFirst = trail(item).size();
 
-		String page = upload(request, "application/json", this.partnerUser).andExpect(status().isOk())
+		String page = upload(request, "application/json", this.partnerUser).andExpect(status().isConflict())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -194,23 +194,23 @@ class OfflineActivationTest extends PortalIntegrationTest {
 		LineItem partnersOwn = this.fixtures.lineItem(this.partner, this.product, 5, null);
 		String hostId = LicenseFixtures.unique("OFFLINE-HOST");
 
-		refused("{\"formatVersion\": 1, \"deviceName\": ".getBytes(StandardCharsets.UTF_8), "application/json",
+		refused("{\"formatVersion\": 1, \"deviceName\": ".getBytes(StandardCharsets.UTF_8), "application/json", 400,
 				"The activation request file was refused: The file is not valid JSON");
 		byte[] large = new byte[64 * 1024 + 1];
 		java.util.Arrays.fill(large, (byte) ' ');
-		refused(large, "application/json", "the file is larger than 64 KiB");
-		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 6)), "application/json",
+		refused(large, "application/json", 413, "the file is larger than 64 KiB");
+		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 6)), "application/json", 409,
 				"Only 5 channels of " + item.getActivationId() + " are left, not 6. Nothing was activated.");
-		refused(request("N", hostId, nonce(), Map.of(foreignItem.getActivationId(), 1)), "application/json",
+		refused(request("N", hostId, nonce(), Map.of(foreignItem.getActivationId(), 1)), "application/json", 404,
 				foreignItem.getActivationId() + " is not one of your licenses.");
 		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 1, expired.getActivationId(), 1)),
-				"application/json", expired.getActivationId() + " expired on " + expired.getExpiresOn()
+				"application/json", 409, expired.getActivationId() + " expired on " + expired.getExpiresOn()
 						+ " and can no longer be activated.");
 		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 1, partnersOwn.getActivationId(), 1)),
-				"application/json", "All licenses of one activation must belong to the same account");
-		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 1)), "text/csv",
+				"application/json", 422, "All licenses of one activation must belong to the same account");
+		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 1)), "text/csv", 415,
 				"it must be a JSON file (application/json), not text/csv.");
-		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 1)), "application/octet-stream",
+		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 1)), "application/octet-stream", 415,
 				"not application/octet-stream");
 
 		for (LineItem unchanged : List.of(item, expired, foreignItem, partnersOwn)) {
@@ -311,8 +311,8 @@ class OfflineActivationTest extends PortalIntegrationTest {
 		return upload.getResponse().getRedirectedUrl() + "/license-files/" + upload.getFlashMap().get("newLicenseFile");
 	}
 
-	private void refused(byte[] request, String contentType, String message) throws Exception {
-		String page = upload(request, contentType, this.partnerUser).andExpect(status().isOk())
+	private void refused(byte[] request, String contentType, int status, String message) throws Exception {
+		String page = upload(request, contentType, this.partnerUser).andExpect(status().is(status))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -121,7 +121,7 @@ class PasswordResetPageTest extends PasswordResetTestSupport {
 		this.mvc.perform(formLogin("/login").userParameter("email").user(user.getEmail()).password(NEW_PASSWORD))
 			.andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/entitlements"));
 		this.mvc.perform(formLogin("/login").userParameter("email").user(user.getEmail()).password(OLD_PASSWORD))
-			.andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?error"));
+			.andExpect(result -> assertThat(result.getResponse().getStatus()).isEqualTo(401));
 	}
 
 	@Test

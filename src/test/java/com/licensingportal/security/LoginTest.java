@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -26,6 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -78,29 +80,35 @@ class LoginTest extends PortalIntegrationTest {
 
 	@Test
 	void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() throws Exception {
-		String wrongPassword = failureMessage(login(this.email, "not the password", "10.1.0.3"));
-		String unknownEmail = failureMessage(login("nobody-" + UUID.randomUUID() + "@example.com", PASSWORD, "10.1.0.3"));
+		Failure wrongPassword = failure(login(this.email, "not the password", "10.1.0.3"));
+		Failure unknownEmail = failure(login("nobody-" + UUID.randomUUID() + "@example.com", PASSWORD, "10.1.0.3"));
 
-		assertThat(wrongPassword).contains(LoginController.BAD_CREDENTIALS);
-		assertThat(unknownEmail).contains(LoginController.BAD_CREDENTIALS);
+		assertThat(wrongPassword.status()).isEqualTo(unknownEmail.status()).isEqualTo(401);
+		assertThat(wrongPassword.page()).contains(LoginController.BAD_CREDENTIALS);
+		assertThat(unknownEmail.page()).contains(LoginController.BAD_CREDENTIALS);
 	}
 
 	@Test
 	void anInvitedUserWithoutAPasswordCannotLogInAndIsNotToldWhy() throws Exception {
 		PortalUser invited = this.users.save(new PortalUser("invited-" + UUID.randomUUID() + "@example.com", "In", "Vited"));
 
-		assertThat(failureMessage(login(invited.getEmail(), PASSWORD, "10.1.0.4"))).contains(LoginController.BAD_CREDENTIALS);
+		Failure failure = failure(login(invited.getEmail(), PASSWORD, "10.1.0.4"));
+		assertThat(failure.status()).isEqualTo(401);
+		assertThat(failure.page()).contains(LoginController.BAD_CREDENTIALS);
 	}
 
 	@Test
 	void tenFailuresLockTheEmailFromThatAddressOnly() throws Exception {
 		for (int i = 0; i < 10; i++) {
-			assertThat(failureMessage(login(this.email, "wrong " + i, "10.2.0.1"))).contains(LoginController.BAD_CREDENTIALS);
+			Failure failure = failure(login(this.email, "wrong " + i, "10.2.0.1"));
+			assertThat(failure.status()).isEqualTo(401);
+			assertThat(failure.page()).contains(LoginController.BAD_CREDENTIALS);
 		}
 
-		assertThat(failureMessage(login(this.email, PASSWORD, "10.2.0.1")))
-			.as("even the right password is refused while locked")
-			.contains(LoginController.LOCKED);
+		Failure locked = failure(login(this.email, PASSWORD, "10.2.0.1"));
+		assertThat(locked.status()).as("even the right password is refused while locked").isEqualTo(429);
+		assertThat(locked.retryAfter()).isEqualTo("900");
+		assertThat(locked.page()).contains(LoginController.LOCKED);
 		this.mvc.perform(login(this.email, PASSWORD, "10.2.0.99"))
 			.andExpect(redirectedUrl("/entitlements"));
 	}
@@ -108,7 +116,7 @@ class LoginTest extends PortalIntegrationTest {
 	@Test
 	void nineFailuresDoNotLock() throws Exception {
 		for (int i = 0; i < 9; i++) {
-			failureMessage(login(this.email, "wrong " + i, "10.3.0.1"));
+			failure(login(this.email, "wrong " + i, "10.3.0.1"));
 		}
 
 		this.mvc.perform(login(this.email, PASSWORD, "10.3.0.1")).andExpect(redirectedUrl("/entitlements"));
@@ -141,14 +149,20 @@ class LoginTest extends PortalIntegrationTest {
 		return post("/login").param("email", email).param("password", password).with(csrf()).with(from(clientAddress));
 	}
 
-	private String failureMessage(MockHttpServletRequestBuilder login) throws Exception {
-		MvcResult failed = this.mvc.perform(login).andExpect(redirectedUrl("/login?error")).andReturn();
-		MockHttpSession session = (MockHttpSession) failed.getRequest().getSession();
-		return this.mvc.perform(get("/login").param("error", "").session(session))
-			.andExpect(status().isOk())
+	/** A failed login's status, Retry-After and the login page it shows. */
+	record Failure(int status, String retryAfter, String page) {
+	}
+
+	private Failure failure(MockHttpServletRequestBuilder login) throws Exception {
+		MvcResult failed = this.mvc.perform(login).andExpect(forwardedUrl("/login?error")).andReturn();
+		// MockMvc does not follow a forward: render the page it goes to with what the failure left on the request.
+		String page = this.mvc.perform(get("/login").param("error", "")
+			.requestAttr(WebAttributes.AUTHENTICATION_EXCEPTION,
+					failed.getRequest().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+		return new Failure(failed.getResponse().getStatus(), failed.getResponse().getHeader("Retry-After"), page);
 	}
 
 	private static RequestPostProcessor from(String clientAddress) {

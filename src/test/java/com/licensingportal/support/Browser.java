@@ -89,12 +89,13 @@ public final class Browser implements AutoCloseable {
 	/** Logs in through the real login page, and waits until the browser has left it (for the portal or /login?error). */
 	public Browser logIn(String email, String password) {
 		open("/login");
-		String loginPage = this.driver.getCurrentUrl();
+		WebElement loginPage = this.driver.findElement(By.tagName("html"));
 		type(By.id("email"), email);
 		type(By.id("password"), password);
 		click(By.cssSelector("button[type=submit]"));
+		// The next page (List Entitlements, or the login page again with its message) has replaced this one.
 		new WebDriverWait(this.driver, Duration.ofSeconds(15))
-			.until(driver -> !loginPage.equals(driver.getCurrentUrl()) && "complete"
+			.until(driver -> ExpectedConditions.stalenessOf(loginPage).apply(driver) && "complete"
 				.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
 		return this;
 	}

@@ -16,9 +16,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static com.licensingportal.support.LicenseFixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -35,12 +37,18 @@ class TransferPagesTest extends TransferTestSupport {
 
 	@Test
 	void actionTransferTakesExactlyOneSelectedLicense() throws Exception {
-		this.mvc.perform(post("/entitlements/transfer").with(csrf()).with(as(this.partnerAdmin)).param("product", "TRF"))
-			.andExpect(redirectedUrlPattern("/entitlements?*product=TRF*"))
-			.andExpect(flash().attribute("message", TransferController.SELECT_ONE));
+		String none = this.mvc.perform(post("/entitlements/transfer").with(csrf()).with(as(this.partnerAdmin))
+			.param("product", "TRF"))
+			.andExpect(status().isUnprocessableEntity())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(none).contains(TransferController.SELECT_ONE, "id=\"line-items\"", "name=\"product\" value=\"TRF\"");
 		this.mvc.perform(post("/entitlements/transfer").with(csrf()).with(as(this.partnerAdmin))
 			.param("selected", this.bulk.getActivationId(), "2222-3333-4444-5555"))
-			.andExpect(flash().attribute("message", "Select only one license: channels are transferred from one license at a time."));
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(containsString(
+					"Select only one license: channels are transferred from one license at a time.")));
 		this.mvc.perform(post("/entitlements/transfer").with(csrf()).with(as(this.partnerAdmin))
 			.param("selected", this.bulk.getActivationId()))
 			.andExpect(redirectedUrl("/transfers/new?activationId=" + this.bulk.getActivationId()));
@@ -108,15 +116,24 @@ class TransferPagesTest extends TransferTestSupport {
 	@Test
 	void badInputIsShownOnTheFormAndChangesNothing() throws Exception {
 		String notWhole = this.mvc.perform(form(this.partnerAdmin, UUID.randomUUID().toString(), "2.5",
-				this.customer.getAccountNumber(), true)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+				this.customer.getAccountNumber(), true))
+			.andExpect(status().isUnprocessableEntity())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(notWhole).contains("id=\"problems\"", "Enter the number of channels as a whole number, such as 5.")
 			.contains("id=\"transfer-form\"");
 		String tooMany = this.mvc.perform(form(this.partnerAdmin, UUID.randomUUID().toString(), "21",
-				this.customer.getAccountNumber(), false)).andReturn().getResponse().getContentAsString();
+				this.customer.getAccountNumber(), false))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(tooMany).contains("Only 20 channels of " + this.bulk.getActivationId() + " are available, not 21.");
 		String noLicense = this.mvc.perform(post("/transfers/new").with(csrf()).with(as(this.partnerAdmin))
 				.param("activationId", this.bulk.getActivationId()).param("amount", "2")
 				.param("target", this.customer.getAccountNumber()).param("addToExisting", "yes").param("confirmed", "true"))
+			.andExpect(status().isUnprocessableEntity())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(noLicense).contains("Choose the target account&#39;s license to add the channels to, or answer No.");
 		assertThat(reload(this.bulk).getReservedQuantity()).isZero();
@@ -152,8 +169,10 @@ class TransferPagesTest extends TransferTestSupport {
 		assertThat(page("/transfers/" + number, this.partnerUser)).contains("Cancelled", "Reservation released",
 				"transfer cancelled", this.partnerAdmin.getEmail()).doesNotContain("id=\"cancel-button\"");
 		this.mvc.perform(post("/transfers/" + number + "/cancel").with(csrf()).with(as(this.partnerUser)))
-			.andExpect(flash().attribute("message", "Transfer " + number
-					+ " is cancelled. Only a transfer that is pending approval can be cancelled."));
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("Transfer " + number
+					+ " is cancelled. Only a transfer that is pending approval can be cancelled.")))
+			.andExpect(content().string(containsString("id=\"transfer-number\"")));
 		assertThat(reload(this.bulk).getAvailableQuantity()).isEqualTo(18);
 	}
 

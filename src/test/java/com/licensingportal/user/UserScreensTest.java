@@ -17,6 +17,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The rules of the user screens: bad input gets a clear message and changes nothing. */
 class UserScreensTest extends UserTestSupport {
@@ -42,12 +43,12 @@ class UserScreensTest extends UserTestSupport {
 
 	@Test
 	void createChecksTheDetailsFirstAndThenOffersOnlyTheAdministeredAccounts() throws Exception {
-		String blank = body(this.partnerAdmin, post("/users/new").with(csrf()).param("email", "not-an-email")
+		String blank = refused(422, this.partnerAdmin, post("/users/new").with(csrf()).param("email", "not-an-email")
 			.param("firstName", " ")
 			.param("lastName", "Person"));
 		assertThat(blank).contains("Enter a valid email address", "Enter the first name.");
 
-		String taken = body(this.partnerAdmin, post("/users/new").with(csrf()).param("email", this.customerAdmin.getEmail())
+		String taken = refused(409, this.partnerAdmin, post("/users/new").with(csrf()).param("email", this.customerAdmin.getEmail())
 			.param("firstName", "Dup")
 			.param("lastName", "Licate"));
 		assertThat(taken).contains("A user with this email already exists.");
@@ -78,7 +79,7 @@ class UserScreensTest extends UserTestSupport {
 		assertCreateRefused(Set.of(Role.DEALER_USER, Role.END_USER), this.org.customer(),
 				"dealer roles are only for partner accounts");
 		assertCreateRefused(Set.of(), this.org.customer(), "Choose the roles for " + this.org.customer().getName());
-		String none = body(this.partnerAdmin, create(UserFixtures.uniqueEmail("none")));
+		String none = refused(422, this.partnerAdmin, create(UserFixtures.uniqueEmail("none")));
 		assertThat(none).contains("Choose at least one account and its roles.");
 	}
 
@@ -118,13 +119,13 @@ class UserScreensTest extends UserTestSupport {
 	@Test
 	void anAdministratorCannotDeleteThemselvesNorTheLastAdministratorOfAnAccount() throws Exception {
 		MvcResult self = this.mvc.perform(get("/users/delete").param("ids", String.valueOf(this.partnerAdmin.getId()))
-			.with(user(UserFixtures.principal(this.partnerAdmin)))).andReturn();
-		assertThat(self.getFlashMap().get("error")).isEqualTo("You cannot delete yourself.");
+			.with(user(UserFixtures.principal(this.partnerAdmin)))).andExpect(status().isConflict()).andReturn();
+		assertThat(self.getResponse().getContentAsString()).contains("You cannot delete yourself.", "List users");
 
 		MvcResult lastAdmin = this.mvc.perform(post("/users/delete").with(csrf())
 			.param("ids", String.valueOf(this.customerAdmin.getId()))
-			.with(user(UserFixtures.principal(this.partnerAdmin)))).andReturn();
-		assertThat(String.valueOf(lastAdmin.getFlashMap().get("error")))
+			.with(user(UserFixtures.principal(this.partnerAdmin)))).andExpect(status().isConflict()).andReturn();
+		assertThat(lastAdmin.getResponse().getContentAsString())
 			.contains(this.org.customer().getName() + " would be left without an active administrator");
 		assertThat(this.users.existsById(this.customerAdmin.getId())).isTrue();
 
@@ -132,8 +133,8 @@ class UserScreensTest extends UserTestSupport {
 				UserType.CUSTOMER_ADMINISTRATOR);
 		MvcResult both = this.mvc.perform(post("/users/delete").with(csrf())
 			.param("ids", String.valueOf(this.customerAdmin.getId()), String.valueOf(secondAdmin.getId()))
-			.with(user(UserFixtures.principal(this.partnerAdmin)))).andReturn();
-		assertThat(String.valueOf(both.getFlashMap().get("error"))).contains("Nobody was deleted.");
+			.with(user(UserFixtures.principal(this.partnerAdmin)))).andExpect(status().isConflict()).andReturn();
+		assertThat(both.getResponse().getContentAsString()).contains("Nobody was deleted.");
 		assertThat(this.users.existsById(this.customerAdmin.getId())).isTrue();
 		assertThat(this.users.existsById(secondAdmin.getId())).isTrue();
 
@@ -181,13 +182,13 @@ class UserScreensTest extends UserTestSupport {
 
 	@Test
 	void rolesAreNotChangedOnYourselfNorAwayFromTheLastAdministrator() throws Exception {
-		String own = body(this.customerAdmin, roles(post("/users/" + this.customerAdmin.getId()).with(csrf())
+		String own = refused(409, this.customerAdmin, roles(post("/users/" + this.customerAdmin.getId()).with(csrf())
 			.param("firstName", "Self")
 			.param("lastName", "Demoter"), this.org.customer(), UserType.CUSTOMER_USER.roles()));
 		assertThat(own).contains("You cannot change your own roles.");
 		assertThat(this.fixtures().reload(this.customerAdmin.getId()).getFirstName()).isEqualTo("First");
 
-		String demoted = body(this.partnerAdmin, roles(post("/users/" + this.customerAdmin.getId()).with(csrf())
+		String demoted = refused(409, this.partnerAdmin, roles(post("/users/" + this.customerAdmin.getId()).with(csrf())
 			.param("firstName", "First")
 			.param("lastName", this.customerAdmin.getLastName()), this.org.customer(), UserType.CUSTOMER_USER.roles()));
 		assertThat(demoted).contains("would be left without an active administrator");
@@ -195,7 +196,7 @@ class UserScreensTest extends UserTestSupport {
 			.orElseThrow()
 			.getUserType()).isEqualTo(UserType.CUSTOMER_ADMINISTRATOR);
 
-		String selfLinks = body(this.customerAdmin, roles(post("/users/" + this.customerAdmin.getId() + "/accounts")
+		String selfLinks = refused(409, this.customerAdmin, roles(post("/users/" + this.customerAdmin.getId() + "/accounts")
 			.with(csrf()), this.org.customer(), UserType.CUSTOMER_USER.roles()));
 		assertThat(selfLinks).contains("You cannot change your own links or roles.");
 	}
@@ -215,7 +216,7 @@ class UserScreensTest extends UserTestSupport {
 		assertThat(moved.membershipOf(this.org.customer().getId()).orElseThrow().getUserType())
 			.isEqualTo(UserType.CUSTOMER_USER);
 
-		String none = body(this.partnerAdmin, post("/users/" + target.getId() + "/accounts").with(csrf()));
+		String none = refused(422, this.partnerAdmin, post("/users/" + target.getId() + "/accounts").with(csrf()));
 		assertThat(none).contains("Choose at least one account. To remove " + target.getDisplayName()
 				+ ", use Actions &gt; Delete.");
 		assertThat(this.fixtures().reload(target.getId()).membershipOf(this.org.customer().getId())).isPresent();
@@ -242,7 +243,7 @@ class UserScreensTest extends UserTestSupport {
 
 	private void assertCreateRefused(Set<Role> roles, Account account, String message) throws Exception {
 		String email = UserFixtures.uniqueEmail("refused");
-		String page = body(this.partnerAdmin, roles(create(email), account, roles));
+		String page = refused(422, this.partnerAdmin, roles(create(email), account, roles));
 		assertThat(page).contains(message);
 		assertThat(this.users.existsByEmail(email)).isFalse();
 	}
@@ -259,6 +260,15 @@ class UserScreensTest extends UserTestSupport {
 		request.param("account", String.valueOf(account.getId()));
 		roles.forEach(role -> request.param("roles-" + account.getId(), role.name()));
 		return request;
+	}
+
+	/** The page shown again with the refusal, answered with the refusal's status. */
+	private String refused(int status, PortalUser viewer, MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request.with(user(UserFixtures.principal(viewer))))
+			.andExpect(status().is(status))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private String body(PortalUser viewer, MockHttpServletRequestBuilder request) throws Exception {
