@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.licensingportal.security.PortalUserPrincipal;
+import com.licensingportal.system.PlainTextValidator;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
@@ -55,6 +56,9 @@ public class PersonalAccessTokenService {
 		String cleanName = name == null ? "" : name.strip();
 		if (cleanName.isEmpty() || cleanName.length() > MAX_NAME_LENGTH) {
 			throw new IllegalArgumentException("Give the token a name of 1 to " + MAX_NAME_LENGTH + " characters.");
+		}
+		if (!PlainTextValidator.isPlain(cleanName, false)) {
+			throw new IllegalArgumentException("Remove the invisible or control characters from the token's name.");
 		}
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);

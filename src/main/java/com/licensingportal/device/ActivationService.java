@@ -18,6 +18,7 @@ import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemRepository;
+import com.licensingportal.system.PlainTextValidator;
 
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -231,6 +232,10 @@ public class ActivationService {
 		if (stripped.length() > MAX_TEXT) {
 			throw ActivationRefusedException.invalid(field,
 					"The device's " + what + " can have at most " + MAX_TEXT + " characters.");
+		}
+		if (!PlainTextValidator.isPlain(stripped, false)) {
+			throw ActivationRefusedException.invalid(field,
+					"Remove the invisible or control characters from the device's " + what + ".");
 		}
 		return stripped;
 	}

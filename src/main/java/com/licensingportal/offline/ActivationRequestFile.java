@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.licensingportal.device.ActivationRefusedException;
+import com.licensingportal.system.PlainTextValidator;
 import com.licensingportal.system.ReadableCode;
 import com.licensingportal.system.RefusedException.Kind;
 
@@ -166,6 +167,9 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 		String value = requiredString(root, field).strip();
 		if (value.length() > MAX_TEXT) {
 			throw invalid(field, "\"" + field + "\" can have at most " + MAX_TEXT + " characters.");
+		}
+		if (!PlainTextValidator.isPlain(value, false)) {
+			throw invalid(field, "\"" + field + "\" has invisible or control characters, which a name cannot have.");
 		}
 		return value;
 	}

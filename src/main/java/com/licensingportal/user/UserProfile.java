@@ -1,5 +1,7 @@
 package com.licensingportal.user;
 
+import com.licensingportal.system.PlainText;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -20,23 +22,29 @@ public class UserProfile {
 	@Email(message = "Enter a valid email address, like name@example.com.", groups = Creating.class)
 	@Pattern(regexp = ".+@.+\\..+", message = "Enter a valid email address, like name@example.com.", groups = Creating.class)
 	@Size(max = 254, message = "The email address is too long.", groups = Creating.class)
+	@PlainText(message = "Enter a valid email address, like name@example.com.", groups = Creating.class)
 	private String email;
 
 	@NotBlank(message = "Enter the first name.")
 	@Size(max = 100, message = "Use at most 100 characters.")
+	@PlainText
 	private String firstName = "";
 
 	@NotBlank(message = "Enter the last name.")
 	@Size(max = 100, message = "Use at most 100 characters.")
+	@PlainText
 	private String lastName = "";
 
 	@Size(max = 40, message = "Use at most 40 characters.")
+	@PlainText
 	private String phone;
 
 	@Size(max = 100, message = "Use at most 100 characters.")
+	@PlainText
 	private String jobTitle;
 
 	@Size(max = 500, message = "Use at most 500 characters.")
+	@PlainText(lineBreaks = true)
 	private String address;
 
 	public UserProfile() {
