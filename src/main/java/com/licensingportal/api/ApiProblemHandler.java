@@ -1,8 +1,15 @@
 package com.licensingportal.api;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import com.licensingportal.system.NotFoundException;
 import com.licensingportal.system.RateLimitedException;
@@ -11,6 +18,7 @@ import com.licensingportal.system.RefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -125,9 +133,58 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
+		if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof ApiBodyLimit.BodyTooLargeException) {
+			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+				.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", ApiBodyLimit.TOO_LARGE));
+		}
+		String detail = "The request body is not valid JSON of the expected shape.";
+		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			// A value of the wrong type, or a number out of range (which Jackson wraps with the path).
+			Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
+					: mapping.getCause() instanceof InputCoercionException outOfRange ? outOfRange.getTargetType() : null;
+			detail = "'" + field(mapping) + "' must be " + expected(type) + ".";
+		}
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "Malformed request",
-					"The request body is not valid JSON of the expected shape. Check it against /v3/api-docs."));
+			.body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail + " Check it against /v3/api-docs."));
+	}
+
+	/** The JSON path of the value, as {@code licenses[0].quantity}. */
+	private static String field(JsonMappingException mapping) {
+		StringBuilder path = new StringBuilder();
+		for (JsonMappingException.Reference step : mapping.getPath()) {
+			if (step.getFieldName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+			}
+			else if (step.getIndex() >= 0) {
+				path.append('[').append(step.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == null) {
+			return "a value of another kind";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return "a whole number";
+		}
+		if (Number.class.isAssignableFrom(type)) {
+			return "a number";
+		}
+		if (type == String.class) {
+			return "a text";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "a list";
+		}
+		if (type.isEnum()) {
+			return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+		}
+		return "an object";
 	}
 
 	@Override

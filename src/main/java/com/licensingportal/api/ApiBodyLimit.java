@@ -1,0 +1,137 @@
+package com.licensingportal.api;
+
+import java.io.IOException;
+import java.io.Serial;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * No API request body is larger than 1 MiB (the largest real one, an offline request file, is at most 64 KiB):
+ * a body that says it is larger is answered 413 before anything reads it, and one that turns out larger while
+ * it is read stops there and is answered 413 too ({@link ApiProblemHandler}).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiBodyLimit {
+
+	static final int MAX_BYTES = 1024 * 1024;
+
+	static final String TOO_LARGE = "The request body is larger than 1 MiB; no API request needs that much.";
+
+	/** Thrown while a body is read past the limit. */
+	static class BodyTooLargeException extends IOException {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		BodyTooLargeException() {
+			super(TOO_LARGE);
+		}
+
+	}
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> apiBodyLimitFilter(ObjectMapper json) {
+		OncePerRequestFilter limit = new OncePerRequestFilter() {
+
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				if (request.getContentLengthLong() > MAX_BYTES) {
+					response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+					response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+					json.writeValue(response.getOutputStream(),
+							ApiProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", TOO_LARGE));
+					return;
+				}
+				chain.doFilter(new LimitedBody(request), response);
+			}
+
+		};
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(limit);
+		registration.addUrlPatterns("/api/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		registration.setName("apiBodyLimit");
+		return registration;
+	}
+
+	/** The request with a body that cannot be read past {@link #MAX_BYTES}. */
+	private static final class LimitedBody extends HttpServletRequestWrapper {
+
+		private ServletInputStream limited;
+
+		LimitedBody(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (this.limited == null) {
+				ServletInputStream body = super.getInputStream();
+				this.limited = new ServletInputStream() {
+
+					private long read;
+
+					@Override
+					public int read() throws IOException {
+						int next = body.read();
+						if (next != -1) {
+							count(1);
+						}
+						return next;
+					}
+
+					@Override
+					public int read(byte[] buffer, int offset, int length) throws IOException {
+						int count = body.read(buffer, offset, length);
+						if (count > 0) {
+							count(count);
+						}
+						return count;
+					}
+
+					private void count(int bytes) throws BodyTooLargeException {
+						this.read += bytes;
+						if (this.read > MAX_BYTES) {
+							throw new BodyTooLargeException();
+						}
+					}
+
+					@Override
+					public boolean isFinished() {
+						return body.isFinished();
+					}
+
+					@Override
+					public boolean isReady() {
+						return body.isReady();
+					}
+
+					@Override
+					public void setReadListener(ReadListener listener) {
+						body.setReadListener(listener);
+					}
+
+				};
+			}
+			return this.limited;
+		}
+
+	}
+
+}
