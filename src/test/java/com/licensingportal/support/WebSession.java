@@ -29,6 +29,8 @@ public final class WebSession {
 
 	private final HttpClient http;
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final String baseUrl;
 
 	private String csrf;
@@ -36,7 +38,7 @@ public final class WebSession {
 	private WebSession(String baseUrl) {
 		this.baseUrl = baseUrl;
 		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
@@ -59,6 +61,11 @@ public final class WebSession {
 		// The token changes with the login: read the new one from a page.
 		session.get("/profile/tokens");
 		return session;
+	}
+
+	/** The session's cookies as a Cookie header, for requests sent past HttpClient (raw URLs). */
+	public String cookieHeader() {
+		return String.join("; ", this.cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
 	}
 
 	/** The session's current CSRF token, as its last page carried it. */
