@@ -16,11 +16,11 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 /**
  * A failed login answers the login page itself with its message, as 401 (429 with Retry-After while the email
  * is locked out), instead of a redirect that would make the refusal look like a success to anything but a
- * person.
+ * person. It forwards to a path of its own: a forward to /login would meet the login filter again.
  */
 class LoginFailurePage implements AuthenticationFailureHandler {
 
-	static final String PAGE = "/login?error";
+	static final String PAGE = "/login/failed";
 
 	private final Duration lockout;
 

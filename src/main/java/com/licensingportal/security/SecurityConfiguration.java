@@ -31,7 +31,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
 	/** Pages anyone may open without logging in. Feature packages add their public entry points here. */
-	static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+	static final String[] PUBLIC_PATHS = { "/login", "/login/failed", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
 			"/dev/mailbox", "/dev/mailbox/**", "/dev/mailbox.json", "/invitations/*", "/register", "/forgot-password",
 			"/password-reset/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html",
 			"/.well-known/licensing-public-key", "/schemas/**" };

@@ -291,6 +291,8 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						w -> w.register("email", SCRIPT + "@x.example")),
 				page("Forgot Password?: email", SCRIPT, 422, "Enter a valid email address",
 						w -> w.anonymous.postForm("/forgot-password", "email", SCRIPT)),
+				page("Log in: email", SCRIPT, 401, "The email or password is not right.",
+						w -> w.anonymous.postForm("/login", "email", SCRIPT, "password", "whatever-it-is")),
 				page("Transfer: target account", SCRIPT, 422, "is not one of your accounts",
 						w -> w.transfer("2", SCRIPT)),
 				api("POST /api/v1/transfers: targetAccountNumber", SCRIPT, 422, "is not one of your accounts",
@@ -313,6 +315,8 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 
 	private static List<Case> sqlMetaCharacters() {
 		return List.of(
+				page("Log in: email", "' OR '1'='1", 401, "The email or password is not right.",
+						w -> w.anonymous.postForm("/login", "email", "' OR '1'='1", "password", "' OR '1'='1")),
 				page("Forgot Password?: email", "' OR 1=1 --", 422, "Enter a valid email address",
 						w -> w.anonymous.postForm("/forgot-password", "email", "' OR 1=1 --")),
 				url("A license's page", "1' OR '1'='1", 404, "The page you asked for does not exist",

@@ -154,9 +154,9 @@ class LoginTest extends PortalIntegrationTest {
 	}
 
 	private Failure failure(MockHttpServletRequestBuilder login) throws Exception {
-		MvcResult failed = this.mvc.perform(login).andExpect(forwardedUrl("/login?error")).andReturn();
+		MvcResult failed = this.mvc.perform(login).andExpect(forwardedUrl("/login/failed")).andReturn();
 		// MockMvc does not follow a forward: render the page it goes to with what the failure left on the request.
-		String page = this.mvc.perform(get("/login").param("error", "")
+		String page = this.mvc.perform(post("/login/failed").with(csrf())
 			.requestAttr(WebAttributes.AUTHENTICATION_EXCEPTION,
 					failed.getRequest().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)))
 			.andReturn()

@@ -86,7 +86,7 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Logs in through the real login page, and waits until the browser has left it (for the portal or /login?error). */
+	/** Logs in through the real login page, and waits until the browser has left it (for the portal, or the login page again with its message). */
 	public Browser logIn(String email, String password) {
 		open("/login");
 		WebElement loginPage = this.driver.findElement(By.tagName("html"));
