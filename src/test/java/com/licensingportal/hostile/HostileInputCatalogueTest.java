@@ -380,7 +380,9 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				api("GET /api/v1/entitlements/export: activationIds", "1,001 of them", 422, "Name at most 1000 Activation IDs",
 						w -> w.api("GET", "/api/v1/entitlements/export?activationIds=" + String.join(",",
 								java.util.stream.IntStream.range(0, 1001).mapToObj(Integer::toString).toList()),
-								w.adminToken, null, null)));
+								w.adminToken, null, null)),
+				url("List Entitlements", "a 20 KB address", 400, "The portal could not read this request",
+						w -> w.customerAdmin.get("/entitlements?product=" + "x".repeat(20_000))));
 	}
 
 	private static List<Case> malformedFiles() {
@@ -567,13 +569,28 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						"Choose the activation request file",
 						w -> w.customerAdmin.upload("/devices/activate-offline", "requestFile", SCRIPT + ".json",
 								"application/json", new byte[0])),
+				url("A device's page", "/devices/..%2F..%2Fetc%2Fpasswd", 400, unreadable,
+						w -> w.raw("GET", "/devices/..%2F..%2Fetc%2Fpasswd", w.customerAdmin)),
+				url("A device's page", "/devices/%2e%2e/%2e%2e/etc/passwd", 400, unreadable,
+						w -> w.raw("GET", "/devices/%2e%2e/%2e%2e/etc/passwd", w.customerAdmin)),
 				url("List Entitlements", "/entitlements;jsessionid=x", 400, unreadable,
 						w -> w.raw("GET", "/entitlements;jsessionid=x", w.customerAdmin)),
 				url("List Entitlements", "//entitlements", 400, unreadable, w -> w.raw("GET", "//entitlements", w.customerAdmin)),
+				url("A license's page", "/entitlements/%00", 400, unreadable,
+						w -> w.raw("GET", "/entitlements/%00", w.customerAdmin)),
 				url("Static files", "/css/../application.yml", 400, unreadable,
 						w -> w.raw("GET", "/css/../application.yml", w.customerAdmin)),
 				url("Static files", "/webjars/..%252f..%252fapplication.yml", 400, unreadable,
-						w -> w.raw("GET", "/webjars/..%252f..%252fapplication.yml", w.customerAdmin)));
+						w -> w.raw("GET", "/webjars/..%252f..%252fapplication.yml", w.customerAdmin)),
+				url("Schemas", "/schemas/../../application.yml", 400, unreadable,
+						w -> w.raw("GET", "/schemas/../../application.yml", w.customerAdmin)),
+				url("License file download", "/devices/{id}/license-files/..%2F1", 400, unreadable,
+						w -> w.raw("GET", "/devices/" + w.device.getDeviceId() + "/license-files/..%2F1", w.customerAdmin)),
+				url("A license's page", "a backslash", 400, unreadable,
+						w -> w.raw("GET", "/entitlements/..\\..\\application.yml", w.customerAdmin)),
+				url("A license's page", "/entitlements/%zz", 400, unreadable, w -> w.raw("GET", "/entitlements/%zz", w.customerAdmin)),
+				api("GET /api/v1/devices/{deviceId}", "..%2F..%2Fusers", 400, unreadable,
+						w -> w.rawApi("GET", "/api/v1/devices/..%2F..%2Fusers", w.adminToken)));
 	}
 
 	private static List<Case> idsMethodsAndStates() {
