@@ -325,6 +325,8 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						w -> w.api("GET", "/api/v1/entitlements/" + encoded("' OR 1=1--"), w.adminToken, null, null)),
 				api("GET /api/v1/devices/{deviceId}", "D-1' OR 'x'='x", 404, "was not found",
 						w -> w.api("GET", "/api/v1/devices/" + encoded("D-1' OR 'x'='x"), w.adminToken, null, null)),
+				api("GET /api/v1/devices/{deviceId}", "D-1';DROP TABLE device;--", 400, "The portal could not read this request",
+						w -> w.rawApi("GET", "/api/v1/devices/D-1'%3BDROP%20TABLE%20device%3B--", w.adminToken)),
 				api("GET /api/v1/entitlements: sort", "activationId;DROP TABLE line_item", 422, "Sort by one of",
 						w -> w.api("GET", "/api/v1/entitlements?sort=" + encoded("activationId;DROP TABLE line_item"),
 								w.adminToken, null, null)),
@@ -362,6 +364,8 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						w -> w.register("message", "x".repeat(2001))),
 				page("Export Selected Items", "20,000 ticked rows", 400, "The portal could not read this request",
 						w -> w.customerAdmin.postForm("/entitlements/export", manyFields("selected", 20_000))),
+				page("Export Selected Items", "1,001 ticked rows", 422, "Select at most 1000 licenses",
+						w -> w.customerAdmin.postForm("/entitlements/export", manyFields("selected", 1001))),
 				upload("Activate offline", "1.5 MB file", 413, "What you sent is too large",
 						w -> w.uploadRequestFile(new byte[1536 * 1024])),
 				upload("Activate offline", "64 KiB + 1 byte", 413, "larger than 64 KiB",
@@ -381,6 +385,9 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						w -> w.api("GET", "/api/v1/entitlements/export?activationIds=" + String.join(",",
 								java.util.stream.IntStream.range(0, 1001).mapToObj(Integer::toString).toList()),
 								w.adminToken, null, null)),
+				api("POST /api/v1/transfers", "a form of 3,000 fields", 400, "more than 2,000",
+						w -> w.api("POST", "/api/v1/transfers", w.adminToken, "application/x-www-form-urlencoded",
+								WebSession.formBody(manyFields("amount", 3000)))),
 				url("List Entitlements", "a 20 KB address", 400, "The portal could not read this request",
 						w -> w.customerAdmin.get("/entitlements?product=" + "x".repeat(20_000))));
 	}
@@ -590,7 +597,9 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						w -> w.raw("GET", "/entitlements/..\\..\\application.yml", w.customerAdmin)),
 				url("A license's page", "/entitlements/%zz", 400, unreadable, w -> w.raw("GET", "/entitlements/%zz", w.customerAdmin)),
 				api("GET /api/v1/devices/{deviceId}", "..%2F..%2Fusers", 400, unreadable,
-						w -> w.rawApi("GET", "/api/v1/devices/..%2F..%2Fusers", w.adminToken)));
+						w -> w.rawApi("GET", "/api/v1/devices/..%2F..%2Fusers", w.adminToken)),
+				api("GET /api/v1/entitlements/{activationId}", "..;/..;/accounts", 400, unreadable,
+						w -> w.rawApi("GET", "/api/v1/entitlements/..;/..;/accounts", w.adminToken)));
 	}
 
 	private static List<Case> idsMethodsAndStates() {
