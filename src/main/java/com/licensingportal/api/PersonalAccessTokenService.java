@@ -55,10 +55,10 @@ public class PersonalAccessTokenService {
 	public IssuedToken issue(Long userId, String name, Duration validity) {
 		String cleanName = name == null ? "" : name.strip();
 		if (cleanName.isEmpty() || cleanName.length() > MAX_NAME_LENGTH) {
-			throw new IllegalArgumentException("Give the token a name of 1 to " + MAX_NAME_LENGTH + " characters.");
+			throw new InvalidTokenNameException("Give the token a name of 1 to " + MAX_NAME_LENGTH + " characters.");
 		}
 		if (!PlainTextValidator.isPlain(cleanName, false)) {
-			throw new IllegalArgumentException("Remove the invisible or control characters from the token's name.");
+			throw new InvalidTokenNameException("Remove the invisible or control characters from the token's name.");
 		}
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);

@@ -51,7 +51,7 @@ class TokenPageController {
 			redirect.addFlashAttribute("newToken", issued.secret());
 			redirect.addFlashAttribute("newTokenName", issued.token().getName());
 		}
-		catch (IllegalArgumentException invalid) {
+		catch (InvalidTokenNameException invalid) {
 			model.addAttribute("error", invalid.getMessage());
 			model.addAttribute("name", name);
 			return list(user, model);
