@@ -45,10 +45,16 @@ class AuthTokenApiController {
 		this.tokens = tokens;
 	}
 
-	record TokenRequest(@Schema(example = "partner.admin@northwind.example") @NotBlank @Size(max = 254) String email,
-			@Schema(example = "Demo-Portal-2026") @NotBlank @Size(max = 200) String password,
-			@Schema(example = "installer script", description = "defaults to 'API token'") @Size(max = 100) String name,
-			@Schema(example = "30", description = "1 to 365, default 30") @Min(1) @Max(365) Integer expiresInDays) {
+	record TokenRequest(
+			@Schema(example = "partner.admin@northwind.example") @NotBlank(message = "Give the email you log in with.")
+			@Size(max = 254, message = "The email address is too long.") String email,
+			@Schema(example = "Demo-Portal-2026") @NotBlank(message = "Give your password.")
+			@Size(max = 200, message = "The password is too long.") String password,
+			@Schema(example = "installer script", description = "defaults to 'API token'")
+			@Size(max = 100, message = "Use at most 100 characters for the token's name.") String name,
+			@Schema(example = "30", description = "1 to 365, default 30")
+			@Min(value = 1, message = "A token is valid for 1 to 365 days.")
+			@Max(value = 365, message = "A token is valid for 1 to 365 days.") Integer expiresInDays) {
 	}
 
 	record TokenResponse(@Schema(example = "lpat_3J0m...") String token, String name, Instant expiresAt) {

@@ -224,7 +224,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						w -> w.api("DELETE", w.deviceLicensePath() + "?quantity=-2", w.adminToken, null, null)),
 				api("DELETE /api/v1/devices/{id}/licenses/{id}: quantity", "abc", 400, "'quantity' must be a whole number",
 						w -> w.api("DELETE", w.deviceLicensePath() + "?quantity=abc", w.adminToken, null, null)),
-				api("POST /api/v1/auth/token: expiresInDays", "0", 422, "expiresInDays",
+				api("POST /api/v1/auth/token: expiresInDays", "0", 422, "A token is valid for 1 to 365 days.",
 						w -> w.api("POST", "/api/v1/auth/token", null, "application/json",
 								"{\"email\": \"" + w.customerAdminUser.getEmail() + "\", \"password\": \"x\", \"expiresInDays\": 0}")),
 				api("GET /api/v1/entitlements: page", "-1", 422, "The page must be 1 or more.",
