@@ -18,6 +18,7 @@ import com.licensingportal.license.EntitlementRepository;
 import com.licensingportal.system.RateLimiter;
 import com.licensingportal.user.Inviter;
 import com.licensingportal.user.PortalUser;
+import com.licensingportal.system.PlainTextValidator;
 import com.licensingportal.user.UserChangeRefusedException;
 import com.licensingportal.user.UserProfile;
 import com.licensingportal.user.UserRepository;
@@ -267,6 +268,10 @@ public class RegistrationService {
 			}
 			if (decision.newAccountName().length() > 200) {
 				throw new RegistrationDecisionRefusedException("Shorten the new account's name to at most 200 characters.");
+			}
+			if (!PlainTextValidator.isPlain(decision.newAccountName(), false)) {
+				throw new RegistrationDecisionRefusedException(
+						"Remove the invisible or control characters from the new account's name.");
 			}
 			if (decision.newAccountTypeOrNull() == null) {
 				throw new RegistrationDecisionRefusedException("Choose Partner or Customer for the new account.");
