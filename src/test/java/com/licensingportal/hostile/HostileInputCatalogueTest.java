@@ -202,6 +202,12 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						w -> w.customerAdmin.get("/entitlements?availableMin=-1")),
 				page("List Entitlements: page size", "lots", 422, "The page size must be a number.",
 						w -> w.customerAdmin.get("/entitlements?size=lots")),
+				page("List Entitlements: page", "99999999999", 422, "The page must be a number.",
+						w -> w.customerAdmin.get("/entitlements?page=99999999999")),
+				page("Export All Matching: expiring before", "soon", 422, "Expiring before must be a date such as 2027-01-31.",
+						w -> w.customerAdmin.get("/entitlements/export?expiringBefore=soon")),
+				api("GET /api/v1/entitlements: expiringBefore", "2027-02-30", 422, "Expiring before must be a date",
+						w -> w.api("GET", "/api/v1/entitlements?expiringBefore=2027-02-30", w.adminToken, null, null)),
 				api("POST /api/v1/activations: quantity", "0", 422, "Activate 1 channel or more.",
 						w -> w.apiActivate("0")),
 				api("POST /api/v1/activations: quantity", "-4", 422, "Activate 1 channel or more.",
@@ -380,6 +386,15 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				api("POST /api/v1/activations", "2 MiB body", 413, "larger than 1 MiB",
 						w -> w.api("POST", "/api/v1/activations", w.adminToken, "application/json",
 								"{\"deviceName\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}")),
+				page("Log in: password", "100 characters (a bcrypt user)", 401, "The email or password is not right.",
+						w -> w.anonymous.postForm("/login", "email", w.bcryptUser.getEmail(), "password", "p".repeat(100))),
+				api("POST /api/v1/auth/token: password", "150 characters (a bcrypt user)", 401,
+						"The email or password is not right.",
+						w -> w.api("POST", "/api/v1/auth/token", null, "application/json", JSON.writeValueAsString(Map.of(
+								"email", w.bcryptUser.getEmail(), "password", "p".repeat(150))))),
+				page("Invitation: set password", "73 bytes", 422, "The password is too long",
+						w -> w.anonymous.postForm("/invitations/" + w.liveInvitation, "password", "Ä".repeat(37),
+								"repeatPassword", "Ä".repeat(37))),
 				api("POST /api/v1/users: first name", "101 characters", 422, "Use at most 100 characters.",
 						w -> w.apiCreateUser(unique("long") + "@fixture.example", "x".repeat(101), "Long")),
 				api("POST /api/v1/activations: deviceName", "201 characters", 422,
@@ -456,6 +471,25 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				api("POST /api/v1/activations/offline", "CSV said to be JSON", 400, "The file is not valid JSON",
 						w -> w.api("POST", "/api/v1/activations/offline", w.adminToken, "application/json",
 								"Activation ID,Quantity\r\n7KQ2-9XTM-C4HP-R8WD,4\r\n")),
+				page("Activate: a parameter name", "channels[ (unclosed)", 422, "Enter a number of channels for at least one license.",
+						w -> w.customerAdmin.postForm("/devices/activate", "target", "new", "name", "NVR", "hostId",
+								unique("HOST"), "channels[", "1")),
+				page("Activate: a parameter name", "class.module.classLoader.URLs[0]", 422,
+						"Enter a number of channels for at least one license.",
+						w -> w.customerAdmin.postForm("/devices/activate", "target", "new", "name", "NVR", "hostId",
+								unique("HOST"), "account", w.customer.getAccountNumber(), "class.module.classLoader.URLs[0]", "0")),
+				page("Transfer: amount", "given twice, 5 and 7", 422, "as a whole number, such as 5",
+						w -> w.customerAdmin.postForm("/transfers/new", "activationId", w.item.getActivationId(), "amount", "5",
+								"amount", "7", "target", w.foreign.getAccountNumber(), "addToExisting", "no", "confirmed", "true")),
+				api("POST /api/v1/activations: licenses", "the same Activation ID twice", 422, "is listed twice",
+						w -> w.api("POST", "/api/v1/activations", w.adminToken, "application/json",
+								"{\"deviceName\": \"NVR\", \"hostId\": \"" + unique("HOST") + "\", \"licenses\": [{\"activationId\": \""
+										+ w.item.getActivationId() + "\", \"quantity\": 1}, {\"activationId\": \""
+										+ w.item.getActivationId().toLowerCase(Locale.ROOT) + "\", \"quantity\": 1}]}")),
+				api("POST /api/v1/users: accounts", "[null]", 422, "Give each account as",
+						w -> w.api("POST", "/api/v1/users", w.adminToken, "application/json",
+								"{\"email\": \"" + unique("nul") + "@fixture.example\", \"firstName\": \"A\", "
+										+ "\"lastName\": \"B\", \"accounts\": [null]}")),
 				api("GET /api/v1/entitlements/export: activationIds", ",,,", 422, "Name at least one Activation ID to export.",
 						w -> w.api("GET", "/api/v1/entitlements/export?activationIds=,,,", w.adminToken, null, null)),
 				api("GET /api/v1/entitlements/export", "activationIds and filters", 422, "Give either filters or activationIds",
@@ -642,6 +676,26 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						w -> w.customerAdmin.postForm("/users/" + w.customerUserUser.getId() + "/invitation")),
 				page("Delete users", "yourself", 409, "You cannot delete yourself.",
 						w -> w.customerAdmin.postForm("/users/delete", "ids", String.valueOf(w.customerAdminUser.getId()))),
+				page("Delete users", "ids=abc", 400, "The portal could not read this request",
+						w -> w.customerAdmin.get("/users/delete?ids=abc")),
+				page("Delete users", "someone unknown", 404, "The page you asked for does not exist",
+						w -> w.customerAdmin.postForm("/users/delete", "ids", "999999999")),
+				page("API tokens: revoke", "another user's token", 404, "The page you asked for does not exist",
+						w -> w.customerUser.postForm("/profile/tokens/" + w.adminTokenId + "/revoke")),
+				page("Action > Transfer", "two licenses ticked", 422, "Select only one license",
+						w -> w.customerAdmin.postForm("/entitlements/transfer", "selected", w.item.getActivationId(),
+								"selected", w.onDevice.getActivationId())),
+				page("Transfer", "no license named", 404, "The page you asked for does not exist",
+						w -> w.customerAdmin.get("/transfers/new")),
+				api("POST /api/v1/transfers: Idempotency-Key", "101 characters", 422, "at most 100 characters",
+						w -> w.apiWithHeader("POST", "/api/v1/transfers", w.adminToken, "Idempotency-Key", "k".repeat(101),
+								"{\"activationId\": \"" + w.item.getActivationId() + "\", \"amount\": 1, \"targetAccountNumber\": \""
+										+ w.foreign.getAccountNumber() + "\"}")),
+				api("POST /api/v1/transfers: addToActivationId", "another account's license", 404, "was not found",
+						w -> w.api("POST", "/api/v1/transfers", w.adminToken, "application/json",
+								"{\"activationId\": \"" + w.item.getActivationId() + "\", \"amount\": 1, \"targetAccountNumber\": \""
+										+ w.foreign.getAccountNumber() + "\", \"addToActivationId\": \"" + w.foreignItem.getActivationId()
+										+ "\"}")),
 				page("Delete users", "nobody ticked", 422, "Select the users to delete first.",
 						w -> w.customerAdmin.get("/users/delete")),
 				page("Create user: roles", "a role that does not exist", 422, "Choose roles from the four role check boxes.",
@@ -784,6 +838,10 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 
 		final String rateLimitedEmail;
 
+		final PortalUser bcryptUser;
+
+		final long adminTokenId;
+
 		World(ApplicationContext context, String baseUrl) {
 			this.baseUrl = baseUrl;
 			LicenseFixtures fixtures = new LicenseFixtures(context);
@@ -802,7 +860,10 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 			this.device = fixtures.activateOnNewDevice(this.onDevice, 4, "HOSTILE-NVR-01").device();
 
 			PersonalAccessTokenService tokens = context.getBean(PersonalAccessTokenService.class);
-			this.adminToken = fixtures.apiToken(this.customerAdminUser);
+			PersonalAccessTokenService.IssuedToken admins = tokens.issue(this.customerAdminUser.getId(), "admin",
+					Duration.ofHours(2));
+			this.adminToken = admins.secret();
+			this.adminTokenId = admins.token().getId();
 			this.partnerToken = fixtures.apiToken(partnerAdminUser);
 			PersonalAccessTokenService.IssuedToken revoked = tokens.issue(this.customerAdminUser.getId(), "revoked",
 					Duration.ofDays(1));
@@ -847,6 +908,13 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 					now.plus(Duration.ofHours(1)));
 			links.claim(this.usedReset);
 
+			this.bcryptUser = context.getBean(TransactionTemplate.class).execute(status -> {
+				PortalUser user = new PortalUser(unique("bcrypt") + "@fixture.example", "Bea", "Crypt");
+				user.activate(context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class)
+					.encode(LicenseFixtures.PASSWORD));
+				user.link(this.customer, UserType.CUSTOMER_USER);
+				return context.getBean(UserRepository.class).save(user);
+			});
 			this.rateLimitedEmail = unique("limited") + "@fixture.example";
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			for (int i = 0; i < 3; i++) {
@@ -939,6 +1007,17 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				request.header("Content-Type", contentType);
 			}
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Answer(response.statusCode(), response);
+		}
+
+		Answer apiWithHeader(String method, String path, String token, String header, String value, String json)
+				throws Exception {
+			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.header(header, value)
+				.method(method, HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			return new Answer(response.statusCode(), response);
 		}
 
