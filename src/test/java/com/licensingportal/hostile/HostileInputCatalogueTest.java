@@ -481,6 +481,12 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				page("Transfer: amount", "given twice, 5 and 7", 422, "as a whole number, such as 5",
 						w -> w.customerAdmin.postForm("/transfers/new", "activationId", w.item.getActivationId(), "amount", "5",
 								"amount", "7", "target", w.foreign.getAccountNumber(), "addToExisting", "no", "confirmed", "true")),
+				upload("Activate offline", "a multipart body without its end", 400, "The portal could not read this request",
+						w -> w.customerAdmin.send(HttpRequest.newBuilder(w.customerAdmin.uri("/devices/activate-offline"))
+							.header("Content-Type", "multipart/form-data; boundary=cut")
+							.POST(HttpRequest.BodyPublishers.ofString("--cut\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+									+ w.customerAdmin.csrf() + "\r\n--cut\r\nContent-Disposition: form-data; name=\"requestFile\"; "
+									+ "filename=\"r.json\"\r\n\r\n{\"formatVersion\": 1")))),
 				api("POST /api/v1/activations: licenses", "the same Activation ID twice", 422, "is listed twice",
 						w -> w.api("POST", "/api/v1/activations", w.adminToken, "application/json",
 								"{\"deviceName\": \"NVR\", \"hostId\": \"" + unique("HOST") + "\", \"licenses\": [{\"activationId\": \""
