@@ -17,6 +17,7 @@ import com.licensingportal.system.RefusedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
@@ -89,6 +90,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			case TOO_LARGE -> problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", ex.getMessage());
 			case UNSUPPORTED_TYPE -> problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type", ex.getMessage());
 		};
+	}
+
+	/** A parameter name that the request object cannot hold, such as {@code page[x]}. */
+	@ExceptionHandler(InvalidPropertyException.class)
+	ProblemDetail unknownParameter(InvalidPropertyException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request has a parameter \"" + ex.getPropertyName()
+				+ "\" that this call does not know. Check it against /v3/api-docs.");
 	}
 
 	@ExceptionHandler(ApiConflictException.class)

@@ -474,6 +474,9 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				page("Activate: a parameter name", "channels[ (unclosed)", 422, "Enter a number of channels for at least one license.",
 						w -> w.customerAdmin.postForm("/devices/activate", "target", "new", "name", "NVR", "hostId",
 								unique("HOST"), "channels[", "1")),
+				page("Activate: a parameter name", "channels[X][Y]", 400, "that this page does not know",
+						w -> w.customerAdmin.postForm("/devices/activate", "target", "new", "name", "NVR", "hostId",
+								unique("HOST"), "channels[" + w.item.getActivationId() + "][x]", "1")),
 				page("Activate: a parameter name", "class.module.classLoader.URLs[0]", 422,
 						"Enter a number of channels for at least one license.",
 						w -> w.customerAdmin.postForm("/devices/activate", "target", "new", "name", "NVR", "hostId",
@@ -487,6 +490,8 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 							.POST(HttpRequest.BodyPublishers.ofString("--cut\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
 									+ w.customerAdmin.csrf() + "\r\n--cut\r\nContent-Disposition: form-data; name=\"requestFile\"; "
 									+ "filename=\"r.json\"\r\n\r\n{\"formatVersion\": 1")))),
+				api("GET /api/v1/entitlements: a parameter name", "page[x]", 400, "that this call does not know",
+						w -> w.api("GET", "/api/v1/entitlements?page%5Bx%5D=1", w.adminToken, null, null)),
 				api("POST /api/v1/activations: licenses", "the same Activation ID twice", 422, "is listed twice",
 						w -> w.api("POST", "/api/v1/activations", w.adminToken, "application/json",
 								"{\"deviceName\": \"NVR\", \"hostId\": \"" + unique("HOST") + "\", \"licenses\": [{\"activationId\": \""
