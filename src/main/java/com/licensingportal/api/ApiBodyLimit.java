@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -53,10 +52,7 @@ class ApiBodyLimit {
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				if (request.getContentLengthLong() > MAX_BYTES) {
-					response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-					response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-					json.writeValue(response.getOutputStream(),
-							ApiProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", TOO_LARGE));
+					ApiProblemHandler.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, "Too large", TOO_LARGE);
 					return;
 				}
 				chain.doFilter(new LimitedBody(request), response);

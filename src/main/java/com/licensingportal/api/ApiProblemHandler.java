@@ -1,5 +1,6 @@
 package com.licensingportal.api;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Collection;
@@ -9,11 +10,14 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import com.licensingportal.system.NotFoundException;
 import com.licensingportal.system.RateLimitedException;
 import com.licensingportal.system.RefusedException;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +29,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -223,6 +228,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			body = error.updateAndGetBody(getMessageSource(), java.util.Locale.ENGLISH);
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	/** Answers the problem straight away, for the filters that refuse a request before any controller. */
+	static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title, String detail) {
+		try {
+			response.setStatus(status.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			json.writeValue(response.getOutputStream(), problem(status, title, detail));
+		}
+		catch (IOException ignored) {
+			// The client went away; nothing left to tell it.
+		}
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail) {

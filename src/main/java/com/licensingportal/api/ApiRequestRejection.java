@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -46,7 +45,7 @@ class ApiRequestRejection {
 				// Tomcat reads the parameters when first asked, and notes what it had to leave out.
 				request.getParameter("");
 				if (request.getAttribute(Globals.PARAMETER_PARSE_FAILED_ATTR) != null) {
-					problem(response, json, UNREADABLE_PARAMETERS);
+					ApiProblemHandler.write(response, json, HttpStatus.BAD_REQUEST, "Malformed request", UNREADABLE_PARAMETERS);
 					return;
 				}
 				chain.doFilter(request, response);
@@ -68,20 +67,8 @@ class ApiRequestRejection {
 				pages.handle(request, response, rejected);
 				return;
 			}
-			problem(response, json, DETAIL);
+			ApiProblemHandler.write(response, json, HttpStatus.BAD_REQUEST, "Malformed request", DETAIL);
 		};
-	}
-
-	private static void problem(HttpServletResponse response, ObjectMapper json, String detail) {
-		try {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			json.writeValue(response.getOutputStream(),
-					ApiProblemHandler.problem(HttpStatus.BAD_REQUEST, "Malformed request", detail));
-		}
-		catch (IOException ignored) {
-			// The client went away; nothing left to tell it.
-		}
 	}
 
 }

@@ -32,6 +32,7 @@ import com.licensingportal.device.Device;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
 import com.licensingportal.offline.OfflineActivationService;
+import com.licensingportal.offline.OfflineActivationTest;
 import com.licensingportal.support.ApiClient.Answer;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
@@ -1093,15 +1094,8 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 		}
 
 		static byte[] requestFile(String deviceName, String hostId, String nonce, String activationId, int quantity) {
-			Map<String, Object> request = new LinkedHashMap<>();
-			request.put("formatVersion", 1);
-			request.put("deviceName", deviceName);
-			request.put("hostId", hostId);
-			request.put("nonce", nonce);
-			request.put("createdAt", "2026-11-27T09:30:00Z");
-			request.put("licenses", List.of(Map.of("activationId", activationId, "quantity", quantity)));
 			try {
-				return JSON.writeValueAsBytes(request);
+				return OfflineActivationTest.request(deviceName, hostId, nonce, Map.of(activationId, quantity));
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);

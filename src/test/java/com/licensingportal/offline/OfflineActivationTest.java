@@ -54,7 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the published key as an offline server would; every kind of bad request is refused with a clear message
  * and changes nothing; a changed license file does not verify.
  */
-class OfflineActivationTest extends PortalIntegrationTest {
+public class OfflineActivationTest extends PortalIntegrationTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -327,8 +327,8 @@ class OfflineActivationTest extends PortalIntegrationTest {
 			.with(as(user)));
 	}
 
-	/** A request file as an offline server writes it; also for {@link OfflineActivationApiTest}. */
-	static byte[] request(String deviceName, String hostId, String nonce, Map<String, Integer> licenses)
+	/** A request file as an offline server writes it; also for the API's and the hostile-input catalogue's tests. */
+	public static byte[] request(String deviceName, String hostId, String nonce, Map<String, Integer> licenses)
 			throws Exception {
 		Map<String, Object> request = new LinkedHashMap<>();
 		request.put("formatVersion", 1);
