@@ -131,12 +131,16 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 		catalogue.put("Path tricks in file names and URLs", pathTricks());
 		catalogue.put("Wrong ids, methods and states", idsMethodsAndStates());
 		Map<Surface, Integer> bySurface = new EnumMap<>(Surface.class);
+		Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
 		catalogue.forEach((category, cases) -> {
 			COUNTS.put(category, cases.size());
-			cases.forEach(c -> bySurface.merge(c.surface(), 1, Integer::sum));
+			cases.forEach(c -> {
+				bySurface.merge(c.surface(), 1, Integer::sum);
+				byStatus.merge(c.status(), 1, Integer::sum);
+			});
 		});
 		System.out.println("Hostile input catalogue: " + catalogue.values().stream().mapToInt(List::size).sum()
-				+ " cases; by category " + COUNTS + "; by surface " + bySurface);
+				+ " cases; by category " + COUNTS + "; by surface " + bySurface + "; by status " + byStatus);
 		return catalogue.entrySet()
 			.stream()
 			.map(category -> DynamicContainer.dynamicContainer(category.getKey(), category.getValue()
