@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
@@ -15,6 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -56,7 +59,15 @@ class SecurityConfiguration {
 		http.securityMatcher(new OrRequestMatcher(path.matcher("/camunda/**"), path.matcher("/engine-rest/**")))
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
-			.headers(headers -> headers.disable())
+			// The webapps send their own Content-Security-Policy and nosniff; the rest is added (never twice), and the
+			// REST APIs' answers (tasks, variables, incidents) are never cached.
+			.headers(headers -> headers.defaultsDisabled()
+				.contentTypeOptions(Customizer.withDefaults())
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/camunda/api/**")),
+						new CacheControlHeadersWriter())))
 			.requestCache(cache -> cache.disable())
 			.securityContext(context -> context.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));
