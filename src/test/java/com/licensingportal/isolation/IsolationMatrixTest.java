@@ -348,6 +348,10 @@ class IsolationMatrixTest extends PortalIntegrationTest {
 		for (String classified : union(FOR_ANYONE, FOR_EVERY_USER, this.forAdministrators.keySet())) {
 			assertThat(routes).as("classified route %s no longer exists", classified).contains(classified);
 		}
+		long mutating = Routes.of(this.mappings).stream().filter(Route::mutating).count();
+		log.info("Isolation matrix: {} routes, {} of them change something: {} for anyone, {} for every user, {} for "
+				+ "administrators only", routes.size(), mutating, FOR_ANYONE.size(), FOR_EVERY_USER.size(),
+				mutating - FOR_ANYONE.size() - FOR_EVERY_USER.size());
 	}
 
 	@Test
