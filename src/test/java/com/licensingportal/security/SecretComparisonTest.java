@@ -117,7 +117,7 @@ class SecretComparisonTest extends PortalIntegrationTest {
 
 	@Test
 	void engineRestRefusesTheStoredPasswordHashOfACamundaUser() {
-		String id = "secrets-" + UUID.randomUUID().toString().substring(0, 8);
+		String id = "secrets" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		User camundaUser = this.identity.newUser(id);
 		camundaUser.setPassword(PASSWORD);
 		this.identity.saveUser(camundaUser);
