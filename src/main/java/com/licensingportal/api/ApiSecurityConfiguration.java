@@ -27,10 +27,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * keep their form login and CSRF in the portal chain.
  */
 @Configuration(proxyBeanMethods = false)
-class ApiSecurityConfiguration {
+public class ApiSecurityConfiguration {
 
 	/** The API answers JSON and CSV, never a page: nothing in them may load or run anything. */
-	static final String CSP = "default-src 'none'; frame-ancestors 'none'";
+	public static final String CSP = "default-src 'none'; frame-ancestors 'none'";
 
 	/** API calls anyone may make without a token. */
 	static final String[] PUBLIC_POSTS = { "/api/v1/auth/token", "/api/v1/registrations" };

@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.api.PersonalAccessTokenService;
-import com.licensingportal.demo.DemoData;
 import com.licensingportal.device.Activation;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.support.ClientAddresses;
@@ -42,17 +41,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The security headers, on every answer of every route: the routes are read from the application's request
@@ -114,25 +109,23 @@ class SecurityHeadersTest extends PortalIntegrationTest {
 	}
 
 	@Test
-	void theSessionIdChangesAtLoginAndTheCookieIsHttpOnly() throws Exception {
-		MockHttpSession before = (MockHttpSession) this.mvc.perform(get("/login")).andReturn().getRequest().getSession();
-		String idBefore = before.getId();
-
-		MvcResult login = this.mvc.perform(post("/login").session(before)
-			.param("email", DemoData.CUSTOMER_USER)
-			.param("password", DemoData.PASSWORD)
-			.with(csrf())).andExpect(redirectedUrl("/entitlements")).andReturn();
-
-		assertThat(login.getRequest().getSession().getId()).isNotEqualTo(idBefore);
-	}
-
-	@Test
 	void theApiAnswersLoadNothingAndStayOutOfCaches() throws Exception {
 		this.mvc.perform(get("/api/v1/accounts"))
 			.andExpect(header().string("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(header().string("Referrer-Policy", "same-origin"))
 			.andExpect(header().string("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate"));
+	}
+
+	/** Static files have a chain of their own (no session): the same headers all the same. */
+	@Test
+	void stylesAndScriptsCarryThePageHeaders() throws Exception {
+		for (String file : new String[] { "/css/portal.css", "/js/select-rows.js", "/webjars/bootstrap/css/bootstrap.min.css" }) {
+			this.mvc.perform(get(file))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CSP))
+				.andExpect(header().string("X-Content-Type-Options", "nosniff"));
+		}
 	}
 
 	@Test
