@@ -71,7 +71,8 @@ public class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.securityContext(context -> context.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.headers(SecurityConfiguration::pageHeaders);
+			// Browsers may keep static files and ask whether they changed (304), instead of fetching them on every page.
+			.headers(headers -> pageHeaders(headers.cacheControl(cache -> cache.disable())));
 		return http.build();
 	}
 

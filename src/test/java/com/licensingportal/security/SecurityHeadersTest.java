@@ -397,4 +397,19 @@ class SecurityHeadersTest extends PortalIntegrationTest {
 
 	}
 
+	/** A browser keeps styles and scripts and asks whether they changed: an unchanged file is not sent again. */
+	@Test
+	void stylesAndScriptsAreRevalidatedNotDownloadedOnEveryPage() throws Exception {
+		for (String file : new String[] { "/css/portal.css", "/js/select-rows.js", "/webjars/bootstrap/css/bootstrap.min.css" }) {
+			String lastModified = this.mvc.perform(get(file))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Cache-Control", "no-cache"))
+				.andReturn()
+				.getResponse()
+				.getHeader("Last-Modified");
+			assertThat(lastModified).as("Last-Modified of %s", file).isNotBlank();
+			this.mvc.perform(get(file).header("If-Modified-Since", lastModified)).andExpect(status().isNotModified());
+		}
+	}
+
 }
