@@ -726,7 +726,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 								"firstName", "For", "lastName", "Eign", "account", String.valueOf(w.foreign.getId()),
 								"roles-" + w.foreign.getId(), "END_USER")),
 				page("Return channels", "as a user who is no administrator", 404,
-						"can return channels from a device",
+						"The page you asked for does not exist",
 						w -> w.customerUser.postForm("/devices/" + w.device.getDeviceId() + "/deactivate")),
 				page("Request access", "a rate-limited email", 429, "too many requests for this email address",
 						w -> w.register("email", w.rateLimitedEmail)));
