@@ -33,10 +33,10 @@ import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
 import com.licensingportal.offline.OfflineActivationService;
 import com.licensingportal.offline.OfflineActivationTest;
-import com.licensingportal.support.ApiClient.Answer;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
-import com.licensingportal.support.WebSession;
+import com.licensingportal.support.HttpBrowser;
+import com.licensingportal.support.HttpBrowser.Page;
 import com.licensingportal.transfer.ChannelTransfer;
 import com.licensingportal.transfer.TransferRequest;
 import com.licensingportal.transfer.TransferService;
@@ -92,7 +92,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 	@FunctionalInterface
 	interface Sender {
 
-		Answer send(World world) throws Exception;
+		Page send(World world) throws Exception;
 
 	}
 
@@ -150,7 +150,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 
 	private void check(Case c, World world) throws Exception {
 		DatabaseSnapshot before = DatabaseSnapshot.take(this.dataSource);
-		Answer answer = c.send().send(world);
+		Page answer = c.send().send(world);
 		DatabaseSnapshot after = DatabaseSnapshot.take(this.dataSource);
 
 		String body = answer.body();
@@ -204,13 +204,13 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				page("Return channels: quantity", "99999999999", 422, "as a whole number", w -> w.deactivate("99999999999")),
 				page("Return channels: quantity", "1000", 409, "channels of", w -> w.deactivate("1000")),
 				page("List Entitlements: available at least", "-1", 422, "Available quantity must be a whole number",
-						w -> w.customerAdmin.get("/entitlements?availableMin=-1")),
+						w -> w.customerAdmin.open("/entitlements?availableMin=-1")),
 				page("List Entitlements: page size", "lots", 422, "The page size must be a number.",
-						w -> w.customerAdmin.get("/entitlements?size=lots")),
+						w -> w.customerAdmin.open("/entitlements?size=lots")),
 				page("List Entitlements: page", "99999999999", 422, "The page must be a number.",
-						w -> w.customerAdmin.get("/entitlements?page=99999999999")),
+						w -> w.customerAdmin.open("/entitlements?page=99999999999")),
 				page("Export All Matching: expiring before", "soon", 422, "Expiring before must be a date such as 2027-01-31.",
-						w -> w.customerAdmin.get("/entitlements/export?expiringBefore=soon")),
+						w -> w.customerAdmin.open("/entitlements/export?expiringBefore=soon")),
 				api("GET /api/v1/entitlements: expiringBefore", "2027-02-30", 422, "Expiring before must be a date",
 						w -> w.api("GET", "/api/v1/entitlements?expiringBefore=2027-02-30", w.adminToken, null, null)),
 				api("POST /api/v1/activations: quantity", "0", 422, "Activate 1 channel or more.",
@@ -315,7 +315,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 								"{\"activationId\": \"" + w.item.getActivationId() + "\", \"amount\": 1, "
 										+ "\"targetAccountNumber\": \"<script>alert('hostile')</script>\"}")),
 				page("List Entitlements: account", SCRIPT, 422, "None of your accounts has the number",
-						w -> w.customerAdmin.get("/entitlements?owner=" + encoded(SCRIPT))),
+						w -> w.customerAdmin.open("/entitlements?owner=" + encoded(SCRIPT))),
 				api("GET /api/v1/entitlements: owner", SCRIPT, 422, "None of your accounts has the number",
 						w -> w.api("GET", "/api/v1/entitlements?owner=" + encoded(SCRIPT), w.adminToken, null, null)),
 				page("Activate: existing device", SCRIPT, 422, "Choose one of your devices.",
@@ -325,7 +325,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						w -> w.partnerAdmin.postForm("/users/new", "email", "<img src=x onerror=alert(1)>", "firstName",
 								"Img", "lastName", "Tag")),
 				url("A license's page", "/entitlements/<script>alert(…)", 404, "The page you asked for does not exist",
-						w -> w.customerAdmin.get("/entitlements/" + encoded("<script>alert('hostile')"))));
+						w -> w.customerAdmin.open("/entitlements/" + encoded("<script>alert('hostile')"))));
 	}
 
 	private static List<Case> sqlMetaCharacters() {
@@ -335,7 +335,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				page("Forgot Password?: email", "' OR 1=1 --", 422, "Enter a valid email address",
 						w -> w.anonymous.postForm("/forgot-password", "email", "' OR 1=1 --")),
 				url("A license's page", "1' OR '1'='1", 404, "The page you asked for does not exist",
-						w -> w.customerAdmin.get("/entitlements/" + encoded("1' OR '1'='1"))),
+						w -> w.customerAdmin.open("/entitlements/" + encoded("1' OR '1'='1"))),
 				api("GET /api/v1/entitlements/{activationId}", "' OR 1=1--", 404, "was not found",
 						w -> w.api("GET", "/api/v1/entitlements/" + encoded("' OR 1=1--"), w.adminToken, null, null)),
 				api("GET /api/v1/devices/{deviceId}", "D-1' OR 'x'='x", 404, "was not found",
@@ -359,7 +359,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				api("DELETE /api/v1/users/{userId}", "1 OR 1=1", 400, "'userId' must be a whole number",
 						w -> w.api("DELETE", "/api/v1/users/" + encoded("1 OR 1=1"), w.adminToken, null, null)),
 				url("A user's page", "/users/1 OR 1=1", 400, "The portal could not read this request",
-						w -> w.customerAdmin.get("/users/" + encoded("1 OR 1=1"))),
+						w -> w.customerAdmin.open("/users/" + encoded("1 OR 1=1"))),
 				api("POST /api/v1/auth/token: email", "admin'--", 401, "The email or password is not right.",
 						w -> w.api("POST", "/api/v1/auth/token", null, "application/json",
 								"{\"email\": \"admin'--\", \"password\": \"' OR ''='\"}")),
@@ -411,9 +411,9 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 								w.adminToken, null, null)),
 				api("POST /api/v1/transfers", "a form of 3,000 fields", 400, "more than 2,000",
 						w -> w.api("POST", "/api/v1/transfers", w.adminToken, "application/x-www-form-urlencoded",
-								WebSession.formBody(manyFields("amount", 3000)))),
+								HttpBrowser.formBody(manyFields("amount", 3000)))),
 				url("List Entitlements", "a 20 KB address", 400, "The portal could not read this request",
-						w -> w.customerAdmin.get("/entitlements?product=" + "x".repeat(20_000))));
+						w -> w.customerAdmin.open("/entitlements?product=" + "x".repeat(20_000))));
 	}
 
 	private static List<Case> malformedFiles() {
@@ -576,11 +576,11 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 		String invalid = "This link is no longer valid";
 		String password = "A-Long-Enough-Password-2026";
 		return List.of(
-				page("Invitation link", "forged", 404, invalid, w -> w.anonymous.get("/invitations/" + randomToken())),
-				page("Invitation link", "expired", 404, invalid, w -> w.anonymous.get("/invitations/" + w.expiredInvitation)),
-				page("Invitation link", "used", 404, invalid, w -> w.anonymous.get("/invitations/" + w.usedInvitation)),
+				page("Invitation link", "forged", 404, invalid, w -> w.anonymous.open("/invitations/" + randomToken())),
+				page("Invitation link", "expired", 404, invalid, w -> w.anonymous.open("/invitations/" + w.expiredInvitation)),
+				page("Invitation link", "used", 404, invalid, w -> w.anonymous.open("/invitations/" + w.usedInvitation)),
 				page("Invitation link", "300 characters", 404, invalid,
-						w -> w.anonymous.get("/invitations/" + "A".repeat(300))),
+						w -> w.anonymous.open("/invitations/" + "A".repeat(300))),
 				page("Invitation: set password", "expired link", 404, invalid,
 						w -> w.anonymous.postForm("/invitations/" + w.expiredInvitation, "password", password,
 								"repeatPassword", password)),
@@ -593,9 +593,9 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				page("Invitation: set password", "too short", 422, "The password is too short",
 						w -> w.anonymous.postForm("/invitations/" + w.liveInvitation, "password", "short", "repeatPassword",
 								"short")),
-				page("Password reset link", "forged", 404, invalid, w -> w.anonymous.get("/password-reset/" + randomToken())),
+				page("Password reset link", "forged", 404, invalid, w -> w.anonymous.open("/password-reset/" + randomToken())),
 				page("Password reset link", "expired", 404, invalid,
-						w -> w.anonymous.get("/password-reset/" + w.expiredReset)),
+						w -> w.anonymous.open("/password-reset/" + w.expiredReset)),
 				page("Password reset: new password", "expired link", 404, invalid,
 						w -> w.anonymous.postForm("/password-reset/" + w.expiredReset, "password", password, "repeatPassword",
 								password)),
@@ -606,7 +606,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						w -> w.anonymous.postForm("/password-reset/" + w.liveInvitation, "password", password,
 								"repeatPassword", password)),
 				page("License file download", "a file of another device", 404, "The page you asked for does not exist",
-						w -> w.customerAdmin.get("/devices/" + w.device.getDeviceId() + "/license-files/" + w.licenseFileId)),
+						w -> w.customerAdmin.open("/devices/" + w.device.getDeviceId() + "/license-files/" + w.licenseFileId)),
 				api("GET /api/v1/accounts", "a forged token", 401, "Send a valid personal access token",
 						w -> w.api("GET", "/api/v1/accounts", "lpat_" + randomToken(), null, null)),
 				api("GET /api/v1/accounts", "a revoked token", 401, "Send a valid personal access token",
@@ -667,9 +667,9 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				api("POST /api/v1/users", "an email that is taken", 409, "already exists",
 						w -> w.apiCreateUser(w.customerUserUser.getEmail(), "Dup", "Licate")),
 				url("A user's page", "/users/abc", 400, "The portal could not read this request",
-						w -> w.customerAdmin.get("/users/abc")),
+						w -> w.customerAdmin.open("/users/abc")),
 				url("A transfer's page", "/transfers/T-NOPE-NOPE", 404, "The page you asked for does not exist",
-						w -> w.customerAdmin.get("/transfers/T-NOPE-NOPE")),
+						w -> w.customerAdmin.open("/transfers/T-NOPE-NOPE")),
 				api("POST /api/v1/transfers/{id}/cancel", "T-NOPE-NOPE", 404, "was not found",
 						w -> w.api("POST", "/api/v1/transfers/T-NOPE-NOPE/cancel", w.adminToken, null, null)),
 				api("POST /api/v1/transfers/{id}/cancel", "a cancelled transfer", 409,
@@ -683,17 +683,17 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 								"1", "target", w.foreign.getAccountNumber(), "addToExisting", "no", "idempotencyKey",
 								UUID.randomUUID().toString(), "confirmed", "true")),
 				page("Transfer", "another account's license", 404, "The page you asked for does not exist",
-						w -> w.customerAdmin.get("/transfers/new?activationId=" + w.foreignItem.getActivationId())),
+						w -> w.customerAdmin.open("/transfers/new?activationId=" + w.foreignItem.getActivationId())),
 				api("GET /api/v1/entitlements", "DELETE", 405, "Method 'DELETE' is not supported",
 						w -> w.api("DELETE", "/api/v1/entitlements", w.adminToken, null, null)),
 				url("Return channels", "GET instead of POST", 405, "This page cannot be used like that",
-						w -> w.customerAdmin.get("/devices/" + w.device.getDeviceId() + "/deactivate")),
+						w -> w.customerAdmin.open("/devices/" + w.device.getDeviceId() + "/deactivate")),
 				page("User page: Resend invitation", "a user who accepted", 409, "has already accepted the invitation",
 						w -> w.customerAdmin.postForm("/users/" + w.customerUserUser.getId() + "/invitation")),
 				page("Delete users", "yourself", 409, "You cannot delete yourself.",
 						w -> w.customerAdmin.postForm("/users/delete", "ids", String.valueOf(w.customerAdminUser.getId()))),
 				page("Delete users", "ids=abc", 400, "The portal could not read this request",
-						w -> w.customerAdmin.get("/users/delete?ids=abc")),
+						w -> w.customerAdmin.open("/users/delete?ids=abc")),
 				page("Delete users", "someone unknown", 404, "The page you asked for does not exist",
 						w -> w.customerAdmin.postForm("/users/delete", "ids", "999999999")),
 				page("API tokens: revoke", "another user's token", 404, "The page you asked for does not exist",
@@ -702,7 +702,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						w -> w.customerAdmin.postForm("/entitlements/transfer", "selected", w.item.getActivationId(),
 								"selected", w.onDevice.getActivationId())),
 				page("Transfer", "no license named", 404, "The page you asked for does not exist",
-						w -> w.customerAdmin.get("/transfers/new")),
+						w -> w.customerAdmin.open("/transfers/new")),
 				api("POST /api/v1/transfers: Idempotency-Key", "101 characters", 422, "at most 100 characters",
 						w -> w.apiWithHeader("POST", "/api/v1/transfers", w.adminToken, "Idempotency-Key", "k".repeat(101),
 								"{\"activationId\": \"" + w.item.getActivationId() + "\", \"amount\": 1, \"targetAccountNumber\": \""
@@ -713,7 +713,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 										+ w.foreign.getAccountNumber() + "\", \"addToActivationId\": \"" + w.foreignItem.getActivationId()
 										+ "\"}")),
 				page("Delete users", "nobody ticked", 422, "Select the users to delete first.",
-						w -> w.customerAdmin.get("/users/delete")),
+						w -> w.customerAdmin.open("/users/delete")),
 				page("Create user: roles", "a role that does not exist", 422, "Choose roles from the four role check boxes.",
 						w -> w.partnerAdmin.postForm("/users/new/accounts", "email", unique("role") + "@fixture.example",
 								"firstName", "Role", "lastName", "Play", "account", String.valueOf(w.customer.getId()),
@@ -818,13 +818,13 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 
 		final LineItem onDevice;
 
-		final WebSession anonymous;
+		final HttpBrowser anonymous;
 
-		final WebSession partnerAdmin;
+		final HttpBrowser partnerAdmin;
 
-		final WebSession customerAdmin;
+		final HttpBrowser customerAdmin;
 
-		final WebSession customerUser;
+		final HttpBrowser customerUser;
 
 		final String adminToken;
 
@@ -938,38 +938,47 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						"email:" + this.rateLimitedEmail, Timestamp.from(now));
 			}
 
-			this.anonymous = WebSession.anonymous(baseUrl);
-			this.partnerAdmin = WebSession.loggedIn(baseUrl, partnerAdminUser.getEmail(), LicenseFixtures.PASSWORD);
-			this.customerAdmin = WebSession.loggedIn(baseUrl, this.customerAdminUser.getEmail(), LicenseFixtures.PASSWORD);
-			this.customerUser = WebSession.loggedIn(baseUrl, this.customerUserUser.getEmail(), LicenseFixtures.PASSWORD);
+			this.anonymous = new HttpBrowser(baseUrl);
+			this.anonymous.open("/login");
+			this.partnerAdmin = loggedIn(baseUrl, partnerAdminUser);
+			this.customerAdmin = loggedIn(baseUrl, this.customerAdminUser);
+			this.customerUser = loggedIn(baseUrl, this.customerUserUser);
+		}
+
+		/** A browser logged in as the user, holding the CSRF token of a page after the login. */
+		static HttpBrowser loggedIn(String baseUrl, PortalUser user) {
+			HttpBrowser browser = new HttpBrowser(baseUrl);
+			assertThat(browser.logIn(user.getEmail(), LicenseFixtures.PASSWORD).redirectPath()).isEqualTo("/entitlements");
+			browser.open("/profile/tokens");
+			return browser;
 		}
 
 		// Pages
 
-		Answer activate(String channels) {
+		Page activate(String channels) {
 			return this.customerAdmin.postForm("/devices/activate", "target", "new", "name", "HOSTILE-NVR-09", "hostId",
 					unique("HOST"), "account", this.customer.getAccountNumber(), "channels[" + this.item.getActivationId() + "]",
 					channels);
 		}
 
-		Answer activateNewDevice(String name, String hostId) {
+		Page activateNewDevice(String name, String hostId) {
 			return this.customerAdmin.postForm("/devices/activate", "target", "new", "name", name, "hostId", hostId,
 					"account", this.customer.getAccountNumber(), "channels[" + this.item.getActivationId() + "]", "1");
 		}
 
-		Answer transfer(String amount, String target) {
+		Page transfer(String amount, String target) {
 			return this.customerAdmin.postForm("/transfers/new", "activationId", this.item.getActivationId(), "amount",
 					amount, "target", target, "addToExisting", "no", "idempotencyKey", UUID.randomUUID().toString(),
 					"confirmed", "true");
 		}
 
-		Answer deactivate(String quantity) {
+		Page deactivate(String quantity) {
 			return this.customerAdmin.postForm("/devices/" + this.device.getDeviceId() + "/deactivate", "activationId",
 					this.onDevice.getActivationId(), "quantity", quantity);
 		}
 
 		/** Request access with every field right but the one given. */
-		Answer register(String field, String value) {
+		Page register(String field, String value) {
 			Map<String, String> form = registration();
 			form.put(field, value);
 			List<String> fields = new ArrayList<>();
@@ -980,7 +989,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 			return this.anonymous.postForm("/register", fields.toArray(String[]::new));
 		}
 
-		Answer updateCustomerUser(String field, String value) {
+		Page updateCustomerUser(String field, String value) {
 			Map<String, String> form = new LinkedHashMap<>(Map.of("firstName", "Hostile", "lastName", "User", "phone", "",
 					"jobTitle", "", "address", ""));
 			form.put(field, value);
@@ -992,12 +1001,12 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 			return this.customerAdmin.postForm("/users/" + this.customerUserUser.getId(), fields.toArray(String[]::new));
 		}
 
-		Answer uploadRequestFile(byte[] content) {
+		Page uploadRequestFile(byte[] content) {
 			return this.customerAdmin.upload("/devices/activate-offline", "requestFile", "request.json", "application/json",
 					content);
 		}
 
-		Answer uploadWithoutCsrf() throws Exception {
+		Page uploadWithoutCsrf() throws Exception {
 			String boundary = "----hostile" + UUID.randomUUID().toString().replace("-", "");
 			String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"requestFile\"; filename=\"r.json\"\r\n"
 					+ "Content-Type: application/json\r\n\r\n{}\r\n--" + boundary + "--\r\n";
@@ -1008,11 +1017,11 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 
 		// API
 
-		Answer api(String method, String path, String token, String contentType, String body) throws Exception {
+		Page api(String method, String path, String token, String contentType, String body) throws Exception {
 			return apiRaw(method, path, token, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
 		}
 
-		Answer apiRaw(String method, String path, String token, String contentType, byte[] body) throws Exception {
+		Page apiRaw(String method, String path, String token, String contentType, byte[] body) throws Exception {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 				.timeout(Duration.ofSeconds(60))
 				.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -1023,10 +1032,10 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				request.header("Content-Type", contentType);
 			}
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Answer(response.statusCode(), response);
+			return new Page(response.statusCode(), response);
 		}
 
-		Answer apiWithHeader(String method, String path, String token, String header, String value, String json)
+		Page apiWithHeader(String method, String path, String token, String header, String value, String json)
 				throws Exception {
 			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 				.header("Authorization", "Bearer " + token)
@@ -1034,46 +1043,46 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				.header(header, value)
 				.method(method, HttpRequest.BodyPublishers.ofString(json))
 				.build(), HttpResponse.BodyHandlers.ofString());
-			return new Answer(response.statusCode(), response);
+			return new Page(response.statusCode(), response);
 		}
 
-		Answer apiAccepting(String path, String token, String accept) throws Exception {
+		Page apiAccepting(String path, String token, String accept) throws Exception {
 			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 				.header("Authorization", "Bearer " + token)
 				.header("Accept", accept)
 				.build(), HttpResponse.BodyHandlers.ofString());
-			return new Answer(response.statusCode(), response);
+			return new Page(response.statusCode(), response);
 		}
 
-		Answer apiActivate(String quantity) throws Exception {
+		Page apiActivate(String quantity) throws Exception {
 			return apiActivateAs(this.adminToken, quantity);
 		}
 
-		Answer apiActivateAs(String token, String quantity) throws Exception {
+		Page apiActivateAs(String token, String quantity) throws Exception {
 			return api("POST", "/api/v1/activations", token, "application/json",
 					"{\"deviceName\": \"HOSTILE-NVR-10\", \"hostId\": \"" + unique("HOST") + "\", \"licenses\": [{\"activationId\": \""
 							+ this.item.getActivationId() + "\", \"quantity\": " + quantity + "}]}");
 		}
 
-		Answer apiActivateNewDevice(String name, String hostId) throws Exception {
+		Page apiActivateNewDevice(String name, String hostId) throws Exception {
 			return api("POST", "/api/v1/activations", this.adminToken, "application/json", JSON.writeValueAsString(Map.of(
 					"deviceName", name, "hostId", hostId, "licenses",
 					List.of(Map.of("activationId", this.item.getActivationId(), "quantity", 1)))));
 		}
 
-		Answer apiTransfer(String amount) throws Exception {
+		Page apiTransfer(String amount) throws Exception {
 			return api("POST", "/api/v1/transfers", this.adminToken, "application/json",
 					"{\"activationId\": \"" + this.item.getActivationId() + "\", \"amount\": " + amount
 							+ ", \"targetAccountNumber\": \"" + this.foreign.getAccountNumber() + "\"}");
 		}
 
-		Answer apiCreateUser(String email, String firstName, String lastName) throws Exception {
+		Page apiCreateUser(String email, String firstName, String lastName) throws Exception {
 			return api("POST", "/api/v1/users", this.adminToken, "application/json", JSON.writeValueAsString(Map.of("email",
 					email, "firstName", firstName, "lastName", lastName, "accounts",
 					List.of(Map.of("accountId", this.customer.getId(), "roles", List.of("END_USER"))))));
 		}
 
-		Answer apiRegister(String field, String value) throws Exception {
+		Page apiRegister(String field, String value) throws Exception {
 			Map<String, String> body = registration();
 			body.remove("message");
 			body.put(field, value);
@@ -1108,17 +1117,17 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 
 		// URLs exactly as written, past the URI checks of HttpClient
 
-		Answer raw(String method, String target, WebSession session) throws Exception {
-			return raw(method, target, "Accept: " + WebSession.BROWSER_ACCEPT + "\r\n"
+		Page raw(String method, String target, HttpBrowser session) throws Exception {
+			return raw(method, target, "Accept: " + HttpBrowser.ACCEPT_HTML + "\r\n"
 					+ (session == null ? "" : "Cookie: " + session.cookieHeader() + "\r\n"));
 		}
 
 		/** An API call to exactly this address, as a script sends it. */
-		Answer rawApi(String method, String target, String token) throws Exception {
+		Page rawApi(String method, String target, String token) throws Exception {
 			return raw(method, target, "Accept: application/json\r\nAuthorization: Bearer " + token + "\r\n");
 		}
 
-		private Answer raw(String method, String target, String headers) throws Exception {
+		private Page raw(String method, String target, String headers) throws Exception {
 			try (Socket socket = new Socket("localhost", URI.create(this.baseUrl).getPort())) {
 				socket.setSoTimeout(60_000);
 				OutputStream out = socket.getOutputStream();
@@ -1144,10 +1153,10 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 
 	}
 
-	/** An HTTP/1.1 answer read from a socket, as an {@link Answer}. */
+	/** An HTTP/1.1 answer read from a socket, as an {@link Page}. */
 	static final class RawAnswer {
 
-		static Answer read(InputStream in) throws Exception {
+		static Page read(InputStream in) throws Exception {
 			byte[] all = in.readAllBytes();
 			String text = new String(all, StandardCharsets.ISO_8859_1);
 			int headerEnd = text.indexOf("\r\n\r\n");
@@ -1167,7 +1176,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 				.stream()
 				.anyMatch(h -> h.getKey().equalsIgnoreCase("Transfer-Encoding") && h.getValue().contains("chunked"));
 			String content = new String(chunked ? dechunk(body) : body, StandardCharsets.UTF_8);
-			return new Answer(status, new StringResponse(status, headers, content));
+			return new Page(status, new StringResponse(status, headers, content));
 		}
 
 		private static byte[] dechunk(byte[] body) {
@@ -1191,7 +1200,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 
 	}
 
-	/** A raw answer dressed as the HttpResponse that {@link Answer} carries. */
+	/** A raw answer dressed as the HttpResponse that {@link Page} carries. */
 	record StringResponse(int statusCode, Map<String, List<String>> headerMap, String body) implements HttpResponse<String> {
 
 		@Override

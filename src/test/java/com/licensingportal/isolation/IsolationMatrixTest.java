@@ -90,7 +90,7 @@ class IsolationMatrixTest extends PortalIntegrationTest {
 	/** Changes anyone may ask for without logging in: their own registration, password, invitation, token. */
 	private static final Set<String> FOR_ANYONE = Set.of("POST /register", "POST /forgot-password",
 			"POST /password-reset/{token}", "POST /invitations/{token}", "POST /api/v1/registrations",
-			"POST /api/v1/auth/token");
+			"POST /api/v1/auth/token", "POST /login/failed");
 
 	/**
 	 * What every user may do, on what they can see: export, activate, transfer and cancel their own transfers,

@@ -21,11 +21,15 @@ import java.util.stream.Collectors;
 /**
  * A browser without JavaScript over real HTTP to the portal's server: its own cookie jar, forms posted with the
  * CSRF token of the page they came from, redirects not followed (so that tests see where they lead). Every
- * request goes through the server's real filters, Spring Session's among them.
+ * request goes through the server's real filters, Spring Session's among them, and the servlet container's own
+ * limits (form and upload sizes, addresses it refuses), which MockMvc never reaches.
  */
 public final class HttpBrowser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	/** What a browser asks for when it opens a page: HTML, so that errors come as the portal's error page. */
+	public static final String ACCEPT_HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 	private final String baseUrl;
 
@@ -89,6 +93,76 @@ public final class HttpBrowser {
 		return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
+	}
+
+	/** Opens a page as a browser does, asking for HTML. */
+	public Page open(String path) {
+		return get(path, "Accept", ACCEPT_HTML);
+	}
+
+	/** A form as a browser posts it, fields in order (a name may repeat), with the CSRF token of the last page. */
+	public Page postForm(String path, String... namesAndValues) {
+		List<String> fields = new java.util.ArrayList<>(List.of(namesAndValues));
+		fields.add("_csrf");
+		fields.add(this.csrfToken);
+		return postFormAsIs(path, fields.toArray(String[]::new));
+	}
+
+	/** A form with exactly these fields: no CSRF token unless it is among them. */
+	public Page postFormAsIs(String path, String... namesAndValues) {
+		return send(request(path, "Accept", ACCEPT_HTML).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(formBody(namesAndValues)))
+			.build());
+	}
+
+	/** One file uploaded as a browser sends it (multipart/form-data), with the CSRF token of the last page. */
+	public Page upload(String path, String field, String fileName, String contentType, byte[] content) {
+		String boundary = "----portal" + java.util.UUID.randomUUID().toString().replace("-", "");
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + this.csrfToken
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+				+ "\"\r\n" + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + "\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path, "Accept", ACCEPT_HTML).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
+	/** Any request to this server, sent with this browser's cookies (asking for HTML unless it says otherwise). */
+	public Page send(HttpRequest.Builder request) {
+		if (request.copy().build().headers().firstValue("Accept").isEmpty()) {
+			request.header("Accept", ACCEPT_HTML);
+		}
+		return send(request.timeout(Duration.ofSeconds(60)).build());
+	}
+
+	public URI uri(String path) {
+		return URI.create(this.baseUrl + path);
+	}
+
+	/** The CSRF token of the last page this browser got. */
+	public String csrf() {
+		return this.csrfToken;
+	}
+
+	/** The cookies as a Cookie header, for a request sent past HttpClient (an address it would not send). */
+	public String cookieHeader() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.map(cookie -> cookie.getName() + "=" + cookie.getValue())
+			.collect(Collectors.joining("; "));
+	}
+
+	/** Fields as application/x-www-form-urlencoded, in order. */
+	public static String formBody(String... namesAndValues) {
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+			body.append(body.isEmpty() ? "" : "&").append(encode(namesAndValues[i])).append('=').append(encode(namesAndValues[i + 1]));
+		}
+		return body.toString();
 	}
 
 	/** The login page, then the login form: the answer is the redirect after it. */

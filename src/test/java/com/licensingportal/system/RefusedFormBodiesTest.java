@@ -1,10 +1,10 @@
 package com.licensingportal.system;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.support.ApiClient.Answer;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
-import com.licensingportal.support.WebSession;
+import com.licensingportal.support.HttpBrowser;
+import com.licensingportal.support.HttpBrowser.Page;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserType;
 
@@ -30,19 +30,21 @@ class RefusedFormBodiesTest extends PortalIntegrationTest {
 
 	private PortalUser user;
 
-	private WebSession session;
+	private HttpBrowser session;
 
 	@BeforeEach
 	void logIn() {
 		LicenseFixtures fixtures = new LicenseFixtures(this.context);
 		Account account = fixtures.customer(LicenseFixtures.unique("Form Limits"));
 		this.user = fixtures.user("limits", account, UserType.CUSTOMER_ADMINISTRATOR);
-		this.session = WebSession.loggedIn(baseUrl(), this.user.getEmail(), LicenseFixtures.PASSWORD);
+		this.session = new HttpBrowser(baseUrl());
+		assertThat(this.session.logIn(this.user.getEmail(), LicenseFixtures.PASSWORD).redirectPath()).isEqualTo("/entitlements");
+		this.session.open("/profile/tokens");
 	}
 
 	@Test
 	void aFormOverTwoMegabytesIsTooLargeNotExpired() {
-		Answer answer = this.session.postForm("/profile/tokens", "name", "x".repeat(3 * 1024 * 1024));
+		Page answer = this.session.postForm("/profile/tokens", "name", "x".repeat(3 * 1024 * 1024));
 
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.body()).contains("What you sent is too large").doesNotContain("This form has expired");
@@ -51,7 +53,7 @@ class RefusedFormBodiesTest extends PortalIntegrationTest {
 
 	@Test
 	void anUploadOverOneMegabyteIsTooLargeNotExpired() {
-		Answer answer = this.session.upload("/devices/activate-offline", "requestFile", "request.json", "application/json",
+		Page answer = this.session.upload("/devices/activate-offline", "requestFile", "request.json", "application/json",
 				new byte[1536 * 1024]);
 
 		assertThat(answer.status()).isEqualTo(413);
@@ -60,11 +62,11 @@ class RefusedFormBodiesTest extends PortalIntegrationTest {
 
 	@Test
 	void aFormInABrokenEncodingCannotBeRead() {
-		Answer answer = this.session.postFormAsIs("/profile/tokens", "_csrf", this.session.csrf());
-		Answer broken = this.session.send(java.net.http.HttpRequest.newBuilder(this.session.uri("/profile/tokens"))
+		Page answer = this.session.postFormAsIs("/profile/tokens", "_csrf", this.session.csrf());
+		Page broken = this.session.send(java.net.http.HttpRequest.newBuilder(this.session.uri("/profile/tokens"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-					WebSession.formBody("_csrf", this.session.csrf()) + "&name=%ZZbroken")));
+					HttpBrowser.formBody("_csrf", this.session.csrf()) + "&name=%ZZbroken")));
 
 		assertThat(answer.status()).as("the form without a name is refused by the portal").isEqualTo(422);
 		assertThat(broken.status()).isEqualTo(400);
