@@ -146,9 +146,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof ApiBodyLimit.BodyTooLargeException) {
+		if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof ApiRequestLimits.BodyTooLargeException) {
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-				.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", ApiBodyLimit.TOO_LARGE));
+				.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", ApiRequestLimits.TOO_LARGE));
 		}
 		String detail = "The request body is not valid JSON of the expected shape.";
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.catalina.Globals;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,16 +22,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * No API request body is larger than 1 MiB (the largest real one, an offline request file, is at most 64 KiB):
- * a body that says it is larger is answered 413 before anything reads it, and one that turns out larger while
- * it is read stops there and is answered 413 too ({@link ApiProblemHandler}).
+ * What the API reads at most, checked before any controller. No request body is larger than 1 MiB (the largest
+ * real one, an offline request file, is at most 64 KiB): a body that says it is larger is answered 413 before
+ * anything reads it, and one that turns out larger while it is read stops there and is answered 413 too
+ * ({@link ApiProblemHandler}). Parameters that Tomcat could not read (more than 2,000, broken percent-encoding),
+ * which it would leave out without a word, are refused (400) instead of acted on without them.
  */
 @Configuration(proxyBeanMethods = false)
-class ApiBodyLimit {
+class ApiRequestLimits {
 
 	static final int MAX_BYTES = 1024 * 1024;
 
 	static final String TOO_LARGE = "The request body is larger than 1 MiB; no API request needs that much.";
+
+	static final String UNREADABLE_PARAMETERS = "The portal could not read the request's parameters: there are more "
+			+ "than 2,000, or one is not properly percent-encoded.";
 
 	/** Thrown while a body is read past the limit. */
 	static class BodyTooLargeException extends IOException {
@@ -45,7 +51,7 @@ class ApiBodyLimit {
 	}
 
 	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> apiBodyLimitFilter(ObjectMapper json) {
+	FilterRegistrationBean<OncePerRequestFilter> apiRequestLimitsFilter(ObjectMapper json) {
 		OncePerRequestFilter limit = new OncePerRequestFilter() {
 
 			@Override
@@ -55,6 +61,12 @@ class ApiBodyLimit {
 					ApiProblemHandler.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, "Too large", TOO_LARGE);
 					return;
 				}
+				// Tomcat reads the parameters when first asked, and notes what it had to leave out.
+				request.getParameter("");
+				if (request.getAttribute(Globals.PARAMETER_PARSE_FAILED_ATTR) != null) {
+					ApiProblemHandler.write(response, json, HttpStatus.BAD_REQUEST, "Malformed request", UNREADABLE_PARAMETERS);
+					return;
+				}
 				chain.doFilter(new LimitedBody(request), response);
 			}
 
@@ -62,7 +74,7 @@ class ApiBodyLimit {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(limit);
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-		registration.setName("apiBodyLimit");
+		registration.setName("apiRequestLimits");
 		return registration;
 	}
 
