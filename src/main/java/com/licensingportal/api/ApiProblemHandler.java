@@ -13,10 +13,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import com.licensingportal.system.EarlyAnswerHeaders;
 import com.licensingportal.system.NotFoundException;
 import com.licensingportal.system.RateLimitedException;
 import com.licensingportal.system.RefusedException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
@@ -231,7 +233,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/** Answers the problem straight away, for the filters that refuse a request before any controller. */
-	static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title, String detail) {
+	static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json, HttpStatus status,
+			String title, String detail) {
+		EarlyAnswerHeaders.write(request, response);
 		try {
 			response.setStatus(status.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

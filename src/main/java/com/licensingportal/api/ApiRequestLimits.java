@@ -58,13 +58,13 @@ class ApiRequestLimits {
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				if (request.getContentLengthLong() > MAX_BYTES) {
-					ApiProblemHandler.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, "Too large", TOO_LARGE);
+					ApiProblemHandler.write(request, response, json, HttpStatus.PAYLOAD_TOO_LARGE, "Too large", TOO_LARGE);
 					return;
 				}
 				// Tomcat reads the parameters when first asked, and notes what it had to leave out.
 				request.getParameter("");
 				if (request.getAttribute(Globals.PARAMETER_PARSE_FAILED_ATTR) != null) {
-					ApiProblemHandler.write(response, json, HttpStatus.BAD_REQUEST, "Malformed request", UNREADABLE_PARAMETERS);
+					ApiProblemHandler.write(request, response, json, HttpStatus.BAD_REQUEST, "Malformed request", UNREADABLE_PARAMETERS);
 					return;
 				}
 				chain.doFilter(new LimitedBody(request), response);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.licensingportal.system.EarlyAnswerHeaders;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -28,10 +30,11 @@ class ApiRequestRejection {
 		RequestRejectedHandler pages = new HttpStatusRequestRejectedHandler();
 		return (HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected) -> {
 			if (!request.getRequestURI().startsWith("/api/")) {
+				EarlyAnswerHeaders.write(request, response);
 				pages.handle(request, response, rejected);
 				return;
 			}
-			ApiProblemHandler.write(response, json, HttpStatus.BAD_REQUEST, "Malformed request", DETAIL);
+			ApiProblemHandler.write(request, response, json, HttpStatus.BAD_REQUEST, "Malformed request", DETAIL);
 		};
 	}
 

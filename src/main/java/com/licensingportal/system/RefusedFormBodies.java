@@ -43,6 +43,7 @@ class RefusedFormBodies {
 				}
 				FailReason reason = (FailReason) request.getAttribute(Globals.PARAMETER_PARSE_FAILED_REASON_ATTR);
 				if (reason != FailReason.CLIENT_DISCONNECT) {
+					EarlyAnswerHeaders.write(request, response);
 					response.sendError(reason == FailReason.POST_TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE.value()
 							: HttpStatus.BAD_REQUEST.value());
 				}

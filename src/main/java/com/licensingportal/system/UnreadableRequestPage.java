@@ -65,6 +65,7 @@ class UnreadableRequestPage implements WebServerFactoryCustomizer<TomcatServletW
 			}
 			try {
 				boolean api = String.valueOf(request.getRequestURI()).startsWith("/api/");
+				EarlyAnswerHeaders.write(request, response);
 				response.setContentType(api ? MediaType.APPLICATION_PROBLEM_JSON_VALUE : "text/html;charset=UTF-8");
 				response.setCharacterEncoding("UTF-8");
 				Writer writer = response.getReporter();

@@ -156,6 +156,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 		String body = answer.body();
 		assertThat(answer.status()).as("%s answered %s", c.name(), abbreviated(body)).isEqualTo(c.status());
 		assertThat(answer.status()).isBetween(400, 499);
+		assertThat(answer.header("X-Content-Type-Options")).as("%s says nosniff", c.name()).isEqualTo("nosniff");
 		String contentType = String.valueOf(answer.header("Content-Type"));
 		if (c.surface() == Surface.API) {
 			assertThat(contentType).as(c.name()).startsWith("application/problem+json");
