@@ -58,7 +58,7 @@ public class PersonalAccessTokenService {
 			throw new InvalidTokenNameException("Give the token a name of 1 to " + MAX_NAME_LENGTH + " characters.");
 		}
 		if (!PlainTextValidator.isPlain(cleanName, false)) {
-			throw new InvalidTokenNameException("Remove the invisible or control characters from the token's name.");
+			throw new InvalidTokenNameException("Remove the emoji and the invisible or control characters from the token's name.");
 		}
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);

@@ -235,7 +235,7 @@ public class ActivationService {
 		}
 		if (!PlainTextValidator.isPlain(stripped, false)) {
 			throw ActivationRefusedException.invalid(field,
-					"Remove the invisible or control characters from the device's " + what + ".");
+					"Remove the emoji and the invisible or control characters from the device's " + what + ".");
 		}
 		return stripped;
 	}

@@ -169,7 +169,7 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 			throw invalid(field, "\"" + field + "\" can have at most " + MAX_TEXT + " characters.");
 		}
 		if (!PlainTextValidator.isPlain(value, false)) {
-			throw invalid(field, "\"" + field + "\" has invisible or control characters, which a name cannot have.");
+			throw invalid(field, "\"" + field + "\" has emoji or invisible or control characters, which a name cannot have.");
 		}
 		return value;
 	}

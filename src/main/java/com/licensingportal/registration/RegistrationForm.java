@@ -22,13 +22,13 @@ public class RegistrationForm {
 	@Schema(example = "Jana")
 	@NotBlank(message = "Enter your first name.")
 	@Size(max = 100, message = "Use at most 100 characters for your first name.")
-	@PlainText(message = "Remove the invisible or control characters from your first name.")
+	@PlainText(message = "Remove the emoji and the invisible or control characters from your first name.")
 	private String firstName;
 
 	@Schema(example = "Novak")
 	@NotBlank(message = "Enter your last name.")
 	@Size(max = 100, message = "Use at most 100 characters for your last name.")
-	@PlainText(message = "Remove the invisible or control characters from your last name.")
+	@PlainText(message = "Remove the emoji and the invisible or control characters from your last name.")
 	private String lastName;
 
 	@Schema(example = "jana.novak@bayside-security.example")
@@ -47,7 +47,7 @@ public class RegistrationForm {
 	@Schema(example = "Bayside Security Ltd.")
 	@NotBlank(message = "Enter the name of your organisation.")
 	@Size(max = 200, message = "Use at most 200 characters for the organisation.")
-	@PlainText(message = "Remove the invisible or control characters from the name of your organisation.")
+	@PlainText(message = "Remove the emoji and the invisible or control characters from the name of your organisation.")
 	private String organisation;
 
 	@Schema(example = "PARTNER", allowableValues = { "PARTNER", "CUSTOMER" },
@@ -59,12 +59,12 @@ public class RegistrationForm {
 	@Schema(example = "E-20261127-0001", description = "a sales order number or Entitlement ID of a purchase")
 	@NotBlank(message = "Enter a sales order number or Entitlement ID, so that we can find your purchase.")
 	@Size(max = 100, message = "Use at most 100 characters for the sales order or Entitlement ID.")
-	@PlainText(message = "Remove the invisible or control characters from the sales order or Entitlement ID.")
+	@PlainText(message = "Remove the emoji and the invisible or control characters from the sales order or Entitlement ID.")
 	private String proof;
 
 	@Schema(example = "We install the cameras for the harbour authority.")
 	@Size(max = 2000, message = "Use at most 2000 characters for the message.")
-	@PlainText(lineBreaks = true, message = "Remove the invisible or control characters from the message.")
+	@PlainText(lineBreaks = true, message = "Remove the emoji and the invisible or control characters from the message.")
 	private String message;
 
 	public AccountType accountType() {

@@ -271,7 +271,7 @@ public class RegistrationService {
 			}
 			if (!PlainTextValidator.isPlain(decision.newAccountName(), false)) {
 				throw new RegistrationDecisionRefusedException(
-						"Remove the invisible or control characters from the new account's name.");
+						"Remove the emoji and the invisible or control characters from the new account's name.");
 			}
 			if (decision.newAccountTypeOrNull() == null) {
 				throw new RegistrationDecisionRefusedException("Choose Partner or Customer for the new account.");

@@ -6,8 +6,8 @@ import jakarta.validation.ConstraintValidatorContext;
 /** Checks {@link PlainText}; {@link #isPlain} serves the services that check text without Bean Validation. */
 public class PlainTextValidator implements ConstraintValidator<PlainText, String> {
 
-	public static final String MESSAGE = "Remove the invisible or control characters (such as zero-width spaces, "
-			+ "text direction overrides or line breaks): they are not allowed here.";
+	public static final String MESSAGE = "Remove the emoji and the invisible or control characters (such as "
+			+ "zero-width spaces, text direction overrides or line breaks): a name cannot have them.";
 
 	private boolean lineBreaks;
 
@@ -29,6 +29,11 @@ public class PlainTextValidator implements ConstraintValidator<PlainText, String
 	private static boolean isAllowed(int c, boolean lineBreaks) {
 		if (c == '\n' || c == '\r' || c == '\t') {
 			return lineBreaks;
+		}
+		if (Character.isSupplementaryCodePoint(c)) {
+			// Emoji and the rarer scripts take four bytes in UTF-8; Camunda's MySQL tables, which keep names in
+			// process variables and their history, hold three (utf8mb3): a 500 there, so refused here.
+			return false;
 		}
 		int type = Character.getType(c);
 		if (type == Character.CONTROL || type == Character.SURROGATE || type == Character.LINE_SEPARATOR

@@ -275,7 +275,7 @@ class RegistrationProcessTest extends RegistrationTestSupport {
 		assertRefused(pi, Map.of("decision", "approve", "accountChoice", "new", "newAccountName", ""),
 				"Enter the name of the new account.");
 		assertRefused(pi, approveNewAccount("Harbor \u202Escitsigol", AccountType.CUSTOMER),
-				"Remove the invisible or control characters from the new account's name.");
+				"invisible or control characters from the new account's name.");
 		assertRefused(pi, approveExistingAccount("A-NONE-XIST"),
 				"There is no account with the account number A-NONE-XIST. Check the number, or approve with a new account.");
 		assertRefused(pi, approveExistingAccount(partner.getAccountNumber()), partner.getName() + " ("

@@ -7,12 +7,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a name may hold: any script, accents and emoji; nothing invisible that hides or reorders text. */
+/**
+ * What a name may hold: any script of the Basic Multilingual Plane and accents; nothing invisible that hides or
+ * reorders text, and no emoji (Camunda's MySQL tables hold three-byte UTF-8 only).
+ */
 class PlainTextValidatorTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Harbor Logistics", "שרה כהן-לוי", "مؤسسة الأمن للمراقبة", "Zoë Ångström-Müller",
-			"Łukasz Żółć", "Zoe\u0308 (decomposed)", "Kamera 🎥 Süd", "O'Brien & Sons <Ltd>", "株式会社カメラ",
+			"Łukasz Żółć", "Zoe\u0308 (decomposed)", "Kamera ★ Süd ✓", "O'Brien & Sons <Ltd>", "株式会社カメラ",
 			"Ελληνικά", "Тест", "a\u200Eb (left-to-right mark)", "४२ देवनागरी" })
 	void realTextInAnyScriptIsPlain(String text) {
 		assertThat(PlainTextValidator.isPlain(text, false)).isTrue();
@@ -38,9 +41,9 @@ class PlainTextValidatorTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "\uD83C\uDFA5", "\uD834\uDD1E" })
-	void charactersBeyondTheBasicPlaneAreWholeAndPlain(String pair) {
-		assertThat(PlainTextValidator.isPlain("x" + pair + "y", false)).isTrue();
+	@ValueSource(strings = { "\uD83C\uDFA5", "\uD834\uDD1E", "\uD842\uDFB7" })
+	void charactersBeyondTheBasicPlaneAreNot(String pair) {
+		assertThat(PlainTextValidator.isPlain("x" + pair + "y", false)).as("emoji, music, rare CJK").isFalse();
 		assertThat(PlainTextValidator.isPlain("x" + pair.charAt(0) + "y", false)).as("half of a pair").isFalse();
 	}
 
