@@ -38,4 +38,25 @@ final class Result {
 		return met ? "yes" : "**no**";
 	}
 
+	/** "yes", or "**no**" and the parts of the target that were missed, e.g. "**no**: p99 ≥ 100 ms". */
+	static String met(List<String> missed) {
+		return missed.isEmpty() ? "yes" : "**no**: " + String.join("; ", missed);
+	}
+
+	/** A benchmark that could not finish: a miss, with the reason, never a row left out. */
+	static Result failed(int number, Throwable failure) {
+		String[] names = { "", "Online activation over the REST API", "Channel transfers through the full BPMN",
+				"List Entitlements", "CSV export of 1,000,000 rows", "Start-up of the default profile" };
+		Result result = new Result(number, names[number], "see bench/README.md");
+		String reason = String.valueOf(failure.getMessage()).replace('|', '/').replace('\n', ' ');
+		result.subject = "failed";
+		result.baseline = "failed";
+		result.ratio = "none";
+		result.met = "**no**: the benchmark failed";
+		result.detail("**The benchmark failed, so its target counts as missed:** `" + failure.getClass().getSimpleName()
+				+ ": " + reason + "`. The harness's output (stderr) has the stack trace; the apps' logs are in"
+				+ " `bench/target/work/`.");
+		return result;
+	}
+
 }
