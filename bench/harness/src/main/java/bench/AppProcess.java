@@ -83,6 +83,19 @@ final class AppProcess implements AutoCloseable {
 		return this.process.pid();
 	}
 
+	/** CPU seconds (user and system) the process has used so far, from /proc; NaN where there is none. */
+	double cpuSeconds() {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// utime and stime are fields 14 and 15 of stat(5), 12 and 13 after the command name.
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
 	Path log() {
 		return this.log;
 	}

@@ -167,13 +167,13 @@ final class TransferBench {
 				}
 			}
 		}
-		result.baseline = "(a) JDBC " + jdbcRate.format("%.0f") + "/s; (b) bare Camunda " + bareRate.format("%.0f") + "/s"
+		result.baseline = "(a) JDBC " + jdbcRate.format("%.0f") + "/s; (b) bare Camunda " + bareRate.format("%.1f") + "/s"
 				+ (tuned ? "; (b') bare Camunda with the portal's job executor settings, for information, "
-						+ tunedRate.format("%.0f") + "/s" : "");
+						+ tunedRate.format("%.1f") + "/s" : "");
 		if (inBuild) {
 			result.detail(ranEveryTask());
 			result.detail("");
-			result.subject = portalRate.format("%.0f") + " transfers/s";
+			result.subject = portalRate.format("%.1f") + " transfers/s";
 			result.ratio = "÷ (b) " + ratioBare.format("%.2f") + "×; ÷ (a) " + ratioJdbc.format("%.2f") + "×";
 			result.met = Result.yesNo(ratioBare.median() >= 1.0);
 		}
