@@ -69,7 +69,7 @@ public final class Bench {
 				jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve("portal.jfr") + ",settings=profile");
 			}
 			try (AppProcess portal = AppProcess.start("portal", config.portalJar(), dir, jvm, env)) {
-				portal.awaitOk("http://127.0.0.1:" + config.portalPort + "/login", Duration.ofMinutes(5));
+				portal.awaitOk("http://127.0.0.1:" + config.portalPort + "/login", Duration.ofMinutes(8));
 				config.dataSet.ensure(dataSource);
 				if (config.runs(3)) {
 					results.add(measured(3, () -> new ListBench(config, dataSource).run()));

@@ -84,7 +84,7 @@ final class StartupBench {
 		clean(dir);
 		try (AppProcess app = AppProcess.start("portal", this.config.portalJar(), dir, JVM,
 				Map.of("PORT", Integer.toString(this.config.startupPortalPort)))) {
-			double millis = app.awaitOk("http://127.0.0.1:" + this.config.startupPortalPort + "/login", Duration.ofMinutes(3));
+			double millis = app.awaitOk("http://127.0.0.1:" + this.config.startupPortalPort + "/login", Duration.ofMinutes(6));
 			return new Started(millis, app.cpuSeconds());
 		}
 	}
@@ -95,7 +95,7 @@ final class StartupBench {
 		try (AppProcess app = AppProcess.start("camunda-baseline", this.config.baselineJar(), dir, JVM,
 				Map.of("PORT", Integer.toString(this.config.startupBaselinePort)))) {
 			double millis = app.awaitOk("http://127.0.0.1:" + this.config.startupBaselinePort
-					+ "/camunda/app/welcome/default/", Duration.ofMinutes(3));
+					+ "/camunda/app/welcome/default/", Duration.ofMinutes(6));
 			return new Started(millis, app.cpuSeconds());
 		}
 	}
