@@ -7,6 +7,7 @@ import com.licensingportal.demo.DemoData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -79,13 +80,21 @@ public final class Tasklist {
 			.until(ExpectedConditions.visibilityOfElementLocated(by));
 	}
 
-	/** Tasklist keeps a footer over the bottom of the page: bring the element to the middle, then click. */
+	/**
+	 * Tasklist keeps a footer over the bottom of the page: bring the element to the middle, then click. Tasklist
+	 * redraws its lists while it refreshes them, so an element found may be replaced before the click: find it again.
+	 */
 	public void clickInView(By by) {
-		WebElement element = new WebDriverWait(this.browser.driver(), Duration.ofSeconds(30))
-			.until(ExpectedConditions.elementToBeClickable(by));
-		((JavascriptExecutor) this.browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-				element);
-		element.click();
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+			.until(driver -> {
+				WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
+				if (element == null) {
+					return false;
+				}
+				((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+				element.click();
+				return true;
+			});
 	}
 
 	private static By taskLink(String taskName) {
