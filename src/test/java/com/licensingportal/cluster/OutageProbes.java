@@ -129,15 +129,19 @@ final class OutageProbes {
 				answer.headers().firstValue("Content-Type").orElse(""), answer.body()));
 	}
 
-	/** An answer a user could read: no stack trace, no raw database error, in the form the caller asked for. */
-	static void assertNoStackTrace(Answer answer) {
+	/**
+	 * An answer a user can read: never a 500, never a stack trace or a raw database error; while the database is
+	 * away a 503 as a page or, for the API, as problem+json.
+	 */
+	static void assertFriendly(Answer answer) {
 		if (answer.status() < 0) {
 			return;
 		}
 		assertThat(answer.body()).as("%s on %s answered %d", answer.what(), answer.node(), answer.status())
 			.doesNotContainPattern(RAW_ERROR);
-		if (answer.status() >= 500) {
-			assertThat(answer.contentType()).as("content type of %s's %d to %s", answer.node(), answer.status(), answer.what())
+		assertThat(answer.status()).as("%s on %s: %s", answer.what(), answer.node(), answer.body()).isNotEqualTo(500);
+		if (answer.status() == 503) {
+			assertThat(answer.contentType()).as("content type of %s's 503 to %s", answer.node(), answer.what())
 				.startsWith(answer.what().contains("/api/") ? "application/problem+json" : "text/html");
 		}
 	}

@@ -53,8 +53,8 @@ final class TransferLoad {
 	record Planned(int index, String key, String token, String json) {
 	}
 
-	/** One HTTP attempt: at which node, when (epoch milliseconds), and its status, or -1 and why there was none. */
-	record Attempt(String node, long startedAt, long endedAt, int status, String failure, String body) {
+	/** One HTTP attempt: at which node, when (epoch milliseconds), and its answer, or status -1 and why there was none. */
+	record Attempt(String node, long startedAt, long endedAt, int status, String failure, String contentType, String body) {
 
 		boolean answered() {
 			return this.status > 0;
@@ -139,14 +139,14 @@ final class TransferLoad {
 			try {
 				HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 				made = new Attempt(node.name(), started, System.currentTimeMillis(), response.statusCode(), null,
-						response.body());
+						response.headers().firstValue("Content-Type").orElse(""), response.body());
 			}
 			catch (IOException dropped) {
-				made = new Attempt(node.name(), started, System.currentTimeMillis(), -1, dropped.toString(), null);
+				made = new Attempt(node.name(), started, System.currentTimeMillis(), -1, dropped.toString(), null, null);
 			}
 			catch (InterruptedException interrupted) {
 				Thread.currentThread().interrupt();
-				attempts.add(new Attempt(node.name(), started, System.currentTimeMillis(), -1, "interrupted", null));
+				attempts.add(new Attempt(node.name(), started, System.currentTimeMillis(), -1, "interrupted", null, null));
 				return new Outcome(planned, attempts, -1, null);
 			}
 			attempts.add(made);

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The database going away under the portal nodes and coming back. Two ways, chosen by the system property
+ * The database restarted under the portal nodes: gone, then back. Two ways, chosen by the system property
  * {@code portal.cluster.database-outage}:
  * <ul>
  * <li>{@code restart} (CI, {@code .ci/run}): a real MariaDB restart with {@code portal.cluster.database-stop}
@@ -21,11 +21,11 @@ import java.util.function.BooleanSupplier;
  * in the test JVM, which drops and refuses their connections.</li>
  * </ul>
  */
-abstract class DatabaseOutage implements AutoCloseable {
+abstract class DatabaseRestart implements AutoCloseable {
 
 	static final String MODE = "portal.cluster.database-outage";
 
-	static DatabaseOutage fromSystemProperties(String host, int port) throws IOException {
+	static DatabaseRestart fromSystemProperties(String host, int port) throws IOException {
 		String mode = System.getProperty(MODE, "proxy");
 		return switch (mode) {
 			case "proxy" -> new Proxied(new DatabaseProxy(host, port));
@@ -41,10 +41,10 @@ abstract class DatabaseOutage implements AutoCloseable {
 	abstract String nodeAddress();
 
 	/** Takes the database away from the nodes; returns once it is gone. */
-	abstract void begin() throws Exception;
+	abstract void stop() throws Exception;
 
 	/** Brings it back; returns once {@code answering} says it answers again. */
-	abstract void end(BooleanSupplier answering) throws Exception;
+	abstract void start(BooleanSupplier answering) throws Exception;
 
 	abstract String describe();
 
@@ -62,7 +62,7 @@ abstract class DatabaseOutage implements AutoCloseable {
 		}
 	}
 
-	private static final class Proxied extends DatabaseOutage {
+	private static final class Proxied extends DatabaseRestart {
 
 		private final DatabaseProxy proxy;
 
@@ -76,12 +76,12 @@ abstract class DatabaseOutage implements AutoCloseable {
 		}
 
 		@Override
-		void begin() {
+		void stop() {
 			this.proxy.cut();
 		}
 
 		@Override
-		void end(BooleanSupplier answering) throws InterruptedException {
+		void start(BooleanSupplier answering) throws InterruptedException {
 			this.proxy.restore();
 			awaitAnswering(answering, Duration.ofSeconds(30));
 		}
@@ -98,7 +98,7 @@ abstract class DatabaseOutage implements AutoCloseable {
 
 	}
 
-	private static final class Restart extends DatabaseOutage {
+	private static final class Restart extends DatabaseRestart {
 
 		private final String host;
 
@@ -121,12 +121,12 @@ abstract class DatabaseOutage implements AutoCloseable {
 		}
 
 		@Override
-		void begin() throws IOException, InterruptedException {
+		void stop() throws IOException, InterruptedException {
 			run(this.stop);
 		}
 
 		@Override
-		void end(BooleanSupplier answering) throws IOException, InterruptedException {
+		void start(BooleanSupplier answering) throws IOException, InterruptedException {
 			run(this.start);
 			awaitAnswering(answering, Duration.ofSeconds(120));
 		}
