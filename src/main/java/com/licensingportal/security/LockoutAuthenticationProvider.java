@@ -2,6 +2,7 @@ package com.licensingportal.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -31,6 +32,10 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
 			Authentication result = this.passwords.authenticate(authentication);
 			this.lockout.recordSuccess(email, clientAddress);
 			return result;
+		}
+		catch (InternalAuthenticationServiceException failure) {
+			// Not the user's doing (the database is away, say): no failed login, and an error, not "wrong password".
+			throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
 		}
 		catch (AuthenticationException failure) {
 			this.lockout.recordFailure(email, clientAddress);

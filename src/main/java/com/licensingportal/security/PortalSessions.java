@@ -2,22 +2,29 @@ package com.licensingportal.security;
 
 import java.util.Objects;
 
+import com.licensingportal.user.PortalUser;
+import com.licensingportal.user.UserRepository;
+
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Service;
 
 /**
- * The logged-in sessions of portal users, as the portal chain's {@link SessionRegistry} knows them. Ending a
- * session marks it expired: its next request is logged out and sent to the login page. With more than one
- * node, swap the registry bean for Spring Session JDBC's, so that every node sees every session.
+ * The logged-in sessions of portal users, as the portal chain's {@link SessionRegistry} finds them in the session
+ * table (by email, which Spring Session JDBC keeps as the principal name), whichever node made them. Ending a
+ * session marks it expired in the database: its next request, on any node, is logged out and sent to the login
+ * page with a word why.
  */
 @Service
 public class PortalSessions {
 
 	private final SessionRegistry registry;
 
-	PortalSessions(SessionRegistry registry) {
+	private final UserRepository users;
+
+	PortalSessions(SessionRegistry registry, UserRepository users) {
 		this.registry = registry;
+		this.users = users;
 	}
 
 	/**
@@ -25,15 +32,15 @@ public class PortalSessions {
 	 * @return how many sessions were ended
 	 */
 	public int endSessionsOf(Long userId, String keepSessionId) {
+		String email = this.users.findById(userId).map(PortalUser::getEmail).orElse(null);
+		if (email == null) {
+			return 0;
+		}
 		int ended = 0;
-		for (Object principal : this.registry.getAllPrincipals()) {
-			if (principal instanceof PortalUserPrincipal user && user.getUserId().equals(userId)) {
-				for (SessionInformation session : this.registry.getAllSessions(principal, false)) {
-					if (!Objects.equals(session.getSessionId(), keepSessionId)) {
-						session.expireNow();
-						ended++;
-					}
-				}
+		for (SessionInformation session : this.registry.getAllSessions(email, false)) {
+			if (!Objects.equals(session.getSessionId(), keepSessionId)) {
+				session.expireNow();
+				ended++;
 			}
 		}
 		return ended;

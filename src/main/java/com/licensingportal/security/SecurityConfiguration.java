@@ -7,37 +7,42 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
- * Three filter chains: Camunda's webapps and REST API keep their own login, CSRF and headers (the REST API
- * is protected by {@code EngineRestAuthentication}); the portal's REST API under /api has its own
- * ({@code ApiSecurityConfiguration}, bearer tokens); everything else is the portal, with form login.
+ * Four filter chains: styles, scripts and schemas without session; Camunda's webapps and REST API keep their
+ * own login, CSRF and headers (the REST API is protected by {@code EngineRestAuthentication}); the portal's REST
+ * API under /api has its own ({@code ApiSecurityConfiguration}, bearer tokens); everything else is the portal,
+ * with form login. Sessions live in the database (Spring Session JDBC, {@code SessionStoreConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
+
+	/** Files of the portal's look and its published schemas: the same for everyone, no session needed. */
+	static final String[] STATIC_PATHS = { "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/schemas/**" };
 
 	/** Pages anyone may open without logging in. Feature packages add their public entry points here. */
-	static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-			"/dev/mailbox", "/dev/mailbox/**", "/dev/mailbox.json", "/invitations/*", "/register", "/forgot-password",
-			"/password-reset/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html",
-			"/.well-known/licensing-public-key", "/schemas/**" };
+	static final String[] PUBLIC_PATHS = { "/login", "/error", "/dev/mailbox", "/dev/mailbox/**", "/dev/mailbox.json",
+			"/invitations/*", "/register", "/forgot-password", "/password-reset/*", "/v3/api-docs", "/v3/api-docs/**",
+			"/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/.well-known/licensing-public-key" };
 
 	/**
 	 * The pages load scripts and styles only from the portal itself: no inline script, no style attribute,
 	 * no framing. Templates keep to it (TemplateContentSecurityTest checks them).
 	 */
-	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "font-src 'self'; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; "
 			+ "base-uri 'self'; object-src 'none'";
 
@@ -48,6 +53,23 @@ class SecurityConfiguration {
 	private static final RequestMatcher RELAXED_CSP_PATHS = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
 			PathPatternRequestMatcher.withDefaults().matcher("/dev/mailbox/**"));
+
+	/**
+	 * Sessions are read from the database: static files skip the login and the concurrent-session check, which
+	 * would read the session twice more for each style and script of a page.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain staticResourceChain(HttpSecurity http) throws Exception {
+		http.securityMatcher(STATIC_PATHS)
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(SecurityConfiguration::pageHeaders);
+		return http.build();
+	}
 
 	@Bean
 	@Order(1)
@@ -79,27 +101,26 @@ class SecurityConfiguration {
 				.failureUrl("/login?error")
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-			.headers(headers -> headers
-				.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
-						RELAXED_CSP_PATHS.matches(request) ? RELAXED_CSP : CSP))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-			// Any number of sessions per user, but known, so that a password reset can end them (PortalSessions).
+			.headers(SecurityConfiguration::pageHeaders)
+			// Any number of sessions per user, found by the user's email in the session table, so that a password
+			// reset can end them on every node (PortalSessions); the login changes the session id (the default).
 			.sessionManagement(session -> session.maximumSessions(-1)
 				.sessionRegistry(sessionRegistry)
 				.expiredUrl("/login?expired"));
 		return http.build();
 	}
 
-	/** In memory, as the sessions are; Spring Session JDBC's registry replaces it when sessions move to the database. */
-	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
+	private static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers
+			.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+					RELAXED_CSP_PATHS.matches(request) ? RELAXED_CSP : CSP))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
 	}
 
-	/** Tells the session registry about sessions that time out or are invalidated. */
+	/** The sessions in the database, by the principal's name (the email) that Spring Session JDBC indexes. */
 	@Bean
-	static HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
+	SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 	@Bean

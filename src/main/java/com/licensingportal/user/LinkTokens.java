@@ -38,6 +38,7 @@ public class LinkTokens {
 		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
 			return Optional.empty();
 		}
+		// Found by the SHA-256 of a 256-bit token: how long a lookup takes says nothing about the token itself.
 		return this.tokens.findByTokenHashAndPurpose(LinkToken.hash(token), purpose)
 			.filter(link -> link.isLiveAt(now))
 			.map(LinkToken::getUserId);

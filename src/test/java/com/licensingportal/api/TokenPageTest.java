@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 
 import com.licensingportal.demo.DemoData;
 import com.licensingportal.support.ApiClient;
+import com.licensingportal.support.MvcSession;
 import com.licensingportal.support.PortalIntegrationTest;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,12 +28,12 @@ class TokenPageTest extends PortalIntegrationTest {
 
 	@Test
 	void createUseAndRevokeATokenFromTheProfilePage() throws Exception {
-		MockHttpSession session = logIn();
+		MvcSession session = logIn();
 		String name = "laptop " + UUID.randomUUID();
 
-		this.mvc.perform(post("/profile/tokens").session(session).with(csrf()).param("name", name).param("validity", "90"))
+		session.perform(post("/profile/tokens").with(csrf()).param("name", name).param("validity", "90"))
 			.andExpect(redirectedUrl("/profile/tokens"));
-		String page = this.mvc.perform(get("/profile/tokens").session(session)).andReturn().getResponse().getContentAsString();
+		String page = session.perform(get("/profile/tokens")).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains(name).contains("active");
 
 		String secondName = name + " 2";
@@ -41,44 +41,46 @@ class TokenPageTest extends PortalIntegrationTest {
 		ApiClient api = new ApiClient(baseUrl());
 		assertThat(api.get("/api/v1/accounts", secret).status()).isEqualTo(200);
 
-		String shownOnce = this.mvc.perform(get("/profile/tokens").session(session)).andReturn().getResponse().getContentAsString();
+		String shownOnce = session.perform(get("/profile/tokens")).andReturn().getResponse().getContentAsString();
 		assertThat(shownOnce).contains(secret);
-		String listed = this.mvc.perform(get("/profile/tokens").session(session)).andReturn().getResponse().getContentAsString();
+		String listed = session.perform(get("/profile/tokens")).andReturn().getResponse().getContentAsString();
 		assertThat(listed).as("a reload no longer shows the secret").doesNotContain(secret).contains(secret.substring(0, 9));
 		Matcher revoke = Pattern.compile(Pattern.quote(secondName) + "</td>.*?(/profile/tokens/\\d+/revoke)", Pattern.DOTALL)
 			.matcher(listed);
 		assertThat(revoke.find()).isTrue();
-		this.mvc.perform(post(revoke.group(1)).session(session).with(csrf())).andExpect(redirectedUrl("/profile/tokens"));
+		session.perform(post(revoke.group(1)).with(csrf())).andExpect(redirectedUrl("/profile/tokens"));
 
 		assertThat(api.get("/api/v1/accounts", secret).status()).isEqualTo(401);
 	}
 
 	@Test
 	void aTokenWithoutANameIsRefusedWithAClearMessage() throws Exception {
-		MockHttpSession session = logIn();
+		MvcSession session = logIn();
 
-		var result = this.mvc.perform(post("/profile/tokens").session(session).with(csrf()).param("name", "  ")
-			.param("validity", "30")).andReturn();
+		session.perform(post("/profile/tokens").with(csrf()).param("name", "  ").param("validity", "30"))
+			.andExpect(redirectedUrl("/profile/tokens"));
 
-		assertThat(result.getFlashMap().get("error")).isEqualTo("Give the token a name of 1 to 100 characters.");
+		// The message travels in the session (a flash attribute) to the page after the redirect.
+		assertThat(session.answer(get("/profile/tokens")).getResponse().getContentAsString())
+			.contains("Give the token a name of 1 to 100 characters.");
 	}
 
 	@Test
 	void revokingAnUnknownTokenIsNotFound() throws Exception {
-		this.mvc.perform(post("/profile/tokens/999999999/revoke").session(logIn()).with(csrf()))
-			.andExpect(status().isNotFound());
+		logIn().perform(post("/profile/tokens/999999999/revoke").with(csrf())).andExpect(status().isNotFound());
 	}
 
-	private String createAndReadSecret(MockHttpSession session, String name) throws Exception {
-		var result = this.mvc.perform(post("/profile/tokens").session(session).with(csrf()).param("name", name)
+	private String createAndReadSecret(MvcSession session, String name) throws Exception {
+		var result = session.perform(post("/profile/tokens").with(csrf()).param("name", name)
 			.param("validity", "never")).andReturn();
 		return (String) result.getFlashMap().get("newToken");
 	}
 
-	private MockHttpSession logIn() throws Exception {
-		return (MockHttpSession) this.mvc.perform(post("/login").param("email", DemoData.PARTNER_USER)
-			.param("password", DemoData.PASSWORD)
-			.with(csrf())).andExpect(redirectedUrl("/entitlements")).andReturn().getRequest().getSession();
+	private MvcSession logIn() throws Exception {
+		MvcSession session = new MvcSession(this.mvc);
+		session.perform(post("/login").param("email", DemoData.PARTNER_USER).param("password", DemoData.PASSWORD)
+			.with(csrf())).andExpect(redirectedUrl("/entitlements"));
+		return session;
 	}
 
 }

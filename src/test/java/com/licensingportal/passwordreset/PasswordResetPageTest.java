@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import com.licensingportal.mail.MailReader;
+import com.licensingportal.support.HttpBrowser;
+import com.licensingportal.support.HttpBrowser.Page;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserStatus;
@@ -13,7 +16,6 @@ import com.licensingportal.user.UserStatus;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -152,57 +154,63 @@ class PasswordResetPageTest extends PasswordResetTestSupport {
 		assertThat(this.passwordEncoder.matches(OLD_PASSWORD, passwordHashOf(expiring))).isTrue();
 	}
 
+	/**
+	 * Two browsers of the user and one of a colleague, each over real HTTP with its own cookie, so that every
+	 * request reads its session from the database; the reset itself goes through the emailed link.
+	 */
 	@Test
 	void aNewPasswordEndsEveryOtherSessionOfTheUserAndTheirNextRequestGoesToTheLoginPage() throws Exception {
 		PortalUser user = user(UserStatus.ACTIVE);
-		MockHttpSession office = logIn(user, OLD_PASSWORD);
-		MockHttpSession laptop = logIn(user, OLD_PASSWORD);
+		HttpBrowser office = loggedIn(user, OLD_PASSWORD);
+		HttpBrowser laptop = loggedIn(user, OLD_PASSWORD);
 		PortalUser colleague = user(UserStatus.ACTIVE);
-		MockHttpSession colleagues = logIn(colleague, OLD_PASSWORD);
-		assertThat(this.mvc.perform(get("/entitlements").session(office)).andReturn().getResponse().getStatus())
-			.isEqualTo(200);
+		HttpBrowser colleagues = loggedIn(colleague, OLD_PASSWORD);
+		assertThat(office.get("/entitlements").status()).isEqualTo(200);
+		assertThat(laptop.get("/entitlements").status()).isEqualTo(200);
 		String path = requestAndFollow(user);
 
 		// The reset happens logged out, in a browser of its own: every session the user has ends.
-		MockHttpSession resetting = new MockHttpSession();
-		this.mvc.perform(get(path).session(resetting));
-		this.mvc.perform(post(path).session(resetting).with(csrf()).param("password", NEW_PASSWORD)
-			.param("repeatPassword", NEW_PASSWORD));
+		HttpBrowser resetting = new HttpBrowser(baseUrl());
+		assertThat(resetting.get(path).body()).contains("Choose a new password");
+		Page done = resetting.post(path, Map.of("password", NEW_PASSWORD, "repeatPassword", NEW_PASSWORD));
+		assertThat(done.status()).isEqualTo(200);
+		assertThat(done.body()).contains("Your password is changed");
 
-		for (MockHttpSession ended : List.of(office, laptop)) {
-			MvcResult next = this.mvc.perform(get("/entitlements").session(ended)).andReturn();
-			assertThat(next.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+		for (HttpBrowser ended : List.of(office, laptop)) {
+			assertThat(ended.get("/entitlements").redirectPath()).isEqualTo("/login?expired");
+			assertThat(ended.get("/login?expired").body())
+				.contains("You were logged out because the password of your user was changed.");
+			assertThat(ended.get("/entitlements").redirectPath()).as("still logged out").isEqualTo("/login");
 		}
-		assertThat(this.mvc.perform(get("/login").param("expired", "")).andReturn().getResponse().getContentAsString())
-			.contains("You were logged out because the password of your user was changed.");
-		assertThat(this.mvc.perform(get("/entitlements").session(colleagues)).andReturn().getResponse().getStatus())
-			.as("another user's session stays").isEqualTo(200);
-		MockHttpSession fresh = logIn(user, NEW_PASSWORD);
-		assertThat(this.mvc.perform(get("/entitlements").session(fresh)).andReturn().getResponse().getStatus())
-			.isEqualTo(200);
+		assertThat(this.jdbc.queryForObject("select count(*) from SPRING_SESSION where PRINCIPAL_NAME = ?",
+				Integer.class, user.getEmail())).as("the ended sessions are gone from the session table").isZero();
+		assertThat(colleagues.get("/entitlements").status()).as("another user's session stays").isEqualTo(200);
+		assertThat(resetting.get("/entitlements").redirectPath()).as("the reset logs nobody in").isEqualTo("/login");
+		assertThat(office.logIn(user.getEmail(), OLD_PASSWORD).redirectPath()).isEqualTo("/login?error");
+		assertThat(office.logIn(user.getEmail(), NEW_PASSWORD).redirectPath())
+			.as("back where the ended session was sent to the login page").isEqualTo("/entitlements?continue");
+		assertThat(office.get("/entitlements").status()).isEqualTo(200);
 	}
 
 	@Test
 	void aResetFromASessionLoggedInAsTheUserKeepsThatSessionAndEndsTheOthers() throws Exception {
 		PortalUser user = user(UserStatus.ACTIVE);
-		MockHttpSession here = logIn(user, OLD_PASSWORD);
-		MockHttpSession elsewhere = logIn(user, OLD_PASSWORD);
+		HttpBrowser here = loggedIn(user, OLD_PASSWORD);
+		HttpBrowser elsewhere = loggedIn(user, OLD_PASSWORD);
 		String path = requestAndFollow(user);
 
-		this.mvc.perform(post(path).session(here).with(csrf()).param("password", NEW_PASSWORD)
-			.param("repeatPassword", NEW_PASSWORD));
+		here.get(path);
+		assertThat(here.post(path, Map.of("password", NEW_PASSWORD, "repeatPassword", NEW_PASSWORD)).body())
+			.contains("Your password is changed");
 
-		assertThat(this.mvc.perform(get("/entitlements").session(here)).andReturn().getResponse().getStatus())
-			.isEqualTo(200);
-		assertThat(this.mvc.perform(get("/entitlements").session(elsewhere)).andReturn().getResponse()
-			.getRedirectedUrl()).isEqualTo("/login?expired");
+		assertThat(here.get("/entitlements").status()).isEqualTo(200);
+		assertThat(elsewhere.get("/entitlements").redirectPath()).isEqualTo("/login?expired");
 	}
 
-	private MockHttpSession logIn(PortalUser user, String password) throws Exception {
-		MvcResult result = this.mvc.perform(formLogin("/login").userParameter("email").user(user.getEmail())
-			.password(password)).andReturn();
-		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/entitlements");
-		return (MockHttpSession) result.getRequest().getSession(false);
+	private HttpBrowser loggedIn(PortalUser user, String password) {
+		HttpBrowser browser = new HttpBrowser(baseUrl());
+		assertThat(browser.logIn(user.getEmail(), password).redirectPath()).isEqualTo("/entitlements");
+		return browser;
 	}
 
 	/** Asks for a reset, sends the email, and answers the path of the link in it. */

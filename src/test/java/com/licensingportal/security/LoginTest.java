@@ -6,6 +6,7 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.demo.DemoData;
+import com.licensingportal.support.MvcSession;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
@@ -14,7 +15,7 @@ import com.licensingportal.user.UserType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockCookie;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -25,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -59,16 +59,13 @@ class LoginTest extends PortalIntegrationTest {
 
 	@Test
 	void theRightPasswordLogsInAndLandsOnListEntitlements() throws Exception {
-		MvcResult result = this.mvc.perform(login(this.email, PASSWORD, "10.1.0.1"))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/entitlements"))
-			.andReturn();
+		MvcSession browser = new MvcSession(this.mvc);
+		MvcResult result = browser.answer(login(this.email, PASSWORD, "10.1.0.1"));
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/entitlements");
 
-		MockHttpSession session = (MockHttpSession) result.getRequest().getSession();
-		this.mvc.perform(get("/entitlements").session(session))
-			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("List Entitlements")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Lee Login")));
+		MvcResult page = browser.answer(get("/entitlements"));
+		assertThat(page.getResponse().getStatus()).isEqualTo(200);
+		assertThat(page.getResponse().getContentAsString()).contains("List Entitlements", "Lee Login");
 	}
 
 	@Test
@@ -122,13 +119,13 @@ class LoginTest extends PortalIntegrationTest {
 
 	@Test
 	void logoutEndsTheSession() throws Exception {
-		MockHttpSession session = (MockHttpSession) this.mvc.perform(login(this.email, PASSWORD, "10.4.0.1"))
-			.andReturn()
-			.getRequest()
-			.getSession();
+		MvcSession browser = new MvcSession(this.mvc);
+		browser.answer(login(this.email, PASSWORD, "10.4.0.1"));
+		MockCookie loggedIn = new MockCookie(MvcSession.COOKIE, browser.sessionCookie());
 
-		this.mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
-		this.mvc.perform(get("/entitlements").session(session)).andExpect(redirectedUrl("http://localhost/login"));
+		assertThat(browser.answer(post("/logout").with(csrf())).getResponse().getRedirectedUrl())
+			.isEqualTo("/login?logout");
+		this.mvc.perform(get("/entitlements").cookie(loggedIn)).andExpect(redirectedUrl("http://localhost/login"));
 	}
 
 	@Test
@@ -141,14 +138,13 @@ class LoginTest extends PortalIntegrationTest {
 		return post("/login").param("email", email).param("password", password).with(csrf()).with(from(clientAddress));
 	}
 
+	/** The message of the login page that a failed login leads to, read in the same browser (session). */
 	private String failureMessage(MockHttpServletRequestBuilder login) throws Exception {
-		MvcResult failed = this.mvc.perform(login).andExpect(redirectedUrl("/login?error")).andReturn();
-		MockHttpSession session = (MockHttpSession) failed.getRequest().getSession();
-		return this.mvc.perform(get("/login").param("error", "").session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		MvcSession browser = new MvcSession(this.mvc);
+		assertThat(browser.answer(login).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		MvcResult page = browser.answer(get("/login").param("error", ""));
+		assertThat(page.getResponse().getStatus()).isEqualTo(200);
+		return page.getResponse().getContentAsString();
 	}
 
 	private static RequestPostProcessor from(String clientAddress) {
