@@ -1,6 +1,5 @@
 package com.licensingportal.cluster;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +29,7 @@ import com.licensingportal.cluster.TransferLoad.Planned;
 import com.licensingportal.mail.MailReader;
 import com.licensingportal.offline.LicenseKeys;
 import com.licensingportal.support.ApiClient;
+import com.licensingportal.support.HttpBrowser;
 import com.licensingportal.support.TestMailServer;
 
 import org.junit.jupiter.api.AfterAll;
@@ -173,38 +173,43 @@ class ClusterIT {
 	@Test
 	@Order(1)
 	void aLoginOnOneNodeIsALoginOnTheOtherAndAPasswordResetOnOneEndsItOnBoth() throws Exception {
-		PortalPages browser = new PortalPages();
-		browser.logIn(nodeA, ClusterDatabase.SESSION_USER, ClusterDatabase.PASSWORD);
-		PortalPages secondBrowser = new PortalPages();
-		secondBrowser.logIn(nodeB, ClusterDatabase.SESSION_USER, ClusterDatabase.PASSWORD);
+		HttpBrowser onA = new HttpBrowser(nodeA.url(""));
+		assertThat(onA.logIn(ClusterDatabase.SESSION_USER, ClusterDatabase.PASSWORD).redirectPath()).isEqualTo("/entitlements");
+		HttpBrowser secondOnB = new HttpBrowser(nodeB.url(""));
+		assertThat(secondOnB.logIn(ClusterDatabase.SESSION_USER, ClusterDatabase.PASSWORD).redirectPath())
+			.isEqualTo("/entitlements");
 
-		HttpResponse<String> onB = browser.get(nodeB, "/entitlements");
+		// The session cookie node-a gave, used on node-b (and the other way round), as behind a load balancer.
+		HttpBrowser onB = new HttpBrowser(nodeB.url(""));
+		onB.useSessionCookie(onA.sessionCookie());
+		HttpBrowser secondOnA = new HttpBrowser(nodeA.url(""));
+		secondOnA.useSessionCookie(secondOnB.sessionCookie());
+		HttpBrowser.Page page = onB.get("/entitlements");
 
-		assertThat(onB.statusCode()).as("node-b's answer to node-a's session").isEqualTo(200);
-		assertThat(onB.body()).contains("Sam Cluster").contains(ClusterDatabase.customerName(ClusterDatabase.CUSTOMERS));
-		assertThat(secondBrowser.get(nodeA, "/entitlements").statusCode()).as("node-a's answer to node-b's session")
-			.isEqualTo(200);
+		assertThat(page.status()).as("node-b's answer to node-a's session").isEqualTo(200);
+		assertThat(page.body()).contains("Sam Cluster").contains(ClusterDatabase.customerName(ClusterDatabase.CUSTOMERS));
+		assertThat(secondOnA.get("/entitlements").status()).as("node-a's answer to node-b's session").isEqualTo(200);
 
 		// Forgot Password? on node-b, the emailed link followed on node-a.
-		PortalPages anonymous = new PortalPages();
-		assertThat(anonymous.submit(nodeB, "/forgot-password", "/forgot-password",
-				Map.of("email", ClusterDatabase.SESSION_USER)).statusCode()).isEqualTo(200);
+		HttpBrowser forgot = new HttpBrowser(nodeB.url(""));
+		forgot.get("/forgot-password");
+		assertThat(forgot.post("/forgot-password", Map.of("email", ClusterDatabase.SESSION_USER)).status()).isEqualTo(200);
 		String link = MailReader.link(awaitMail(ClusterDatabase.SESSION_USER, "Reset your Licensing Portal password"),
 				"/password-reset/");
 		assertThat(link).startsWith(BASE_URL + "/password-reset/");
 		String path = link.substring(BASE_URL.length());
 		String newPassword = "Moved-Between-Nodes-2027";
-		HttpResponse<String> reset = anonymous.submit(nodeA, path, path,
-				Map.of("password", newPassword, "repeatPassword", newPassword));
-		assertThat(reset.statusCode()).as("setting the new password on node-a").isEqualTo(200);
+		HttpBrowser reset = new HttpBrowser(nodeA.url(""));
+		reset.get(path);
+		assertThat(reset.post(path, Map.of("password", newPassword, "repeatPassword", newPassword)).status())
+			.as("setting the new password on node-a")
+			.isEqualTo(200);
 
 		// Both sessions end, on whichever node they are used next.
-		assertThat(browser.get(nodeB, "/entitlements").headers().firstValue("Location")).as("node-a's session on node-b")
-			.hasValueSatisfying(location -> assertThat(location).contains("/login"));
-		assertThat(secondBrowser.get(nodeA, "/entitlements").headers().firstValue("Location"))
-			.as("node-b's session on node-a")
-			.hasValueSatisfying(location -> assertThat(location).contains("/login"));
-		new PortalPages().logIn(nodeB, ClusterDatabase.SESSION_USER, newPassword);
+		assertThat(onB.get("/entitlements").redirectPath()).as("node-a's session on node-b").startsWith("/login");
+		assertThat(secondOnA.get("/entitlements").redirectPath()).as("node-b's session on node-a").startsWith("/login");
+		assertThat(new HttpBrowser(nodeB.url("")).logIn(ClusterDatabase.SESSION_USER, newPassword).redirectPath())
+			.isEqualTo("/entitlements");
 		figure("Sessions: a login through the form on node-a opened List Entitlements on node-b as that user (and one made"
 				+ " on node-b on node-a); a password reset asked for on node-b and set on node-a ended both sessions on"
 				+ " the other node");

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+
+import com.licensingportal.support.HttpBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +40,7 @@ final class OutageProbes {
 
 	private final String token;
 
-	private final Map<String, PortalPages> browsers;
+	private final Map<String, HttpBrowser> browsers;
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -53,14 +56,14 @@ final class OutageProbes {
 	private volatile boolean probing;
 
 	/** Logs a browser in on each node, while the database is still there. */
-	OutageProbes(List<PortalNode> nodes, String token, String email, String password)
-			throws IOException, InterruptedException {
+	OutageProbes(List<PortalNode> nodes, String token, String email, String password) {
 		this.nodes = List.copyOf(nodes);
 		this.token = token;
-		Map<String, PortalPages> browsers = new java.util.LinkedHashMap<>();
+		Map<String, HttpBrowser> browsers = new LinkedHashMap<>();
 		for (PortalNode node : nodes) {
-			PortalPages browser = new PortalPages();
-			browser.logIn(node, email, password);
+			HttpBrowser browser = new HttpBrowser(node.url(""));
+			assertThat(browser.logIn(email, password).redirectPath()).as("logging in on " + node.name())
+				.isEqualTo("/entitlements");
 			browsers.put(node.name(), browser);
 		}
 		this.browsers = browsers;
@@ -103,11 +106,10 @@ final class OutageProbes {
 
 	private void page(PortalNode node) {
 		try {
-			HttpResponse<String> answer = this.browsers.get(node.name()).get(node, "/entitlements");
-			keep(node, "GET /entitlements", answer);
+			keep(node, "GET /entitlements", this.browsers.get(node.name()).get("/entitlements").response());
 		}
-		catch (IOException | InterruptedException ex) {
-			this.answers.add(new Answer(node.name(), "GET /entitlements", -1, null, ex.toString()));
+		catch (IllegalStateException noAnswer) {
+			this.answers.add(new Answer(node.name(), "GET /entitlements", -1, null, noAnswer.toString()));
 		}
 	}
 
