@@ -65,7 +65,7 @@ final class PortalNode implements AutoCloseable {
 		builder.environment().put("PORT", Integer.toString(port));
 		builder.environment().put("PORTAL_NODE_NAME", name);
 		Path log = directory.resolve(name + ".log");
-		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.redirectErrorStream(true).redirectOutput(log.toFile());
 		return new PortalNode(name, port, log, builder.start());
 	}
 
