@@ -37,13 +37,6 @@ GRANT ALL ON `licensing\_bench\_%`.* TO 'portal'@'localhost';
 GRANT ALL ON `licensing\_bench\_%`.* TO 'portal'@'127.0.0.1';
 SQL
 
-for port in 8096 8097 8098; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
-    echo "Port $port is in use; the benchmarks need 8096-8098 free." >&2
-    exit 1
-  fi
-done
-
 log "Building the portal, the harness and the Camunda baseline app"
 mvn -q -B -DskipTests package
 mvn -q -B -f bench/harness/pom.xml package

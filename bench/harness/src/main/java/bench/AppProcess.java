@@ -83,6 +83,19 @@ final class AppProcess implements AutoCloseable {
 		return this.process.pid();
 	}
 
+	/** CPU seconds (user and system) the process has used so far, from /proc; NaN where there is none. */
+	double cpuSeconds() {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// utime and stime are fields 14 and 15 of stat(5), 12 and 13 after the command name.
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
 	Path log() {
 		return this.log;
 	}
@@ -113,6 +126,65 @@ final class AppProcess implements AutoCloseable {
 			throw new IllegalStateException("Cannot read the heap of " + this.name + " from jcmd: " + info);
 		}
 		return used / 1024.0;
+	}
+
+	/** Samples the heap in use every {@code intervalMs} with {@code jstat -gc} until closed. */
+	HeapSampler sampleHeap(int intervalMs) throws IOException {
+		return new HeapSampler(new ProcessBuilder("jstat", "-gc", Long.toString(pid()), Integer.toString(intervalMs))
+			.redirectErrorStream(true)
+			.start());
+	}
+
+	/** The largest heap in use (survivors, eden and old generation, garbage included) that jstat printed. */
+	static final class HeapSampler implements AutoCloseable {
+
+		private final Process jstat;
+
+		private final Thread reader;
+
+		private volatile double peakKiB;
+
+		HeapSampler(Process jstat) {
+			this.jstat = jstat;
+			this.reader = new Thread(this::read, "jstat");
+			this.reader.setDaemon(true);
+			this.reader.start();
+		}
+
+		private void read() {
+			try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(this.jstat.getInputStream()))) {
+				List<String> header = null;
+				String line;
+				while ((line = lines.readLine()) != null) {
+					List<String> fields = List.of(line.strip().split("\\s+"));
+					if (fields.contains("EU")) {
+						header = fields;
+					}
+					else if (header != null && fields.size() == header.size()) {
+						double used = 0;
+						for (String column : List.of("S0U", "S1U", "EU", "OU")) {
+							used += Double.parseDouble(fields.get(header.indexOf(column)));
+						}
+						this.peakKiB = Math.max(this.peakKiB, used);
+					}
+				}
+			}
+			catch (IOException | NumberFormatException ex) {
+				// the sampler stops; the peak so far stands
+			}
+		}
+
+		double peakMiB() {
+			return this.peakKiB / 1024.0;
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.jstat.destroy();
+			this.jstat.waitFor(10, TimeUnit.SECONDS);
+			this.reader.join(5_000);
+		}
+
 	}
 
 	@Override

@@ -1,5 +1,9 @@
 package bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,13 +44,13 @@ final class Config {
 
 	final String dbPassword = "portal";
 
-	/** The portal on MariaDB (benchmarks 1–4). */
-	final int portalPort = 8096;
+	/** The portal on MariaDB (benchmarks 1–4): a free port, never a fixed one (the machine is shared). */
+	final int portalPort = freePort();
 
 	/** Benchmark 5: the portal on its embedded default, and the Camunda webapp baseline. */
-	final int startupPortalPort = 8097;
+	final int startupPortalPort = freePort();
 
-	final int startupBaselinePort = 8098;
+	final int startupBaselinePort = freePort();
 
 	/** The fixed heap of the portal on MariaDB, so that a leak in the export would show. */
 	final String portalHeap = "-Xmx512m";
@@ -85,6 +89,15 @@ final class Config {
 		return new Config(repo, out == null ? repo.resolve("BENCHMARKS.md") : out, quick, reuse, profile, only);
 	}
 
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No free port on the loopback", ex);
+		}
+	}
+
 	String jdbcUrl(String database) {
 		return "jdbc:mysql://" + this.mysqlHost + "/" + database + "?" + this.jdbcParameters;
 	}
@@ -95,7 +108,7 @@ final class Config {
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("No portal jar in target/: run mvn package first"));
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException("No target/ folder: run mvn package first", ex);
 		}
 	}

@@ -26,8 +26,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * related to every customer, and 9,998 customers;</li>
  * <li>100 line items per account (1,000,000), 10 per entitlement, each with its CREATED event, exactly as
  * SalesOrderService.enter writes them (available = total, nothing reserved, lock version 0);</li>
- * <li>users: {@link #PARTNER_USER} (Partner Administrator of partner 1: sees 101 accounts, 10,100 line items)
- * and {@link #EXPORT_USER} (Partner Administrator of both partners: sees all 10,000 accounts).</li>
+ * <li>users: {@link #PARTNER_USER} (Partner Administrator of partner 1: sees 101 accounts, 10,100 line items),
+ * {@link #EXPORT_USER} (Partner Administrator of both partners: sees all 10,000 accounts), and a Customer
+ * Administrator in each of partner 1's 100 customers.</li>
  * </ul>
  */
 final class DataSet {
@@ -75,13 +76,18 @@ final class DataSet {
 		this.seed = seed;
 	}
 
+	int lineItemsPerAccount() {
+		return this.lineItemsPerAccount;
+	}
+
 	int lineItems() {
 		return this.accounts * this.lineItemsPerAccount;
 	}
 
 	String describe() {
-		return String.format(Locale.ROOT, "%,d accounts, %,d line items (%d per account), %,d CREATED events, seed %d",
-				this.accounts, lineItems(), this.lineItemsPerAccount, lineItems(), this.seed);
+		return String.format(Locale.ROOT, "%,d accounts, %,d line items (%d per account), %,d CREATED events,"
+				+ " %d users, seed %d", this.accounts, lineItems(), this.lineItemsPerAccount, lineItems(),
+				2 + RELATED_TO_PARTNER, this.seed);
 	}
 
 	/** The accounts partner 1's users see: the partner and its related customers. */
@@ -186,6 +192,19 @@ final class DataSet {
 				+ "(1, " + PARTNER_ID + ", 'PARTNER', 'PARTNER_ADMINISTRATOR'), "
 				+ "(2, " + PARTNER_ID + ", 'PARTNER', 'PARTNER_ADMINISTRATOR'), "
 				+ "(2, " + DISTRIBUTOR_ID + ", 'PARTNER', 'PARTNER_ADMINISTRATOR')");
+		// A Customer Administrator in each of Bench Partner's customers: a transfer to one tells them by email,
+		// so the automatic path runs all its tasks (ExecuteTransfer and both emails).
+		Rows customerAdmins = new Rows(statement,
+				"insert into portal_user (id, email, first_name, last_name, status, password_hash, created_at) values ");
+		Rows customerMemberships = new Rows(statement,
+				"insert into account_membership (user_id, account_id, account_type, user_type) values ");
+		for (long account = 3; account < 3 + RELATED_TO_PARTNER; account++) {
+			customerAdmins.add(account + ", '" + customerAdministrator(account) + "', 'Customer', 'Admin " + account
+					+ "', 'ACTIVE', '" + hash + "', '" + now.format(TIMESTAMP) + "'");
+			customerMemberships.add(account + ", " + account + ", 'CUSTOMER', 'CUSTOMER_ADMINISTRATOR'");
+		}
+		customerAdmins.flush();
+		customerMemberships.flush();
 		connection.commit();
 		// Entitlements, line items and their CREATED events, account by account.
 		Rows entitlements = new Rows(statement,
@@ -245,6 +264,11 @@ final class DataSet {
 		statement.execute("insert into entitlement_sequence (id, issued_at) values (" + entitlementId + ", '"
 				+ now.format(TIMESTAMP) + "')");
 		connection.commit();
+	}
+
+	/** The Customer Administrator of one of Bench Partner's customers (accounts 3 to 102; user id = account id). */
+	static String customerAdministrator(long accountId) {
+		return "customer.admin." + accountId + "@bench.example";
 	}
 
 	static String code(Random random, int groups) {

@@ -38,4 +38,27 @@ final class Result {
 		return met ? "yes" : "**no**";
 	}
 
+	/** "yes", or "**no**" and the parts of the target that were missed, e.g. "**no**: p99 ≥ 100 ms". */
+	static String met(List<String> missed) {
+		return missed.isEmpty() ? "yes" : "**no**: " + String.join("; ", missed);
+	}
+
+	/** A benchmark that could not finish: a miss, with the reason, never a row left out. */
+	static Result failed(int number, Throwable failure) {
+		String[] names = { "", "Online activation over the REST API", "Channel transfers through the full BPMN",
+				"List Entitlements", "CSV export of 1,000,000 rows", "Start-up of the default profile" };
+		String[] targets = { "", "≥ 300 activations/s, p99 < 100 ms, ≥ 0.3× baseline", "≥ 1.0× (b)",
+				"p95 ≤ 50 ms and ≤ 3× baseline", "≥ 0.7× baseline, heap growth < 64 MiB", "≤ 1.3× baseline" };
+		Result result = new Result(number, names[number], targets[number]);
+		String reason = String.valueOf(failure.getMessage()).replace('|', '/').replace('\n', ' ');
+		result.subject = "failed";
+		result.baseline = "failed";
+		result.ratio = "none";
+		result.met = "**no**: the benchmark failed";
+		result.detail("**The benchmark failed, so its target counts as missed:** `" + failure.getClass().getSimpleName()
+				+ ": " + reason + "`. The harness's output (stderr) has the stack trace; the apps' logs are in"
+				+ " `bench/target/work/`.");
+		return result;
+	}
+
 }

@@ -19,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -26,7 +27,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * keep their form login and CSRF in the portal chain.
  */
 @Configuration(proxyBeanMethods = false)
-class ApiSecurityConfiguration {
+public class ApiSecurityConfiguration {
+
+	/** The API answers JSON and CSV, never a page: nothing in them may load or run anything. */
+	public static final String CSP = "default-src 'none'; frame-ancestors 'none'";
 
 	/** API calls anyone may make without a token. */
 	static final String[] PUBLIC_POSTS = { "/api/v1/auth/token", "/api/v1/registrations" };
@@ -51,7 +55,11 @@ class ApiSecurityConfiguration {
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable())
 			.addFilterBefore(new PersonalAccessTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-			.exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized));
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
+			// No page, but a browser may still be led to an answer: it is neither run, framed nor cached, and
+			// links in it do not tell other sites where they came from (Spring's defaults add nosniff, DENY, no-store).
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 

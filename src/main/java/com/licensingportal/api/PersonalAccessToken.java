@@ -72,11 +72,15 @@ public class PersonalAccessToken {
 	/**
 	 * Records a use to the minute: writing the row on every request made all requests with one token wait for
 	 * each other's row lock (bench/FINDINGS.md), and the tokens page shows minutes anyway.
+	 *
+	 * @return whether the use is to be written
 	 */
-	void markUsed(Instant now) {
+	boolean markUsed(Instant now) {
 		if (this.lastUsedAt == null || !now.isBefore(this.lastUsedAt.plus(LAST_USED_PRECISION))) {
 			this.lastUsedAt = now;
+			return true;
 		}
+		return false;
 	}
 
 	public Long getId() {

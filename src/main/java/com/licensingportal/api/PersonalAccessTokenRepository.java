@@ -1,13 +1,33 @@
 package com.licensingportal.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 interface PersonalAccessTokenRepository extends JpaRepository<PersonalAccessToken, Long> {
 
-	Optional<PersonalAccessToken> findByTokenHash(String tokenHash);
+	/**
+	 * The token and its user ({@code [PersonalAccessToken, PortalUser]}) in one statement and no transaction:
+	 * every API request asks, and a transaction around two reads cost it four more round trips
+	 * (bench/FINDINGS.md).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	@Query("select t, u from PersonalAccessToken t join PortalUser u on u.id = t.userId where t.tokenHash = :tokenHash")
+	List<Object[]> findWithUserByTokenHash(String tokenHash);
+
+	/** Writes a use unless another request with the token wrote one at or after {@code recordedSince}. */
+	@Transactional
+	@Modifying
+	@Query("""
+			update PersonalAccessToken t set t.lastUsedAt = :now
+			 where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :recordedSince)""")
+	int recordUse(Long id, Instant now, Instant recordedSince);
 
 	List<PersonalAccessToken> findByUserIdOrderByCreatedAtDescIdDesc(Long userId);
 

@@ -14,7 +14,6 @@ import java.util.Optional;
 
 import com.licensingportal.security.PortalUserPrincipal;
 import com.licensingportal.user.PortalUser;
-import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
 
 import org.springframework.stereotype.Service;
@@ -36,13 +35,10 @@ public class PersonalAccessTokenService {
 
 	private final PersonalAccessTokenRepository tokens;
 
-	private final UserRepository users;
-
 	private final Clock clock;
 
-	PersonalAccessTokenService(PersonalAccessTokenRepository tokens, UserRepository users, Clock clock) {
+	PersonalAccessTokenService(PersonalAccessTokenRepository tokens, Clock clock) {
 		this.tokens = tokens;
-		this.users = users;
 		this.clock = clock;
 	}
 
@@ -65,25 +61,31 @@ public class PersonalAccessTokenService {
 		return new IssuedToken(token, secret);
 	}
 
-	/** The user a token stands for, if the token is known, usable, and its user active; records its use. */
-	@Transactional
+	/**
+	 * The user a token stands for, if the token is known, usable, and its user active; records its use. One read
+	 * without a transaction; a write only when the recorded use is a minute old.
+	 */
 	public Optional<PortalUserPrincipal> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
 			return Optional.empty();
 		}
 		String presented = hash(secret);
 		Instant now = this.clock.instant();
-		return this.tokens.findByTokenHash(presented)
-			// The lookup went by hash; compare again in constant time so that timing says nothing.
-			.filter(token -> MessageDigest.isEqual(token.getTokenHash().getBytes(StandardCharsets.US_ASCII),
-					presented.getBytes(StandardCharsets.US_ASCII)))
-			.filter(token -> token.isUsableAt(now))
-			.flatMap(token -> {
-				token.markUsed(now);
-				return this.users.findById(token.getUserId());
-			})
-			.filter(user -> user.getStatus() == UserStatus.ACTIVE)
-			.map(PersonalAccessTokenService::principal);
+		List<Object[]> found = this.tokens.findWithUserByTokenHash(presented);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		PersonalAccessToken token = (PersonalAccessToken) found.get(0)[0];
+		PortalUser user = (PortalUser) found.get(0)[1];
+		// The lookup went by hash; compare again in constant time so that timing says nothing.
+		if (!MessageDigest.isEqual(token.getTokenHash().getBytes(StandardCharsets.US_ASCII),
+				presented.getBytes(StandardCharsets.US_ASCII)) || !token.isUsableAt(now)) {
+			return Optional.empty();
+		}
+		if (token.markUsed(now)) {
+			this.tokens.recordUse(token.getId(), now, now.minus(PersonalAccessToken.LAST_USED_PRECISION));
+		}
+		return user.getStatus() == UserStatus.ACTIVE ? Optional.of(principal(user)) : Optional.empty();
 	}
 
 	@Transactional(readOnly = true)

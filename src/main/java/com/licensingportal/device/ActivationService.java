@@ -172,7 +172,8 @@ public class ActivationService {
 	private List<LineItem> lockVisible(VisibleAccounts accounts, Iterable<String> activationIds) {
 		List<LineItem> locked = new ArrayList<>();
 		for (String activationId : activationIds) {
-			LineItem item = this.lineItems.lockByActivationId(activationId)
+			this.lineItems.lockRowByActivationId(activationId);
+			LineItem item = this.lineItems.findWithDetailsByActivationId(activationId)
 				.filter(found -> accounts.canSee(found.getOwner().getId()))
 				.orElseThrow(() -> ActivationRefusedException.notFound(activationId + " is not one of your licenses."));
 			locked.add(item);

@@ -63,7 +63,8 @@ class DeviceController {
 			@RequestParam(required = false) String activationId, @RequestParam(required = false) String quantity,
 			RedirectAttributes redirect) {
 		VisibleAccounts accounts = this.visibility.forUser(user.getUserId());
-		if (this.devices.find(accounts, deviceId).isEmpty()) {
+		// Like every administrators' action: "not found" for anyone else, also for a device they can see.
+		if (this.devices.find(accounts, deviceId).filter(device -> accounts.canAdminister(device.getAccount().getId())).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		try {

@@ -50,7 +50,7 @@ class RegistrationApiController {
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.body(new RegistrationAnswer(Outcome.RECEIVED.name(), submission.email(), submission.submittedAt(),
-					"Thank you: we sent a confirmation to " + submission.email()
+					"Thank you: a confirmation email is on its way to " + submission.email()
 							+ ". Order Management checks your request and answers by email."));
 	}
 

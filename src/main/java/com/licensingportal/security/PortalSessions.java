@@ -1,12 +1,15 @@
 package com.licensingportal.security;
 
 import java.util.Objects;
+import java.util.Set;
 
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,9 +25,13 @@ public class PortalSessions {
 
 	private final UserRepository users;
 
-	PortalSessions(SessionRegistry registry, UserRepository users) {
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	PortalSessions(SessionRegistry registry, UserRepository users,
+			FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.registry = registry;
 		this.users = users;
+		this.sessions = sessions;
 	}
 
 	/**
@@ -44,6 +51,17 @@ public class PortalSessions {
 			}
 		}
 		return ended;
+	}
+
+	/**
+	 * Removes every session of a user who no longer exists (deleted), on every node: their next request finds no
+	 * session and goes to the login page, where the email no longer works.
+	 * @return how many sessions were removed
+	 */
+	public int removeSessionsOf(String email) {
+		Set<String> ids = this.sessions.findByPrincipalName(email).keySet();
+		ids.forEach(this.sessions::deleteById);
+		return ids.size();
 	}
 
 }

@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,6 +15,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -23,9 +26,10 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * Four filter chains: styles, scripts and schemas without session; Camunda's webapps and REST API keep their
- * own login, CSRF and headers (the REST API is protected by {@code EngineRestAuthentication}); the portal's REST
- * API under /api has its own ({@code ApiSecurityConfiguration}, bearer tokens); everything else is the portal,
- * with form login. Sessions live in the database (Spring Session JDBC, {@code SessionStoreConfiguration}).
+ * own login, CSRF and Content-Security-Policy (the REST API is protected by {@code EngineRestAuthentication}),
+ * with the other security headers added; the portal's REST API under /api has its own
+ * ({@code ApiSecurityConfiguration}, bearer tokens); everything else is the portal, with form login. Sessions
+ * live in the database (Spring Session JDBC, {@code SessionStoreConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -67,7 +71,8 @@ public class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.securityContext(context -> context.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.headers(SecurityConfiguration::pageHeaders);
+			// Browsers may keep static files and ask whether they changed (304), instead of fetching them on every page.
+			.headers(headers -> pageHeaders(headers.cacheControl(cache -> cache.disable())));
 		return http.build();
 	}
 
@@ -78,7 +83,15 @@ public class SecurityConfiguration {
 		http.securityMatcher(new OrRequestMatcher(path.matcher("/camunda/**"), path.matcher("/engine-rest/**")))
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
-			.headers(headers -> headers.disable())
+			// The webapps send their own Content-Security-Policy and nosniff; the rest is added (never twice), and the
+			// REST APIs' answers (tasks, variables, incidents) are never cached.
+			.headers(headers -> headers.defaultsDisabled()
+				.contentTypeOptions(Customizer.withDefaults())
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/camunda/api/**")),
+						new CacheControlHeadersWriter())))
 			.requestCache(cache -> cache.disable())
 			.securityContext(context -> context.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.licensingportal.api.ApiSecurityConfiguration;
 import com.licensingportal.security.SecurityConfiguration;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -128,17 +129,19 @@ public class DatabaseOutage implements HandlerExceptionResolver, Ordered {
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		// The reset took the security chains' headers too: the same ones again, as on every answer.
 		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Referrer-Policy", "same-origin");
 		try {
 			if (isApi(request)) {
+				response.setHeader("Content-Security-Policy", ApiSecurityConfiguration.CSP);
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				response.setCharacterEncoding("UTF-8");
 				response.getWriter().write(PROBLEM);
 			}
 			else {
 				response.setHeader("Content-Security-Policy", this.contentSecurityPolicy);
-				response.setHeader("X-Frame-Options", "DENY");
-				response.setHeader("Referrer-Policy", "same-origin");
 				response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
 				response.getOutputStream().write(this.page);
 			}

@@ -186,7 +186,7 @@ public class TransferService {
 			if (request.addToActivationId() != null) {
 				involved.add(request.addToActivationId());
 			}
-			involved.forEach(this.lineItems::lockByActivationId);
+			involved.forEach(this.lineItems::lockRowByActivationId);
 			LineItem source = this.lineItems.findWithDetailsByActivationId(request.activationId())
 				.filter(item -> visible.canSee(item.getOwner().getId()))
 				.orElseThrow(() -> new NotFoundException("License " + request.activationId()));

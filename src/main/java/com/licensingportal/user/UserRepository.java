@@ -12,13 +12,22 @@ import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 public interface UserRepository extends JpaRepository<PortalUser, Long> {
 
 	@EntityGraph(attributePaths = { "memberships", "memberships.account" })
 	Optional<PortalUser> findByEmail(String email);
 
+	/**
+	 * One statement, in the caller's transaction if it has one, else none (AccountVisibility asks on every
+	 * request). A query string, not a derived query: Hibernate caches the plan of the one, and plans the other
+	 * on every call.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	@EntityGraph(attributePaths = { "memberships", "memberships.account" })
+	@Query("select u from PortalUser u where u.id = :id")
 	Optional<PortalUser> findWithMembershipsById(Long id);
 
 	@EntityGraph(attributePaths = { "memberships", "memberships.account" })

@@ -16,6 +16,7 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.security.PortalSessions;
 import com.licensingportal.system.NotFoundException;
 import com.licensingportal.user.UserDirectory.UserView;
 
@@ -53,8 +54,10 @@ public class UserService {
 
 	private final Validator validator;
 
+	private final PortalSessions sessions;
+
 	UserService(UserRepository users, AccountRepository accounts, AccountVisibility visibility, UserDirectory directory,
-			InvitationProcess invitation, LinkTokens linkTokens, Validator validator) {
+			InvitationProcess invitation, LinkTokens linkTokens, Validator validator, PortalSessions sessions) {
 		this.users = users;
 		this.accounts = accounts;
 		this.visibility = visibility;
@@ -62,6 +65,7 @@ public class UserService {
 		this.invitation = invitation;
 		this.linkTokens = linkTokens;
 		this.validator = validator;
+		this.sessions = sessions;
 	}
 
 	/**
@@ -205,18 +209,22 @@ public class UserService {
 			.map(membership -> membership.getAccount().getId())
 			.filter(visible::canAdminister)
 			.forEach(touched::add));
-		List<Long> deletedUsers = new ArrayList<>();
+		List<PortalUser> deletedUsers = new ArrayList<>();
 		keepingAnAdministrator(touched, () -> {
 			for (UserView view : doomed) {
 				PortalUser user = view.user();
 				touched.forEach(user::unlink);
 				if (user.getMemberships().isEmpty()) {
 					this.users.delete(user);
-					deletedUsers.add(user.getId());
+					deletedUsers.add(user);
 				}
 			}
 		});
-		deletedUsers.forEach(this.invitation::userDeleted);
+		deletedUsers.forEach(user -> {
+			this.invitation.userDeleted(user.getId());
+			// A deleted user who is still logged in somewhere is logged out on every node.
+			this.sessions.removeSessionsOf(user.getEmail());
+		});
 		return doomed.stream().map(view -> view.user().getDisplayName()).toList();
 	}
 

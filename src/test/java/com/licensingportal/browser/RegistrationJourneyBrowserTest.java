@@ -1,6 +1,5 @@
 package com.licensingportal.browser;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +21,7 @@ import com.licensingportal.support.Browser;
 import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
+import com.licensingportal.support.Tasklist;
 import com.licensingportal.user.InvitationProcess;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
@@ -35,12 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -164,35 +159,24 @@ class RegistrationJourneyBrowserTest extends PortalIntegrationTest {
 	 * accepted.
 	 */
 	private void approveInTasklist(String organisation, String accountNumber) {
-		WebDriver driver = this.browser.driver();
-		this.browser.open("/camunda/app/tasklist/default/");
-		this.browser.type(By.cssSelector("input[ng-model=username]"), DemoData.OM_USER)
-			.type(By.cssSelector("input[ng-model=password]"), DemoData.OM_PASSWORD)
-			.click(By.cssSelector("button[type=submit]"));
-		clickInView(By.xpath("//a[contains(normalize-space(.), 'Order Management')]"));
-		clickInView(By.xpath("//li[contains(@class, 'task')]//a[contains(normalize-space(.), '" + organisation + "')]"));
-		clickInView(By.cssSelector("button.claim"));
-		WebElement checks = waitFor(By.cssSelector("textarea[id$='Field_entitlementCheck']"));
-		assertThat(checks.getAttribute("value")).contains("is sold to " + organisation, accountNumber);
-		assertThat(waitFor(By.cssSelector("textarea[id$='Field_existingUserCheck']")).getAttribute("value"))
-			.startsWith("No:");
-		assertThat(waitFor(By.cssSelector("input[id$='Field_email']")).getAttribute("value")).startsWith("cedar.bay.");
+		Tasklist tasklist = new Tasklist(this.browser).logInAsOrderManagement().openAndClaim(organisation);
+		assertThat(tasklist.field("textarea", "Field_entitlementCheck").getAttribute("value"))
+			.contains("is sold to " + organisation, accountNumber);
+		assertThat(tasklist.field("textarea", "Field_existingUserCheck").getAttribute("value")).startsWith("No:");
+		assertThat(tasklist.field("input", "Field_email").getAttribute("value")).startsWith("cedar.bay.");
 
-		clickInView(By.cssSelector("input[id$='Field_decision-0']"));
-		clickInView(By.cssSelector("input[id$='Field_accountChoice-1']"));
-		WebElement number = waitFor(By.cssSelector("input[id$='Field_existingAccountNumber']"));
+		tasklist.choose("Field_decision-0").choose("Field_accountChoice-1");
+		WebElement number = tasklist.field("input", "Field_existingAccountNumber");
 		assertThat(number.getAttribute("value")).as("suggested from the Entitlement").isEqualTo(accountNumber);
-		replace(number, "A-NONE-XIST");
-		complete();
-		WebElement refusal = waitFor(By.cssSelector(".notifications .alert-danger"));
+		tasklist.replace(number, "A-NONE-XIST").complete();
+		WebElement refusal = tasklist.waitFor(By.cssSelector(".notifications .alert-danger"));
 		assertThat(refusal.getText()).contains("There is no account with the account number A-NONE-XIST");
-		clickInView(By.cssSelector(".notifications button.close[ng-click^='removeNotification']"));
-		assertThat(driver.findElements(By.cssSelector("button.claim"))).isEmpty();
+		tasklist.clickInView(By.cssSelector(".notifications button.close[ng-click^='removeNotification']"));
+		assertThat(this.browser.driver().findElements(By.cssSelector("button.claim"))).isEmpty();
 
-		replace(waitFor(By.cssSelector("input[id$='Field_existingAccountNumber']")), accountNumber);
-		complete();
-		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(
-				By.xpath("//li[contains(@class, 'task')]//a[contains(normalize-space(.), '" + organisation + "')]")));
+		tasklist.replace(tasklist.field("input", "Field_existingAccountNumber"), accountNumber)
+			.complete()
+			.waitUntilGone(organisation);
 		this.browser.logOut();
 	}
 
@@ -237,32 +221,6 @@ class RegistrationJourneyBrowserTest extends PortalIntegrationTest {
 			.click(By.id("set-password"));
 		assertThat(this.browser.find(By.id("password-changed")).getText()).contains("Your password is changed");
 		this.browser.logOut();
-	}
-
-	private WebElement waitFor(By by) {
-		return new WebDriverWait(this.browser.driver(), Duration.ofSeconds(30))
-			.until(ExpectedConditions.visibilityOfElementLocated(by));
-	}
-
-	/** Tasklist keeps a footer over the bottom of the page: bring the element to the middle, then click. */
-	private void clickInView(By by) {
-		WebElement element = new WebDriverWait(this.browser.driver(), Duration.ofSeconds(30))
-			.until(ExpectedConditions.elementToBeClickable(by));
-		((JavascriptExecutor) this.browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-				element);
-		element.click();
-	}
-
-	private static void replace(WebElement input, String text) {
-		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-		input.sendKeys(text);
-	}
-
-	/** Tasklist's Complete button sits where the page footer lies over it: pressed with the keyboard. */
-	private void complete() {
-		WebElement complete = new WebDriverWait(this.browser.driver(), Duration.ofSeconds(30))
-			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
-		complete.sendKeys(Keys.ENTER);
 	}
 
 	private String registrationOf(RegistrationRequest request) {

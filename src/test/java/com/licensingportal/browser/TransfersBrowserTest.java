@@ -1,32 +1,26 @@
 package com.licensingportal.browser;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.demo.DemoData;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
 import com.licensingportal.support.Browser;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
+import com.licensingportal.support.Tasklist;
 import com.licensingportal.transfer.ChannelTransferRepository;
+import com.licensingportal.user.PortalUser;
+import com.licensingportal.user.UserType;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,18 +29,15 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "Transferring License Channels" in a real browser: the demo partner administrator transfers 5 of 20 channels
- * to its related customer (approved automatically) and the customer's administrator finds a new license with 5
- * channels; a transfer to an unrelated account waits until {@code om} approves it through /engine-rest (as
- * Tasklist would), then completes.
+ * "Transferring License Channels" in a real browser, on accounts of its own (so that other tests' data cannot
+ * change the pages under it): a partner administrator transfers 5 of 20 channels to its related customer
+ * (approved automatically) and the customer's administrator finds a new license with 5 channels; a transfer to
+ * an unrelated account waits until {@code om} approves it in the real Tasklist, then completes.
  */
 class TransfersBrowserTest extends PortalIntegrationTest {
 
 	@Autowired
 	ApplicationContext context;
-
-	@Autowired
-	AccountRepository accounts;
 
 	@Autowired
 	ChannelTransferRepository transfers;
@@ -58,15 +49,26 @@ class TransfersBrowserTest extends PortalIntegrationTest {
 
 	private Product product;
 
+	private Account customer;
+
+	private PortalUser partnerAdmin;
+
+	private PortalUser customerAdmin;
+
 	private LineItem bulk;
 
 	@BeforeEach
 	void data() {
 		LicenseFixtures fixtures = new LicenseFixtures(this.context);
-		Account northwind = this.accounts.findByName(DemoData.PARTNER_NAME).orElseThrow();
+		this.customer = fixtures.customer(LicenseFixtures.unique("Larkspur Clinic"));
+		Account partner = fixtures.partnerOf(LicenseFixtures.unique("Kestrel Security"), this.customer);
+		this.partnerAdmin = fixtures.user("Kestrel", partner, UserType.PARTNER_ADMINISTRATOR);
+		this.customerAdmin = fixtures.user("Larkspur", this.customer, UserType.CUSTOMER_ADMINISTRATOR);
 		this.product = fixtures.product("BTR");
-		this.bulk = fixtures.lineItem(northwind, this.product, 20, null);
+		this.bulk = fixtures.lineItem(partner, this.product, 20, null);
 		this.browser = new Browser(baseUrl());
+		// Tall enough that Tasklist's form and its Complete button fit above the page footer.
+		this.browser.driver().manage().window().setSize(new Dimension(1400, 1600));
 	}
 
 	@AfterEach
@@ -76,50 +78,53 @@ class TransfersBrowserTest extends PortalIntegrationTest {
 
 	@Test
 	void aPartnerTransfersFiveOfTwentyChannelsToItsCustomerWhoSeesANewLicense() {
-		Account harbor = this.accounts.findByName(DemoData.CUSTOMER_NAME).orElseThrow();
-		this.browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD);
+		this.browser.logIn(this.partnerAdmin.getEmail(), LicenseFixtures.PASSWORD);
 
-		String number = transfer(5, harbor.getAccountNumber());
+		String number = transfer(5, this.customer.getAccountNumber());
 
 		assertThat(this.browser.find(By.id("flash-success")).getText()).startsWith("Transfer " + number + " is approved (")
-			.endsWith("the 5 channels are on their way to " + DemoData.CUSTOMER_NAME + ".");
+			.endsWith("the 5 channels are on their way to " + this.customer.getName() + ".");
 		ProcessJobs.executeDue(this.management, processInstanceId(number));
 		this.browser.open("/transfers/" + number);
 		assertThat(this.browser.find(By.id("transfer-state")).getText()).isEqualTo("Completed");
 		String created = this.browser.find(By.id("transfer-result")).getText();
 		assertThat(created).isNotEqualTo(this.bulk.getActivationId()).matches("[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}");
 
-		this.browser.logOut().logIn(DemoData.CUSTOMER_ADMIN, DemoData.PASSWORD);
+		this.browser.logOut().logIn(this.customerAdmin.getEmail(), LicenseFixtures.PASSWORD);
 		this.browser.open("/entitlements?product=" + this.product.getPartNumber());
 		List<WebElement> rows = rows();
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).getAttribute("data-activation-id")).isEqualTo(created);
 		assertThat(rows.get(0).findElements(By.cssSelector("td.number"))).extracting(WebElement::getText).containsExactly("5", "5");
-		assertThat(rows.get(0).getText()).contains(DemoData.CUSTOMER_NAME);
+		assertThat(rows.get(0).getText()).contains(this.customer.getName());
 	}
 
 	@Test
-	void aTransferToAnUnrelatedAccountWaitsUntilOrderManagementApprovesIt() throws Exception {
+	void aTransferToAnUnrelatedAccountWaitsUntilOrderManagementApprovesItInTasklist() {
 		Account stranger = new LicenseFixtures(this.context).customer(LicenseFixtures.unique("Osprey Marina"));
-		this.browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD);
+		this.browser.logIn(this.partnerAdmin.getEmail(), LicenseFixtures.PASSWORD);
 
 		String number = transfer(3, stranger.getAccountNumber());
 
 		assertThat(this.browser.find(By.id("transfer-state")).getText()).isEqualTo("Pending approval");
 		assertThat(this.browser.find(By.id("flash-success")).getText()).contains("waits for Order Management's approval");
 		ProcessJobs.executeDue(this.management, processInstanceId(number));
+		this.browser.logOut();
 
-		JsonNode tasks = engineRest("GET", "/engine-rest/task?processInstanceBusinessKey=" + number, null);
-		assertThat(tasks).hasSize(1);
-		assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo("ApproveChannelTransfer");
-		String taskId = tasks.get(0).get("id").asText();
-		JsonNode form = engineRest("GET", "/engine-rest/task/" + taskId + "/form-variables", null);
-		assertThat(form.at("/targetAccountName/value").asText()).isEqualTo(stranger.getName());
-		assertThat(form.at("/lineItemHistory/value").asText()).contains("Reserved for a transfer");
-		engineRest("POST", "/engine-rest/task/" + taskId + "/complete",
-				"{\"variables\": {\"approval\": {\"value\": \"approve\"}, \"approvalReason\": {\"value\": \"Confirmed by phone\"}}}");
+		String taskName = "Approve channel transfer " + number + " (3 channels)";
+		Tasklist tasklist = new Tasklist(this.browser).logInAsOrderManagement().openAndClaim(taskName);
+		// The form's text shows the transfer as the process knows it, not the template's placeholders.
+		String summary = tasklist.waitFor(By.xpath("//*[contains(normalize-space(.), 'Transfer " + number + "')]")).getText();
+		assertThat(summary).doesNotContain("{{");
+		String form = tasklist.waitFor(By.cssSelector(".fjs-form")).getText();
+		assertThat(form).contains("3 channels", this.product.getPartNumber(), this.bulk.getActivationId(), stranger.getName(),
+				stranger.getAccountNumber(), this.partnerAdmin.getEmail(), "Reserved for a transfer");
+		tasklist.choose("Approval-0");
+		tasklist.replace(tasklist.field("textarea", "ApprovalReason"), "Confirmed by phone").complete().waitUntilGone(taskName);
+		this.browser.logOut();
 		ProcessJobs.executeDue(this.management, processInstanceId(number));
 
+		this.browser.logIn(this.partnerAdmin.getEmail(), LicenseFixtures.PASSWORD);
 		this.browser.open("/transfers/" + number);
 		assertThat(this.browser.find(By.id("transfer-state")).getText()).isEqualTo("Completed");
 		assertThat(this.browser.find(By.id("transfer-approval")).getText()).contains("approved by om");
@@ -154,23 +159,6 @@ class TransfersBrowserTest extends PortalIntegrationTest {
 
 	private String processInstanceId(String number) {
 		return this.transfers.findByTransferNumber(number).orElseThrow().getProcessInstanceId();
-	}
-
-	/** Order Management's side, as Tasklist calls it: the engine's REST API as {@code om}. */
-	private JsonNode engineRest(String method, String path, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((DemoData.OM_USER + ":" + DemoData.OM_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-			.header("Accept", "application/json");
-		if (json != null) {
-			request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-		return response.body().isEmpty() ? null : new ObjectMapper().readTree(response.body());
 	}
 
 }

@@ -26,6 +26,15 @@ public final class MailReader {
 		return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> isTo(message, recipient)).toList();
 	}
 
+	/**
+	 * What was delivered into the recipient's own mailbox, oldest first: a message to two recipients counts once
+	 * for each, so that a test can count deliveries exactly ({@link #to} sees every copy that names the recipient).
+	 */
+	public static List<MimeMessage> deliveredTo(GreenMail greenMail, String recipient) {
+		return greenMail.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(recipient), message -> true)
+			.toList();
+	}
+
 	/** Waits up to 10 seconds for the first message to the recipient. */
 	public static MimeMessage waitFor(GreenMail greenMail, String recipient) {
 		return waitFor(greenMail, recipient, 1).get(0);

@@ -169,6 +169,10 @@ class DatabaseOutageTest {
 		assertThat(response.getStatus()).isEqualTo(503);
 		assertThat(response.getHeader("Retry-After")).isEqualTo("60");
 		assertThat(response.getContentType()).startsWith("application/problem+json");
+		assertThat(response.getHeader("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+		assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
+		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(response.getContentAsString()).isEqualTo(
 				"{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,"
 						+ "\"detail\":\"The portal is briefly unavailable. Try again in a minute.\"}");

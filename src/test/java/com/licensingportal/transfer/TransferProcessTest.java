@@ -81,7 +81,8 @@ class TransferProcessTest extends TransferTestSupport {
 		ProcessInstance instance = processOf(transfer);
 		assertThat(row(transfer).getState()).isEqualTo(TransferState.PENDING_APPROVAL);
 		assertThat(instance).isWaitingAt("ApproveChannelTransfer", "SendTransferSubmitted");
-		assertThat(task(instance)).hasCandidateGroup("order-management").isNotAssigned();
+		assertThat(task(instance)).hasCandidateGroup("order-management").isNotAssigned()
+			.hasName("Approve channel transfer " + transfer.getTransferNumber() + " (8 channels)");
 		Task withForm = this.taskService.createTaskQuery().processInstanceId(instance.getId()).initializeFormKeys().singleResult();
 		assertThat(withForm.getCamundaFormRef().getKey()).isEqualTo("ApproveChannelTransfer");
 		assertThat(this.engine.getRepositoryService().createDeploymentQuery().count()).isPositive();
