@@ -58,6 +58,9 @@ public class DatabaseOutage implements HandlerExceptionResolver, Ordered {
 
 	private static final String[] API_PATHS = { "/api/", "/engine-rest/", "/camunda/api/" };
 
+	/** What Hikari's stand-in for a connection it closed says to every call. */
+	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
 	/** Cause chains are short; a bound keeps a cyclic one from looping. */
 	private static final int MAX_CAUSES = 32;
 
@@ -88,7 +91,8 @@ public class DatabaseOutage implements HandlerExceptionResolver, Ordered {
 	/**
 	 * Whether the failure, or one of its causes, says the database cannot be reached right now, as opposed to a
 	 * query that is wrong or a row that is locked: the driver's connection exceptions (SQL state class 08), Hikari's
-	 * timeout waiting for a connection, and what Spring and Hibernate make of them.
+	 * timeout waiting for a connection, a connection Hikari closed after such an exception, and what Spring and
+	 * Hibernate make of them.
 	 */
 	public static boolean isCause(Throwable failure) {
 		Throwable cause = failure;
@@ -99,6 +103,12 @@ public class DatabaseOutage implements HandlerExceptionResolver, Ordered {
 				return true;
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+			// Hikari closes a connection that failed with such an exception; the rollback that follows then fails
+			// with this, and Spring throws the rollback's failure instead of the first one.
+			if (cause instanceof SQLException sql && sql.getSQLState() == null
+					&& HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
 				return true;
 			}
 		}

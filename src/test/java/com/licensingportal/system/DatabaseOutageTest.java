@@ -108,6 +108,24 @@ class DatabaseOutageTest {
 	}
 
 	@Test
+	void aRollbackThatFailsBecauseTheConnectionDroppedIsAnOutage() throws Exception {
+		// What a portal node threw while MariaDB went away under load (ClusterIT): the transfer's transaction lost
+		// its connection, Hikari closed it, and the rollback's failure replaced the first exception.
+		Throwable rollbackFailed;
+		try (HikariDataSource pool = pool("jdbc:h2:mem:outage-" + UUID.randomUUID(), 1)) {
+			Connection connection = pool.getConnection();
+			connection.close();
+			rollbackFailed = catchThrowable(connection::rollback);
+		}
+		Throwable asSpringThrowsIt = new org.springframework.orm.jpa.JpaSystemException(
+				new org.hibernate.TransactionException("Unable to rollback against JDBC Connection",
+						(SQLException) rollbackFailed));
+
+		assertThat(rollbackFailed).isExactlyInstanceOf(SQLException.class).hasMessage("Connection is closed");
+		assertThat(DatabaseOutage.isCause(asSpringThrowsIt)).as("%s", asSpringThrowsIt).isTrue();
+	}
+
+	@Test
 	void mistakesInQueriesAndOtherFailuresAreNoOutage() {
 		try (HikariDataSource pool = pool("jdbc:h2:mem:outage-" + UUID.randomUUID(), 2)) {
 			JdbcTemplate jdbc = new JdbcTemplate(pool);
