@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The database restarted under the portal nodes: gone, then back. Two ways, chosen by the system property
- * {@code portal.cluster.database-outage}:
+ * {@code portal.cluster.database-outage} or the environment variable {@code PORTAL_CLUSTER_DATABASE_OUTAGE}:
  * <ul>
  * <li>{@code restart} (CI, {@code .ci/run}): a real MariaDB restart with {@code portal.cluster.database-stop}
  * (default {@code mysqladmin -uroot shutdown}) and {@code portal.cluster.database-start} (default
@@ -26,7 +26,7 @@ abstract class DatabaseRestart implements AutoCloseable {
 	static final String MODE = "portal.cluster.database-outage";
 
 	static DatabaseRestart fromSystemProperties(String host, int port) throws IOException {
-		String mode = System.getProperty(MODE, "proxy");
+		String mode = System.getProperty(MODE, System.getenv().getOrDefault("PORTAL_CLUSTER_DATABASE_OUTAGE", "proxy"));
 		return switch (mode) {
 			case "proxy" -> new Proxied(new DatabaseProxy(host, port));
 			case "restart" -> new Restart(host, port,
