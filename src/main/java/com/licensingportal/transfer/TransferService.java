@@ -260,6 +260,19 @@ public class TransferService {
 	}
 
 	/**
+	 * What the approval form shows besides the process variables, written as local variables of
+	 * {@code ApproveChannelTransfer} when it is created: the requester's role in words and the license's latest
+	 * history (up to 3,900 characters). Only a transfer that waits for Order Management needs them.
+	 */
+	@Transactional
+	public Map<String, Object> approvalFormTexts(Long transferId, String requesterRole) {
+		ChannelTransfer transfer = this.transfers.findById(transferId)
+			.orElseThrow(() -> new IllegalStateException("Transfer " + transferId + " does not exist"));
+		return Map.of("requesterRoleLabel", UserType.valueOf(requesterRole).label(), "lineItemHistory",
+				historyText(transfer.getSource()));
+	}
+
+	/**
 	 * {@code ExecuteTransfer}: moves the reserved channels (a new line item for part of a license, the whole
 	 * line item when all its channels go, or onto the chosen line item) and writes both sides' event trails.
 	 * A retry after the channels moved (the row says so, read under its lock) changes nothing.
@@ -481,7 +494,11 @@ public class TransferService {
 					+ " through none of their accounts"));
 	}
 
-	/** The process variables: the decision's inputs, and what the approval form and the emails show. */
+	/**
+	 * The process variables: the decision's inputs, and what the approval form and the emails show. What only the
+	 * approval form shows is left to {@link #approvalFormTexts}, so that a transfer decided automatically does
+	 * not write it.
+	 */
 	private Map<String, Object> variables(ChannelTransfer transfer, PortalUser requester, Relation relation,
 			UserType role) {
 		LineItem source = transfer.getSource();
@@ -494,7 +511,6 @@ public class TransferService {
 		variables.put("relation", relation.name());
 		variables.put("productType", source.getProduct().getProductType());
 		variables.put("requesterRole", role.name());
-		variables.put("requesterRoleLabel", role.label());
 		variables.put("requesterEmail", requester.getEmail());
 		variables.put("requesterName", requester.getDisplayName());
 		variables.put("sourceAccountName", source.getOwner().getName());
@@ -505,7 +521,6 @@ public class TransferService {
 		variables.put("partNumber", source.getProduct().getPartNumber());
 		variables.put("productName", source.getProduct().getName());
 		variables.put("howText", how(transfer));
-		variables.put("lineItemHistory", historyText(source));
 		return variables;
 	}
 

@@ -118,7 +118,7 @@ class TransfersBrowserTest extends PortalIntegrationTest {
 		assertThat(summary).doesNotContain("{{");
 		String form = tasklist.waitFor(By.cssSelector(".fjs-form")).getText();
 		assertThat(form).contains("3 channels", this.product.getPartNumber(), this.bulk.getActivationId(), stranger.getName(),
-				stranger.getAccountNumber(), this.partnerAdmin.getEmail(), "Reserved for a transfer");
+				stranger.getAccountNumber(), this.partnerAdmin.getEmail(), "Partner Administrator", "Reserved for a transfer");
 		tasklist.choose("Approval-0");
 		tasklist.replace(tasklist.field("textarea", "ApprovalReason"), "Confirmed by phone").complete().waitUntilGone(taskName);
 		this.browser.logOut();

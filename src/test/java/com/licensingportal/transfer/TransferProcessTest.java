@@ -47,7 +47,9 @@ class TransferProcessTest extends TransferTestSupport {
 		ProcessInstance instance = processOf(transfer);
 		assertThat(instance).hasPassed("DecideApproval").isWaitingAt("ExecuteTransfer").hasBusinessKey(transfer.getTransferNumber());
 		assertThat(instance).variables().containsEntry("approvalRequired", false).containsEntry("relation", "RELATED_CUSTOMER")
-			.containsEntry("requesterRole", "PARTNER_ADMINISTRATOR");
+			.containsEntry("requesterRole", "PARTNER_ADMINISTRATOR")
+			// an automatic transfer carries neither the approval form's texts nor the whole decision result
+			.doesNotContainKeys("lineItemHistory", "requesterRoleLabel", "approvalDecision", "decisionResult");
 
 		ProcessJobs.executeDue(this.management, instance.getId());
 
@@ -89,7 +91,12 @@ class TransferProcessTest extends TransferTestSupport {
 		assertThat(instance).variables().containsEntry("relation", "UNRELATED").containsEntry("amount", 8)
 			.containsEntry("targetAccountNumber", this.unrelated.getAccountNumber())
 			.containsEntry("approvalRule", "To an account that is not related: needs Order Management's approval");
-		assertThat((String) this.runtime.getVariable(instance.getId(), "lineItemHistory")).contains("Created", "Reserved for a transfer");
+		// What only the form shows belongs to the task, not to the process.
+		assertThat(this.taskService.getVariablesLocal(task(instance).getId())).containsOnlyKeys("requesterRoleLabel", "lineItemHistory")
+			.containsEntry("requesterRoleLabel", "Partner Administrator");
+		assertThat((String) this.taskService.getVariable(task(instance).getId(), "lineItemHistory")).contains("Created",
+				"Reserved for a transfer");
+		assertThat(this.runtime.getVariables(instance.getId())).doesNotContainKeys("lineItemHistory", "requesterRoleLabel");
 
 		Task approval = task(instance);
 		this.engine.getIdentityService().setAuthentication("om", java.util.List.of("order-management"));

@@ -1,0 +1,29 @@
+package com.licensingportal.transfer.flow;
+
+import com.licensingportal.transfer.TransferService;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creating {@code ApproveChannelTransfer}: writes what only its form shows (the requester's role in words and
+ * the license's history) as the task's local variables. Transfers decided automatically never get there, and
+ * so never write them.
+ */
+@Component("approvalFormTexts")
+class ApprovalFormTextsListener implements TaskListener {
+
+	private final TransferService transfers;
+
+	ApprovalFormTextsListener(TransferService transfers) {
+		this.transfers = transfers;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		task.setVariablesLocal(this.transfers.approvalFormTexts((Long) task.getVariable("transferId"),
+				(String) task.getVariable("requesterRole")));
+	}
+
+}
