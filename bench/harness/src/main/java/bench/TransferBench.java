@@ -72,11 +72,12 @@ final class TransferBench {
 				&& Features.sourceContains(this.config, "/api/v1/transfers\"");
 		PortalClient client = new PortalClient("http://127.0.0.1:" + this.config.portalPort);
 		String bearer = inBuild ? token(client) : null;
-		List<String> sources = sources();
 		List<Long> targets = this.config.dataSet.partnerVisibleAccounts().subList(1, 1 + DataSet.RELATED_TO_PARTNER);
 		AtomicInteger next = new AtomicInteger();
 		int perPhase = this.config.reps(300, 100);
 		int rounds = this.config.reps(3, 2);
+		// every side's warm-up and rounds: the portal, (b), (b') and (a)
+		List<String> sources = sources(4 * (this.config.reps(40, 20) + rounds * perPhase));
 		Stats portalRate = new Stats();
 		Stats jdbcRate = new Stats();
 		Stats bareRate = new Stats();
@@ -309,23 +310,39 @@ final class TransferBench {
 		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey).count();
 	}
 
-	/** Bench Partner's own unexpired line items with channels to give, in id order. */
-	private List<String> sources() throws SQLException {
+	/**
+	 * Bench Partner's own unexpired line items with more than 40 channels to give, each as often as its
+	 * available channels allow (one entry per 20), in a seeded random order; the transfers take them in turn.
+	 * So every line item gives about the same share of its channels, none runs out, and none moves whole (which
+	 * would make later transfers from it a customer's transfer to an unrelated account, waiting for approval):
+	 * with round robin over the line items, the small ones ran out in a full run.
+	 */
+	private List<String> sources(int planned) throws SQLException {
 		List<String> ids = new ArrayList<>();
+		long channels = 0;
 		try (Connection connection = this.dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-				"select activation_id from line_item where owner_account_id = ? and available_quantity > 40"
+				"select activation_id, available_quantity from line_item where owner_account_id = ? and available_quantity > 40"
 						+ " and (expires_on is null or expires_on >= ?) order by id")) {
 			select.setLong(1, DataSet.PARTNER_ID);
 			select.setDate(2, Date.valueOf(LocalDate.now()));
 			try (ResultSet rs = select.executeQuery()) {
 				while (rs.next()) {
-					ids.add(rs.getString(1));
+					int available = rs.getInt(2);
+					channels += available;
+					for (int i = 0; i < available / 20; i++) {
+						ids.add(rs.getString(1));
+					}
 				}
 			}
 		}
-		if (ids.isEmpty()) {
-			throw new IllegalStateException("Bench Partner has no line items left to transfer from");
+		// Each entry is taken about planned / entries times, 20 × that many channels of a line item with at least
+		// 20 per entry: at most half of them for as long as planned ≤ 10 × entries.
+		if (ids.isEmpty() || planned > 10L * ids.size()) {
+			throw new IllegalStateException("Bench Partner's line items have " + channels + " channels to give in "
+					+ ids.size() + " shares of 20, too few for " + planned + " transfers (at most 10 per share); run without"
+					+ " --reuse-data for a fresh data set");
 		}
+		java.util.Collections.shuffle(ids, new java.util.Random(20261127L));
 		return ids;
 	}
 
