@@ -110,7 +110,13 @@ public final class Bench {
 	}
 
 	static HikariDataSource pool(Config config, String database, int size) {
+		return pool(config, database, size, Map.of());
+	}
+
+	/** The harness's pool, with more Connector/J properties (the portal's own, for (b')). */
+	static HikariDataSource pool(Config config, String database, int size, Map<String, String> driverProperties) {
 		HikariConfig hikari = new HikariConfig();
+		driverProperties.forEach(hikari::addDataSourceProperty);
 		hikari.setJdbcUrl(config.jdbcUrl(database));
 		hikari.setUsername(config.dbUser);
 		hikari.setPassword(config.dbPassword);

@@ -47,6 +47,30 @@ record JobExecutorSettings(int corePoolSize, int maxPoolSize, int queueCapacity,
 				value(jobExecution, "wait-time-in-millis", defaults.waitTimeInMillis));
 	}
 
+	/**
+	 * The Connector/J properties the portal's pool sets on MySQL/MariaDB ({@code application-mysql.yml},
+	 * {@code spring.datasource.hikari.data-source-properties}), for (b').
+	 */
+	@SuppressWarnings("unchecked")
+	static Map<String, String> portalDriverProperties(Path repo) {
+		Map<String, String> properties = new java.util.TreeMap<>();
+		try (InputStream in = Files.newInputStream(repo.resolve("src/main/resources/application-mysql.yml"))) {
+			for (Object document : new Yaml().loadAll(in)) {
+				Object found = document;
+				for (String key : new String[] { "spring", "datasource", "hikari", "data-source-properties" }) {
+					found = found instanceof Map<?, ?> map ? map.get(key) : null;
+				}
+				if (found instanceof Map<?, ?> settings) {
+					((Map<String, Object>) settings).forEach((key, value) -> properties.put(key, String.valueOf(value)));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return properties;
+	}
+
 	/** A number, or a ${VARIABLE:default} placeholder's default. */
 	private static int value(Map<String, Object> settings, String key, int otherwise) {
 		Object value = settings.get(key);

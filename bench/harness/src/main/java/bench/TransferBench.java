@@ -44,7 +44,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * shape and no portal code: a synchronous decision task, then three asynchronous service tasks (the move,
  * two no-op "emails"), the job executor as Camunda's Spring Boot starter sets it up, full history,
  * rewriteBatchedStatements=true; the reservation and the move are the same hand-written JDBC against the
- * portal's tables. For information, (b') is (b) with the portal's job executor settings, when they differ.
+ * portal's tables. For information, (b') is (b) with the portal's job executor and driver settings.
  */
 final class TransferBench {
 
@@ -88,9 +88,11 @@ final class TransferBench {
 		JobExecutorSettings portalSettings = JobExecutorSettings.ofPortal(this.config.repo);
 		// (b') only when the portal's settings differ from Camunda's: how much of a gain is settings, not code.
 		boolean tuned = !portalSettings.equals(defaults);
-		try (HikariDataSource camundaPool = Bench.pool(this.config, this.config.camundaDatabase, 30)) {
+		Map<String, String> portalDriver = JobExecutorSettings.portalDriverProperties(this.config.repo);
+		try (HikariDataSource camundaPool = Bench.pool(this.config, this.config.camundaDatabase, 30);
+				HikariDataSource tunedPool = Bench.pool(this.config, this.config.camundaDatabase, 30, portalDriver)) {
 			ProcessEngine engine = bareEngine(camundaPool, "bench-bare", BARE_PROCESS, defaults);
-			ProcessEngine tunedEngine = tuned ? bareEngine(camundaPool, "bench-bare-tuned", TUNED_PROCESS, portalSettings)
+			ProcessEngine tunedEngine = tuned ? bareEngine(tunedPool, "bench-bare-tuned", TUNED_PROCESS, portalSettings)
 					: null;
 			try {
 				Transfer portal = inBuild ? (source, target) -> {
@@ -169,7 +171,7 @@ final class TransferBench {
 			}
 		}
 		result.baseline = "(a) JDBC " + jdbcRate.format("%.0f") + "/s; (b) bare Camunda " + bareRate.format("%.1f") + "/s"
-				+ (tuned ? "; (b') bare Camunda with the portal's job executor settings, for information, "
+				+ (tuned ? "; (b') bare Camunda with the portal's job executor and driver settings, for information, "
 						+ tunedRate.format("%.1f") + "/s" : "");
 		if (inBuild) {
 			result.detail(ranEveryTask());
@@ -198,12 +200,13 @@ final class TransferBench {
 						+ " reservation (its own transaction), then a process start event → service task (sync) →"
 						+ " 3 async service tasks (the move as in (a), two no-ops standing for the emails) → end, on"
 						+ " `%s`, history full, the job executor as Camunda's Spring Boot starter sets it up: %s. (b')"
-						+ " is (b) with the portal's job executor settings from its application.yml (%s), deployment-aware"
+						+ " is (b) with the portal's job executor settings from its application.yml (%s) and its pool's"
+						+ " Connector/J properties from application-mysql.yml (%s), deployment-aware"
 						+ " beside (b) on the same database, run only when they differ from (b)'s: it tells how much of"
 						+ " the portal's figure is owed to those settings rather than to its code. The portal runs"
 						+ " with its own settings; the target is the ratio to (b).",
 				rounds, perPhase, CLIENTS, BARE_PROCESS, DataSet.PARTNER_USER, this.config.camundaDatabase,
-				defaults.describe(), portalSettings.describe()));
+				defaults.describe(), portalSettings.describe(), portalDriver));
 		return result;
 	}
 
