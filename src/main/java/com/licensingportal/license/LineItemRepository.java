@@ -29,8 +29,14 @@ public interface LineItemRepository extends JpaRepository<LineItem, Long> {
 	@Query(value = "select id from line_item where activation_id = :activationId for update", nativeQuery = true)
 	Optional<Long> lockRowByActivationId(String activationId);
 
-	@EntityGraph(attributePaths = { "entitlement", "owner", "soldTo", "product" })
-	@Query("select li from LineItem li where li.activationId = :activationId")
+	/**
+	 * The line item with its entitlement, accounts and product in one statement. Its fetches are in the query
+	 * string, not an {@code @EntityGraph}: Hibernate translates a query with an entity graph again on every
+	 * call, and caches the plan of a query string (activation, transfers: bench/FINDINGS.md).
+	 */
+	@Query("""
+			select li from LineItem li join fetch li.entitlement join fetch li.owner join fetch li.soldTo
+			 join fetch li.product where li.activationId = :activationId""")
 	Optional<LineItem> findWithDetailsByActivationId(String activationId);
 
 	/** The account's line items that can be activated on the given day: channels left and not expired. */

@@ -22,12 +22,11 @@ public interface UserRepository extends JpaRepository<PortalUser, Long> {
 
 	/**
 	 * One statement, in the caller's transaction if it has one, else none (AccountVisibility asks on every
-	 * request). A query string, not a derived query: Hibernate caches the plan of the one, and plans the other
-	 * on every call.
+	 * request). A query string with its fetches, not a derived query or an {@code @EntityGraph}: Hibernate
+	 * caches the plan of the one, and translates the others again on every call (bench/FINDINGS.md).
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
-	@EntityGraph(attributePaths = { "memberships", "memberships.account" })
-	@Query("select u from PortalUser u where u.id = :id")
+	@Query("select u from PortalUser u left join fetch u.memberships m left join fetch m.account where u.id = :id")
 	Optional<PortalUser> findWithMembershipsById(Long id);
 
 	@EntityGraph(attributePaths = { "memberships", "memberships.account" })
