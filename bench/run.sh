@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark of issue 9 on this machine's MariaDB and writes BENCHMARKS.md at the repo top.
-#   bash bench/run.sh              the full run (about 25 minutes on 2 cores)
-#   bash bench/run.sh --quick      fewer repetitions (about 10 minutes), for a look, not for the record
+#   bash bench/run.sh              the full run (about 13 minutes on 2 quiet cores)
+#   bash bench/run.sh --quick      fewer repetitions (shorter), for a look, not for the record
 #   bash bench/run.sh --only 3,4   some of the benchmarks (1-5); --reuse-data keeps the generated data set
 # See bench/README.md.
 set -euo pipefail
