@@ -107,11 +107,10 @@ class ParsedFeelCacheTest extends PortalIntegrationTest {
 
 	@Test
 	void thePortalsEngineDecidesTransfersAsAnUnmodifiedDmnEngineAndParsesNothingTwice() throws Exception {
-		assertThat(((ProcessEngineConfigurationImpl) this.engine.getProcessEngineConfiguration()).getDmnEngineConfiguration()
-			.getFeelEngine()).isInstanceOf(CachingFeelEngine.class);
-		CachingFeelEngine feel = (CachingFeelEngine) ((ProcessEngineConfigurationImpl) this.engine.getProcessEngineConfiguration())
-			.getDmnEngineConfiguration()
+		Object inUse = ((ProcessEngineConfigurationImpl) this.engine.getProcessEngineConfiguration()).getDmnEngineConfiguration()
 			.getFeelEngine();
+		assertThat(inUse).isInstanceOf(CachingFeelEngine.class);
+		CachingFeelEngine feel = (CachingFeelEngine) inUse;
 
 		DmnEngine unmodified = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 		DmnDecision decision;
