@@ -30,7 +30,7 @@ class TrustedProxiesTest extends PortalIntegrationTest {
 	@ParameterizedTest(name = "{0} ({1})")
 	@CsvSource({ "10.1.2.3, trusted", "172.16.0.9, trusted", "172.31.255.1, trusted", "192.168.7.1, trusted",
 			"127.0.0.2, trusted", "172.32.0.1, not trusted", "169.254.1.1, not trusted", "100.64.0.1, not trusted",
-			"fd00::1, not trusted", "fe80::1, not trusted", "203.0.113.5, not trusted" })
+			"fd00::1, not trusted", "fc00::1, not trusted", "fe80::1, not trusted", "203.0.113.5, not trusted" })
 	void forwardedForIsHonouredOnlyFromTheDocumentedRanges(String proxy, String trust) throws Exception {
 		String email = "proxy-" + UUID.randomUUID() + "@proxies.example";
 		HttpResponse<Void> answer = HttpClient.newHttpClient()
