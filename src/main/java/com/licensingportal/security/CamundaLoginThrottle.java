@@ -10,6 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.licensingportal.system.EarlyAnswerHeaders;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,6 +51,7 @@ class CamundaLoginThrottle extends OncePerRequestFilter {
 			counted = this.lockout.claim(name, clientAddress);
 		}
 		catch (LoginLockedException locked) {
+			EarlyAnswerHeaders.write(request, response);
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(this.lockout.window().toSeconds()));
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -10,11 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.account.AccountType;
 import com.licensingportal.mail.MailReader;
 import com.licensingportal.support.HttpBrowser;
+import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.PortalUser;
@@ -28,21 +26,16 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.ApplicationContext;
 
 /** A personal access token ends with a new password, and with its user's deactivation or deletion (over real HTTP). */
 class TokensEndTest extends PortalIntegrationTest {
 
-	private static final String PASSWORD = "Tokens-End-Horse-7";
-
 	@Autowired
-	AccountRepository accounts;
+	ApplicationContext context;
 
 	@Autowired
 	UserRepository users;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
 
 	@Autowired
 	RuntimeService runtime;
@@ -113,7 +106,7 @@ class TokensEndTest extends PortalIntegrationTest {
 	void theTokenPageSaysWhenTokensEnd() {
 		PortalUser user = user();
 		HttpBrowser browser = new HttpBrowser(baseUrl());
-		browser.logIn(user.getEmail(), PASSWORD);
+		browser.logIn(user.getEmail(), LicenseFixtures.PASSWORD);
 
 		assertThat(browser.get("/profile/tokens").body().replaceAll("\\s+", " ")).contains(
 				"Your tokens stop working when your password is reset or changed, and when your user is deactivated or deleted.");
@@ -126,7 +119,7 @@ class TokensEndTest extends PortalIntegrationTest {
 	}
 
 	private String token(PortalUser user) throws Exception {
-		return tokenWith(user.getEmail(), PASSWORD);
+		return tokenWith(user.getEmail(), LicenseFixtures.PASSWORD);
 	}
 
 	private String tokenWith(String email, String password) throws Exception {
@@ -152,18 +145,17 @@ class TokensEndTest extends PortalIntegrationTest {
 			.statusCode();
 	}
 
-	private PortalUser user() {
-		Account account = this.accounts.save(new Account("Tokens End " + UUID.randomUUID(), AccountType.CUSTOMER));
-		PortalUser user = new PortalUser("tokens-" + UUID.randomUUID().toString().substring(0, 8) + "@tokens.example",
-				"Tilda", "Tokens");
-		user.activate(this.passwordEncoder.encode(PASSWORD));
-		user.link(account, UserType.CUSTOMER_ADMINISTRATOR);
-		return this.users.save(user);
-	}
 
 	private static String uniqueAddress() {
 		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
 		return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
+	}
+
+
+	/** An active Customer Administrator of an account of their own, with {@link LicenseFixtures#PASSWORD}. */
+	private PortalUser user() {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		return fixtures.user("Tokens", fixtures.customer(LicenseFixtures.unique("Tokens")), UserType.CUSTOMER_ADMINISTRATOR);
 	}
 
 }

@@ -22,16 +22,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.account.AccountType;
 import com.licensingportal.demo.DemoData;
 import com.licensingportal.mail.MailReader;
+import com.licensingportal.passwordreset.PasswordResetProcess;
 import com.licensingportal.support.HttpBrowser;
+import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.PortalUser;
-import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserType;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -40,8 +38,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The hostile-input catalogue's races: the same request many times at the same moment, over real HTTP, from
@@ -51,16 +49,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 class HostileRacesCatalogueTest extends PortalIntegrationTest {
 
+	/** The password of the Camunda user a test makes. */
 	private static final String PASSWORD = "Races-Correct-Horse-7";
 
 	@Autowired
-	AccountRepository accounts;
-
-	@Autowired
-	UserRepository users;
-
-	@Autowired
-	PasswordEncoder passwordEncoder;
+	ApplicationContext context;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -80,7 +73,7 @@ class HostileRacesCatalogueTest extends PortalIntegrationTest {
 
 	@AfterEach
 	void endResets() {
-		this.userIds.forEach(id -> ProcessJobs.endRunning(this.runtime, "PasswordReset", String.valueOf(id)));
+		this.userIds.forEach(id -> ProcessJobs.endRunning(this.runtime, PasswordResetProcess.PROCESS_KEY, String.valueOf(id)));
 	}
 
 	@Test
@@ -91,11 +84,11 @@ class HostileRacesCatalogueTest extends PortalIntegrationTest {
 		Map<Integer, Integer> statuses = parallel(50, () -> tokenCall(user.getEmail(), "wrong-" + UUID.randomUUID(), address));
 
 		assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(401, 10, 429, 40));
-		assertThat(tokenCall(user.getEmail(), PASSWORD, address)).isEqualTo(429);
+		assertThat(tokenCall(user.getEmail(), LicenseFixtures.PASSWORD, address)).isEqualTo(429);
 		assertThat(this.jdbc.queryForObject("select count(*) from login_failure where email = ? and client_address = ?",
 				Long.class, user.getEmail(), address)).isEqualTo(10);
 		// Nobody locks a user out from elsewhere.
-		assertThat(tokenCall(user.getEmail(), PASSWORD, publicAddress())).isEqualTo(201);
+		assertThat(tokenCall(user.getEmail(), LicenseFixtures.PASSWORD, publicAddress())).isEqualTo(201);
 	}
 
 	@Test
@@ -121,7 +114,7 @@ class HostileRacesCatalogueTest extends PortalIntegrationTest {
 		// 3 per email an hour: exactly 3 asked, the others told to wait; none failed.
 		assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(200, 3, 429, 17));
 		List<String> resets = this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey("PasswordReset")
+			.processDefinitionKey(PasswordResetProcess.PROCESS_KEY)
 			.processInstanceBusinessKey(String.valueOf(user.getId()))
 			.list()
 			.stream()
@@ -252,21 +245,21 @@ class HostileRacesCatalogueTest extends PortalIntegrationTest {
 			.statusCode();
 	}
 
-	private PortalUser user() {
-		Account account = this.accounts.save(new Account("Races " + UUID.randomUUID(), AccountType.CUSTOMER));
-		PortalUser user = new PortalUser("races-" + UUID.randomUUID().toString().substring(0, 8) + "@races.example",
-				"Rita", "Races");
-		user.activate(this.passwordEncoder.encode(PASSWORD));
-		user.link(account, UserType.CUSTOMER_ADMINISTRATOR);
-		PortalUser saved = this.users.save(user);
-		this.userIds.add(saved.getId());
-		return saved;
-	}
 
 	/** A client address outside every trusted proxy range, the test's own (counts are kept across runs on MariaDB). */
 	static String publicAddress() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return "198.51." + random.nextInt(256) + "." + random.nextInt(1, 255);
+	}
+
+
+	/** An active Customer Administrator of an account of their own, with {@link LicenseFixtures#PASSWORD}. */
+	private PortalUser user() {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		PortalUser user = fixtures.user("Races", fixtures.customer(LicenseFixtures.unique("Races")),
+				UserType.CUSTOMER_ADMINISTRATOR);
+		this.userIds.add(user.getId());
+		return user;
 	}
 
 }
