@@ -29,6 +29,12 @@ interface PersonalAccessTokenRepository extends JpaRepository<PersonalAccessToke
 			 where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :recordedSince)""")
 	int recordUse(Long id, Instant now, Instant recordedSince);
 
+	/** Revokes every live token of the user. */
+	@Transactional
+	@Modifying
+	@Query("update PersonalAccessToken t set t.revokedAt = :now where t.userId = :userId and t.revokedAt is null")
+	int revokeAllOf(Long userId, Instant now);
+
 	List<PersonalAccessToken> findByUserIdOrderByCreatedAtDescIdDesc(Long userId);
 
 	Optional<PersonalAccessToken> findByIdAndUserId(Long id, Long userId);

@@ -89,7 +89,21 @@ public class PersonalAccessTokenService {
 		if (token.markUsed(now)) {
 			this.tokens.recordUse(token.getId(), now, now.minus(PersonalAccessToken.LAST_USED_PRECISION));
 		}
+		if (user.getStatus() == UserStatus.DISABLED) {
+			// Deactivated: the tokens end now, and do not come back if the user is activated again.
+			this.tokens.revokeAllOf(user.getId(), now);
+		}
 		return user.getStatus() == UserStatus.ACTIVE ? Optional.of(principal(user)) : Optional.empty();
+	}
+
+	/**
+	 * Ends every token of the user (a new password, a deactivation): effective for the very next request.
+	 * A deleted user's tokens are deleted with the user.
+	 * @return how many were still live
+	 */
+	@Transactional
+	public int revokeAllOf(Long userId) {
+		return this.tokens.revokeAllOf(userId, this.clock.instant());
 	}
 
 	@Transactional(readOnly = true)

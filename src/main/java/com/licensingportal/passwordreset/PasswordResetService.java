@@ -3,7 +3,9 @@ package com.licensingportal.passwordreset;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.licensingportal.api.PersonalAccessTokenService;
 import com.licensingportal.security.LoginLockout;
+import com.licensingportal.system.LimitLocks;
 import com.licensingportal.system.RateLimiter;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.user.LinkTokens;
@@ -12,11 +14,14 @@ import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Forgot Password?: a single-use link for an active user, and the new password set through it. Whoever asks
@@ -32,6 +37,9 @@ public class PasswordResetService {
 	/** Configured as {@code portal.password-reset.rate-limit.*}. */
 	static final String RATE_LIMIT = "password-reset";
 
+	/** The lock under which a user's reset is started or asked again. */
+	private static final String RUNNING_RESET = "password-reset-user";
+
 	private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
 
 	private final UserRepository users;
@@ -46,8 +54,18 @@ public class PasswordResetService {
 
 	private final RateLimiter rateLimiter;
 
+	private final LimitLocks locks;
+
+	private final PersonalAccessTokenService tokens;
+
+	private final TransactionTemplate transaction;
+
 	PasswordResetService(UserRepository users, LinkTokens links, PasswordResetProcess process,
-			PasswordEncoder passwordEncoder, LoginLockout lockout, RateLimiter rateLimiter) {
+			PasswordEncoder passwordEncoder, LoginLockout lockout, RateLimiter rateLimiter, LimitLocks locks,
+			PlatformTransactionManager transactions, PersonalAccessTokenService tokens) {
+		this.tokens = tokens;
+		this.locks = locks;
+		this.transaction = new TransactionTemplate(transactions);
 		this.users = users;
 		this.links = links;
 		this.process = process;
@@ -61,8 +79,23 @@ public class PasswordResetService {
 	 * earlier one. For any other email nothing happens, and the caller answers the same.
 	 * @throws com.licensingportal.system.RateLimitedException when the client address or the email asked too often
 	 */
-	@Transactional
 	public void request(String email, String clientAddress) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.transaction.executeWithoutResult(status -> requestOnce(email, clientAddress));
+				return;
+			}
+			catch (OptimisticLockingException raced) {
+				// The reset's mail job moved the process while this request correlated: the next try sees it moved.
+				if (attempt == 3) {
+					throw raced;
+				}
+				log.info("Password reset request met its process moving; trying again ({})", attempt);
+			}
+		}
+	}
+
+	private void requestOnce(String email, String clientAddress) {
 		this.rateLimiter.attempt(RATE_LIMIT, clientAddress, email);
 		Optional<PortalUser> user = this.users.findByEmail(PortalUser.normalizeEmail(email))
 			.filter(candidate -> candidate.getStatus() == UserStatus.ACTIVE);
@@ -70,6 +103,9 @@ public class PasswordResetService {
 			log.info("Password reset asked for an email that is no active user");
 			return;
 		}
+		// One running reset per user: parallel requests (on any node) start or correlate one after the other, so
+		// the second finds the first's process waiting and replaces its link instead of starting another.
+		this.locks.lock(RUNNING_RESET, String.valueOf(user.get().getId()), this.process.now());
 		this.links.revokeAll(user.get().getId(), Purpose.PASSWORD_RESET);
 		this.process.requested(user.get());
 	}
@@ -111,6 +147,8 @@ public class PasswordResetService {
 		}
 		this.links.revokeAll(user.getId(), Purpose.PASSWORD_RESET);
 		user.setPasswordHash(passwordHash);
+		// A token made with the old password would outlive it: a new password ends them, like the sessions.
+		this.tokens.revokeAllOf(user.getId());
 		this.lockout.forgetFailures(user.getEmail());
 		if (!this.process.newPasswordSet(user.getId(), currentSessionId)) {
 			log.warn("User {} followed a live password reset link, but no reset process waits for them", user.getId());

@@ -9,7 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Checks the lockout before the password, and counts every failed password check, whatever its cause. */
+/** Counts a try against the lockout before the password is checked; a right password forgets the email's failures. */
 class LockoutAuthenticationProvider implements AuthenticationProvider {
 
 	private final DaoAuthenticationProvider passwords;
@@ -25,9 +25,8 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String email = String.valueOf(authentication.getPrincipal());
 		String clientAddress = clientAddress(authentication);
-		if (this.lockout.isLocked(email, clientAddress)) {
-			throw new LoginLockedException();
-		}
+		// Counted as failed before the check, so that parallel guesses cannot all be checked (LoginLockout).
+		long counted = this.lockout.claim(email, clientAddress);
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
 			this.lockout.recordSuccess(email, clientAddress);
@@ -35,10 +34,10 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
 		}
 		catch (InternalAuthenticationServiceException failure) {
 			// Not the user's doing (the database is away, say): no failed login, and an error, not "wrong password".
+			this.lockout.release(counted);
 			throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
 		}
 		catch (AuthenticationException failure) {
-			this.lockout.recordFailure(email, clientAddress);
 			// Unknown email, wrong password, invited or disabled user: one answer for all of them.
 			throw new BadCredentialsException("Bad credentials", failure);
 		}

@@ -1,27 +1,45 @@
 package com.licensingportal.security;
 
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.licensingportal.system.LimitLocks;
 import com.licensingportal.user.PortalUser;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After {@code max-failures} failed logins for one email within {@code window}, further tries for that
  * email from the same client address are refused for {@code window}. Keyed by address too, so that nobody
  * can lock a user out from elsewhere. Kept in the database so that every node sees the same count.
+ * <p>
+ * A try is counted as failed before its password is checked ({@link #claim}), under a lock of its email and
+ * address, and forgotten again when the password was right: so parallel tries cannot all pass the check
+ * before any of them is counted. Camunda's logins are counted the same way under their own names
+ * ({@link #camundaUser}).
  */
 @Service
 public class LoginLockout {
 
+	private static final String LIMIT_NAME = "login";
+
 	private final JdbcTemplate jdbc;
+
+	private final LimitLocks locks;
+
+	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
@@ -29,12 +47,54 @@ public class LoginLockout {
 
 	private final Duration window;
 
-	LoginLockout(JdbcTemplate jdbc, Clock clock, @Value("${portal.login.max-failures:10}") int maxFailures,
+	LoginLockout(JdbcTemplate jdbc, LimitLocks locks, PlatformTransactionManager transactions, Clock clock,
+			@Value("${portal.login.max-failures:10}") int maxFailures,
 			@Value("${portal.login.lockout:PT15M}") Duration window) {
 		this.jdbc = jdbc;
+		this.locks = locks;
+		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.maxFailures = maxFailures;
 		this.window = window;
+	}
+
+	/** The name under which a Camunda user's logins are counted: never the same as a portal user's email. */
+	public static String camundaUser(String userId) {
+		return "camunda:" + userId;
+	}
+
+	/** How long a locked email waits from its last failure. */
+	public Duration window() {
+		return this.window;
+	}
+
+	/**
+	 * Counts a try as failed before its password is checked, unless the email is locked at this address.
+	 * @return the id of the counted failure, to {@link #release} it when the check could not be made
+	 * @throws LoginLockedException when the email has had too many failures from this address
+	 */
+	public long claim(String email, String clientAddress) {
+		Instant now = now();
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			forgetOld(now);
+		}
+		String normalized = emailKey(email);
+		Long id = this.transaction.execute(status -> {
+			this.locks.lock(LIMIT_NAME, normalized + " " + clientAddress, now);
+			if (isLocked(normalized, clientAddress)) {
+				return null;
+			}
+			return insertFailure(normalized, clientAddress, now);
+		});
+		if (id == null) {
+			throw new LoginLockedException();
+		}
+		return id;
+	}
+
+	/** The try counted by {@link #claim} was not the user's doing (the database was away, say): it does not count. */
+	public void release(long failureId) {
+		this.jdbc.update("delete from login_failure where id = ?", failureId);
 	}
 
 	@Transactional(readOnly = true)
@@ -42,7 +102,7 @@ public class LoginLockout {
 		List<Timestamp> recent = this.jdbc.queryForList(
 				"select failed_at from login_failure where email = ? and client_address = ? and failed_at > ?"
 						+ " order by failed_at desc",
-				Timestamp.class, PortalUser.normalizeEmail(email), clientAddress,
+				Timestamp.class, emailKey(email), clientAddress,
 				Timestamp.from(now().minus(this.window.multipliedBy(2))));
 		if (recent.size() < this.maxFailures) {
 			return false;
@@ -53,24 +113,48 @@ public class LoginLockout {
 		return burst && now().isBefore(newest.plus(this.window));
 	}
 
+	/** A failure counted after the fact (tests, and callers that cannot claim first). */
 	@Transactional
 	public void recordFailure(String email, String clientAddress) {
-		Instant now = now();
-		this.jdbc.update("delete from login_failure where failed_at < ?", Timestamp.from(now.minus(Duration.ofDays(1))));
-		this.jdbc.update("insert into login_failure (email, client_address, failed_at) values (?, ?, ?)",
-				PortalUser.normalizeEmail(email), clientAddress, Timestamp.from(now));
+		insertFailure(emailKey(email), clientAddress, now());
 	}
 
 	@Transactional
 	public void recordSuccess(String email, String clientAddress) {
 		this.jdbc.update("delete from login_failure where email = ? and client_address = ?",
-				PortalUser.normalizeEmail(email), clientAddress);
+				emailKey(email), clientAddress);
 	}
 
 	/** After a password reset: the email's failed logins, from every address, no longer count. */
 	@Transactional
 	public void forgetFailures(String email) {
-		this.jdbc.update("delete from login_failure where email = ?", PortalUser.normalizeEmail(email));
+		this.jdbc.update("delete from login_failure where email = ?", emailKey(email));
+	}
+
+	/** The email as counted: normalised, and no longer than the column (a guesser may send anything). */
+	private static String emailKey(String email) {
+		String normalized = PortalUser.normalizeEmail(email == null ? "" : email);
+		return normalized.length() > 254 ? normalized.substring(0, 254) : normalized;
+	}
+
+	private long insertFailure(String normalizedEmail, String clientAddress, Instant now) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.update(connection -> {
+			PreparedStatement insert = connection.prepareStatement(
+					"insert into login_failure (email, client_address, failed_at) values (?, ?, ?)",
+					Statement.RETURN_GENERATED_KEYS);
+			insert.setString(1, normalizedEmail);
+			insert.setString(2, clientAddress);
+			insert.setTimestamp(3, Timestamp.from(now));
+			return insert;
+		}, key);
+		return key.getKey().longValue();
+	}
+
+	/** Outside any transaction, holding no lock: failures and lock rows a day old. */
+	private void forgetOld(Instant now) {
+		this.jdbc.update("delete from login_failure where failed_at < ?", Timestamp.from(now.minus(Duration.ofDays(1))));
+		this.locks.forgetOld(now);
 	}
 
 	private Instant now() {

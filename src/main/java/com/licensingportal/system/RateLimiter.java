@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts attempts at the public forms per client address and per email in a sliding window, in the database
- * so that every node counts the same. An attempt over either limit is refused and not counted, so that a
+ * so that every node counts the same, each key under its lock ({@link LimitLocks}) so that parallel attempts
+ * are counted one after the other. An attempt over either limit is refused and not counted, so that a
  * refused script does not push its own wait further out. Each form's limit is configured as
  * {@code portal.<name>.rate-limit.per-client-address}, {@code .per-email} and {@code .window}.
  */
@@ -31,8 +32,11 @@ public class RateLimiter {
 
 	private final Binder configuration;
 
-	RateLimiter(JdbcTemplate jdbc, Clock clock, Environment environment) {
+	private final LimitLocks locks;
+
+	RateLimiter(JdbcTemplate jdbc, LimitLocks locks, Clock clock, Environment environment) {
 		this.jdbc = jdbc;
+		this.locks = locks;
 		this.clock = clock;
 		this.configuration = Binder.get(environment);
 	}
@@ -63,6 +67,10 @@ public class RateLimiter {
 		Instant now = this.clock.instant();
 		String addressKey = "address:" + (clientAddress == null ? "unknown" : clientAddress);
 		String emailKey = "email:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+		// Counted one after the other, until the caller's transaction ends: parallel attempts for the same address or
+		// email cannot all pass the count before any is recorded. Always the address first, so two never wait for each other.
+		this.locks.lock("rate:" + limit.name(), abbreviated(addressKey), now);
+		this.locks.lock("rate:" + limit.name(), abbreviated(emailKey), now);
 		Instant addressFree = freeAt(limit, addressKey, limit.perClientAddress(), now);
 		if (addressFree != null) {
 			throw new RateLimitedException("There were too many requests from your network. Try again in "

@@ -35,6 +35,7 @@ record DatabaseSnapshot(Map<String, String> portalTables, Map<String, Long> engi
 	static final Map<String, String> EXCLUDED = Map.of(
 			"rate_limit_hit", "the public forms' rate limits count every attempt, refused or not",
 			"login_failure", "a refused login counts towards the lockout of its email",
+			"limit_lock", "every counted attempt first locks its key's row (and makes it, the first time)",
 			"spring_session*", "sessions, when they are kept in the database: any request may create or touch one",
 			"personal_access_token.last_used_at", "an API call records its token's last use, refused or not",
 			"flyway_schema_history", "not the portal's data: the migrations applied",

@@ -1,0 +1,50 @@
+package com.licensingportal.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+/**
+ * The filters in front of Camunda's webapps and REST API, before Spring Security and Camunda's own filters:
+ * the firewall on every request, then the allowed networks, then the login throttle.
+ */
+@Configuration(proxyBeanMethods = false)
+class CamundaLoginProtection {
+
+	@Bean
+	FilterRegistrationBean<EarlyFirewall> earlyFirewall(ObjectProvider<HttpFirewall> firewall,
+			RequestRejectedHandler rejected) {
+		FilterRegistrationBean<EarlyFirewall> registration = new FilterRegistrationBean<>(
+				new EarlyFirewall(firewall.getIfAvailable(StrictHttpFirewall::new), rejected));
+		registration.setName("early-firewall");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 3);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<CamundaNetworks> camundaNetworks(
+			@Value("${portal.camunda.allowed-networks:}") String allowedNetworks) {
+		FilterRegistrationBean<CamundaNetworks> registration = new FilterRegistrationBean<>(
+				new CamundaNetworks(allowedNetworks));
+		registration.setName("camunda-allowed-networks");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 2);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<CamundaLoginThrottle> camundaLoginThrottle(LoginLockout lockout) {
+		FilterRegistrationBean<CamundaLoginThrottle> registration = new FilterRegistrationBean<>(
+				new CamundaLoginThrottle(lockout));
+		registration.setName("camunda-login-throttle");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+
+}
