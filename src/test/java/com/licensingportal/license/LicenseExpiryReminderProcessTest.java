@@ -113,7 +113,11 @@ class LicenseExpiryReminderProcessTest extends PortalIntegrationTest {
 		ProcessInstance first = startByTimer();
 		assertThat(first).isWaitingAt("CollectExpiringLicenses");
 		ProcessJobs.executeDue(this.management, first.getId());
-		assertThat(first).hasPassed("CollectExpiringLicenses", "SendExpiryDigest", "RemindersSent").isEnded();
+		assertThat(first).hasPassedInOrder("EveryDay", "CollectExpiringLicenses", "AnythingToAnnounce", "SendExpiryDigests",
+				"RemindersSent")
+			.hasPassed("DigestReady", "SendExpiryDigest", "DigestSent")
+			.hasNotPassed("NothingExpiring")
+			.isEnded();
 
 		for (PortalUser admin : List.of(firstAdmin, secondAdmin)) {
 			List<MimeMessage> mails = mailsTo(admin, 1);
@@ -138,7 +142,9 @@ class LicenseExpiryReminderProcessTest extends PortalIntegrationTest {
 		// The same day again: nothing new to announce.
 		ProcessInstance second = startByTimer();
 		ProcessJobs.executeDue(this.management, second.getId());
-		assertThat(second).hasPassed("NothingExpiring").hasNotPassed("SendExpiryDigest").isEnded();
+		assertThat(second).hasPassedInOrder("EveryDay", "CollectExpiringLicenses", "AnythingToAnnounce", "NothingExpiring")
+			.hasNotPassed("SendExpiryDigests", "SendExpiryDigest", "RemindersSent")
+			.isEnded();
 		assertThat(mailsTo(firstAdmin, 1)).hasSize(1);
 
 		// Two weeks on, the 20-day license is within a week: announced again, now for 7 days; the 5-day one has expired.
