@@ -59,15 +59,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TransferService {
 
-	/** Where the channels go, as the approval decision sees it. */
+	/**
+	 * Where the channels go, as the approval decision sees it: from the accounts' relations only, never from the
+	 * requester's links, which an administrator can give a user to any two accounts they administer.
+	 */
 	enum Relation {
 
 		/** The source is a partner account and the target one of its related customers. */
 		RELATED_CUSTOMER,
 		/** The source is a customer account and the target a partner that sells to it. */
 		OWN_PARTNER,
-		/** The requester belongs to both accounts. */
-		SAME_ORGANISATION,
+		/** Anything else, also two customers of the same partner and two accounts one user is linked to. */
 		UNRELATED
 
 	}
@@ -209,7 +211,7 @@ public class TransferService {
 				.withReference(transfer.getTransferNumber())
 				.withNote("for a transfer to " + target.getName() + " (" + target.getAccountNumber() + ")"));
 			TransferProcess.Started started = this.process.start(transfer.getTransferNumber(),
-					variables(transfer, requester, relation(requester, source.getOwner(), target),
+					variables(transfer, requester, relation(source.getOwner(), target),
 							requesterRole(requester, source.getOwner())));
 			transfer.decided(started.approvalRequired(), started.approvalRule(), started.processInstanceId(), now);
 			return new Submitted(transfer, false);
@@ -465,15 +467,12 @@ public class TransferService {
 		return addTo;
 	}
 
-	private static Relation relation(PortalUser requester, Account source, Account target) {
+	static Relation relation(Account source, Account target) {
 		if (source.isPartner() && contains(source.getRelatedCustomers(), target)) {
 			return Relation.RELATED_CUSTOMER;
 		}
 		if (!source.isPartner() && target.isPartner() && contains(target.getRelatedCustomers(), source)) {
 			return Relation.OWN_PARTNER;
-		}
-		if (requester.membershipOf(source.getId()).isPresent() && requester.membershipOf(target.getId()).isPresent()) {
-			return Relation.SAME_ORGANISATION;
 		}
 		return Relation.UNRELATED;
 	}
