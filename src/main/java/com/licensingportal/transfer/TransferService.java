@@ -241,6 +241,23 @@ public class TransferService {
 	}
 
 	/**
+	 * The transfer a process instance works on: the one whose number is the instance's business key (set at the
+	 * start; Tasklist users cannot change it) and, once recorded, whose row names this instance. Never a process
+	 * variable, which a Tasklist user might have written.
+	 */
+	@Transactional
+	public Long transferOf(String businessKey, String processInstanceId) {
+		ChannelTransfer transfer = this.transfers.findByTransferNumber(businessKey)
+			.orElseThrow(() -> new IllegalStateException("Process instance " + processInstanceId
+					+ " has the business key " + businessKey + ", which is no transfer"));
+		if (transfer.getProcessInstanceId() != null && !transfer.getProcessInstanceId().equals(processInstanceId)) {
+			throw new IllegalStateException("Process instance " + processInstanceId + " claims transfer " + businessKey
+					+ ", which belongs to process instance " + transfer.getProcessInstanceId());
+		}
+		return transfer.getId();
+	}
+
+	/**
 	 * Order Management's decision on {@code ApproveChannelTransfer}, recorded before the process goes on. A
 	 * transfer cancelled meanwhile refuses it, so the task's completion fails instead of deciding twice.
 	 */

@@ -2,6 +2,7 @@ package com.licensingportal.registration.flow;
 
 import com.licensingportal.registration.RegistrationDecision;
 import com.licensingportal.registration.RegistrationDecisionRefusedException;
+import com.licensingportal.registration.RegistrationProcess;
 import com.licensingportal.registration.RegistrationService;
 import com.licensingportal.registration.RegistrationService.Approval;
 
@@ -27,7 +28,7 @@ public class ApproveRegistrationRequestDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Approval approval;
 		try {
-			approval = this.registrations.approve((Long) execution.getVariable("requestId"),
+			approval = this.registrations.approve(RegistrationProcess.requestOf(execution),
 					RegistrationDecision.from(execution.getVariables()), (String) execution.getVariable("decidedBy"));
 		}
 		catch (RegistrationDecisionRefusedException refused) {

@@ -22,7 +22,8 @@ class ApprovalFormTextsListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		task.setVariablesLocal(this.transfers.approvalFormTexts((Long) task.getVariable("transferId"),
+		task.setVariablesLocal(this.transfers.approvalFormTexts(
+				this.transfers.transferOf(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId()),
 				(String) task.getVariable("requesterRole")));
 	}
 

@@ -27,7 +27,8 @@ class ExecuteTransferDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Executed executed = this.transfers.execute((Long) execution.getVariable("transferId"));
+		Executed executed = this.transfers
+			.execute(this.transfers.transferOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId()));
 		LineItem result = executed.result();
 		execution.setVariable("receivedActivationId", result.getActivationId());
 		execution.setVariable("receivedEntitlementId", result.getEntitlement().getEntitlementId());

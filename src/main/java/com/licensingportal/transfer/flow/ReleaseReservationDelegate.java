@@ -28,7 +28,8 @@ class ReleaseReservationDelegate implements JavaDelegate {
 			case CANCELLED -> (String) execution.getVariable("cancelledBy");
 			default -> "system";
 		};
-		this.transfers.release((Long) execution.getVariable("transferId"), outcome, by);
+		this.transfers.release(this.transfers.transferOf(execution.getProcessBusinessKey(),
+				execution.getProcessInstanceId()), outcome, by);
 	}
 
 }
