@@ -39,6 +39,7 @@ import com.licensingportal.user.UserDirectory;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
 import com.licensingportal.user.UserType;
+import com.licensingportal.workflow.TasklistMarkdown;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -279,16 +280,36 @@ public class TransferService {
 	}
 
 	/**
-	 * What the approval form shows besides the process variables, written as local variables of
-	 * {@code ApproveChannelTransfer} when it is created: the requester's role in words and the license's latest
-	 * history (up to 3,900 characters). Only a transfer that waits for Order Management needs them.
+	 * What the approval form shows, written as local variables of {@code ApproveChannelTransfer} when it is
+	 * created: approvalSummary (source, target, product, amount, requester and the rule, from the transfer's row)
+	 * and lineItemHistory (the license's latest history, up to 3,900 characters), both Markdown with every value
+	 * escaped, so that a name cannot show Order Management a link or markup. The requester's role and the rule
+	 * are the decision's, of this very start. Only a transfer that waits for Order Management needs them.
 	 */
 	@Transactional
-	public Map<String, Object> approvalFormTexts(Long transferId, String requesterRole) {
+	public Map<String, Object> approvalFormTexts(Long transferId, String requesterRole, String approvalRule) {
 		ChannelTransfer transfer = this.transfers.findById(transferId)
 			.orElseThrow(() -> new IllegalStateException("Transfer " + transferId + " does not exist"));
-		return Map.of("requesterRoleLabel", UserType.valueOf(requesterRole).label(), "lineItemHistory",
-				historyText(transfer.getSource()));
+		LineItem source = transfer.getSource();
+		Account from = transfer.getSourceAccount();
+		Account to = transfer.getTargetAccount();
+		String requesterName = this.users.findById(transfer.getRequestedByUserId())
+			.map(PortalUser::getDisplayName)
+			.orElse(transfer.getRequestedBy());
+		String summary = "### Transfer " + md(transfer.getTransferNumber()) + "\n\n**" + md(channels(transfer.getAmount()))
+				+ "** of **" + md(source.getProduct().getPartNumber()) + "** (" + md(source.getProduct().getName()) + ", "
+				+ md(source.getProduct().getProductType()) + "), license " + md(source.getActivationId()) + "\n\n"
+				+ "- **From:** " + md(from.getName()) + " (" + md(from.getAccountNumber()) + ")\n"
+				+ "- **To:** " + md(to.getName()) + " (" + md(to.getAccountNumber()) + ")\n"
+				+ "- **How:** " + md(how(transfer)) + "\n"
+				+ "- **Requested by:** " + md(requesterName) + " (" + md(transfer.getRequestedBy()) + "), "
+				+ md(UserType.valueOf(requesterRole).label()) + "\n"
+				+ "- **Why it needs approval:** " + md(approvalRule);
+		return Map.of("approvalSummary", summary, "lineItemHistory", historyText(source));
+	}
+
+	private static String md(String text) {
+		return TasklistMarkdown.escape(text);
 	}
 
 	/**
@@ -564,13 +585,13 @@ public class TransferService {
 			text.append("- (").append(skipped).append(" earlier entries on the license's page in the portal)\n");
 		}
 		for (LineItemHistory.TrailEntry entry : trail.subList(skipped, trail.size())) {
-			text.append("- ").append(WHEN.format(entry.occurredAt())).append(" · ").append(entry.type().label()).append(" · ")
-				.append(channels(entry.quantity())).append(" · ").append(entry.actor());
+			text.append("- ").append(md(WHEN.format(entry.occurredAt()))).append(" · ").append(md(entry.type().label()))
+				.append(" · ").append(md(channels(entry.quantity()))).append(" · ").append(md(entry.actor()));
 			if (entry.deviceName() != null) {
-				text.append(" · on ").append(entry.deviceName());
+				text.append(" · on ").append(md(entry.deviceName()));
 			}
 			if (entry.reference() != null) {
-				text.append(" · ").append(entry.reference());
+				text.append(" · ").append(md(entry.reference()));
 			}
 			text.append('\n');
 		}

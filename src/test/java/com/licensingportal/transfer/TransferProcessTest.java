@@ -49,7 +49,7 @@ class TransferProcessTest extends TransferTestSupport {
 		assertThat(instance).variables().containsEntry("approvalRequired", false).containsEntry("relation", "RELATED_CUSTOMER")
 			.containsEntry("requesterRole", "PARTNER_ADMINISTRATOR")
 			// an automatic transfer carries neither the approval form's texts nor the whole decision result
-			.doesNotContainKeys("lineItemHistory", "requesterRoleLabel", "approvalDecision", "decisionResult");
+			.doesNotContainKeys("lineItemHistory", "approvalSummary", "approvalDecision", "decisionResult");
 
 		ProcessJobs.executeDue(this.management, instance.getId());
 
@@ -92,11 +92,12 @@ class TransferProcessTest extends TransferTestSupport {
 			.containsEntry("targetAccountNumber", this.unrelated.getAccountNumber())
 			.containsEntry("approvalRule", "To an account that is not related: needs Order Management's approval");
 		// What only the form shows belongs to the task, not to the process.
-		assertThat(this.taskService.getVariablesLocal(task(instance).getId())).containsOnlyKeys("requesterRoleLabel", "lineItemHistory")
-			.containsEntry("requesterRoleLabel", "Partner Administrator");
+		assertThat(this.taskService.getVariablesLocal(task(instance).getId())).containsOnlyKeys("approvalSummary", "lineItemHistory");
+		assertThat((String) this.taskService.getVariable(task(instance).getId(), "approvalSummary"))
+			.contains("Partner Administrator");
 		assertThat((String) this.taskService.getVariable(task(instance).getId(), "lineItemHistory")).contains("Created",
 				"Reserved for a transfer");
-		assertThat(this.runtime.getVariables(instance.getId())).doesNotContainKeys("lineItemHistory", "requesterRoleLabel");
+		assertThat(this.runtime.getVariables(instance.getId())).doesNotContainKeys("lineItemHistory", "approvalSummary");
 
 		Task approval = task(instance);
 		this.engine.getIdentityService().setAuthentication("om", java.util.List.of("order-management"));
