@@ -313,6 +313,58 @@ public class TransferService {
 	}
 
 	/**
+	 * {@code ExecuteTransfer}'s first step: what the request checked, checked again under the locks the execution
+	 * takes (the target account active; the license to add to still the target's, of the same product, not
+	 * expired; the source license still the source account's and not expired). Empty when the transfer can be
+	 * carried out, or was already; otherwise the reason, in the requester's words.
+	 */
+	@Transactional
+	public Optional<String> noLongerPossible(Long transferId) {
+		ChannelTransfer transfer = lock(transferId);
+		if (transfer.getExecutedAt() != null) {
+			return Optional.empty();
+		}
+		LineItem source = transfer.getSource();
+		LineItem addTo = transfer.getAddTo();
+		if (addTo == null) {
+			lockInOrder(source);
+		}
+		else {
+			lockInOrder(source, addTo);
+		}
+		return Optional.ofNullable(whyNoLongerPossible(transfer, source, addTo));
+	}
+
+	private String whyNoLongerPossible(ChannelTransfer transfer, LineItem source, LineItem addTo) {
+		LocalDate today = LocalDate.now(this.clock);
+		Account target = transfer.getTargetAccount();
+		if (!target.isActive()) {
+			return target.getName() + " (" + target.getAccountNumber() + ") has been disabled and can no longer receive channels.";
+		}
+		if (!source.getOwner().getId().equals(transfer.getSourceAccount().getId())) {
+			return source.getActivationId() + " no longer belongs to " + transfer.getSourceAccount().getName() + ".";
+		}
+		if (source.isExpiredOn(today)) {
+			return source.getActivationId() + " expired on " + source.getExpiresOn()
+					+ ", and an expired license cannot be transferred.";
+		}
+		if (addTo != null) {
+			if (!addTo.getOwner().getId().equals(target.getId())) {
+				return addTo.getActivationId() + ", the license to add the channels to, no longer belongs to "
+						+ target.getName() + ".";
+			}
+			if (!addTo.getProduct().getId().equals(source.getProduct().getId())) {
+				return addTo.getActivationId() + ", the license to add the channels to, is no longer "
+						+ source.getProduct().getPartNumber() + ".";
+			}
+			if (addTo.isExpiredOn(today)) {
+				return addTo.getActivationId() + ", the license to add the channels to, expired on " + addTo.getExpiresOn() + ".";
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * {@code ExecuteTransfer}: moves the reserved channels (a new line item for part of a license, the whole
 	 * line item when all its channels go, or onto the chosen line item) and writes both sides' event trails.
 	 * A retry after the channels moved (the row says so, read under its lock) changes nothing.
@@ -334,7 +386,9 @@ public class TransferService {
 
 	/**
 	 * {@code ReleaseReservation}: gives the reserved channels back to the source line item and ends the transfer
-	 * as rejected, expired or cancelled. Releasing again with the same outcome (a retry) changes nothing.
+	 * as rejected, expired or cancelled while it waited for approval, or as no longer possible when it was to be
+	 * carried out (with the reason, checked again here). Releasing again with the same outcome (a retry) changes
+	 * nothing.
 	 */
 	@Transactional
 	public ChannelTransfer release(Long transferId, TransferState outcome, String by) {
@@ -342,10 +396,16 @@ public class TransferService {
 		if (transfer.getState() == outcome) {
 			return transfer;
 		}
-		if (transfer.getState() != TransferState.PENDING_APPROVAL) {
+		TransferState from = outcome == TransferState.NO_LONGER_POSSIBLE ? TransferState.APPROVED
+				: TransferState.PENDING_APPROVAL;
+		if (transfer.getState() != from) {
 			throw new IllegalStateException("Transfer " + transfer.getTransferNumber() + " is " + transfer.getState()
 					+ ": its reservation cannot be released as " + outcome);
 		}
+		String noLongerPossible = outcome == TransferState.NO_LONGER_POSSIBLE
+				? noLongerPossible(transferId).orElseThrow(() -> new IllegalStateException("Transfer "
+						+ transfer.getTransferNumber() + " can be carried out: its reservation is not released"))
+				: null;
 		LineItem source = lockInOrder(transfer.getSource()).get(0);
 		source.changeQuantities(source.getTotalQuantity(), source.getAvailableQuantity() + transfer.getAmount(),
 				source.getReservedQuantity() - transfer.getAmount());
@@ -353,12 +413,13 @@ public class TransferService {
 			case REJECTED -> "transfer rejected" + (transfer.getDecisionReason() == null ? "" : ": " + transfer.getDecisionReason());
 			case EXPIRED -> "transfer expired without a decision";
 			case CANCELLED -> "transfer cancelled";
+			case NO_LONGER_POSSIBLE -> "transfer no longer possible: " + noLongerPossible;
 			default -> throw new IllegalArgumentException("A reservation is not released as " + outcome);
 		};
 		this.events.save(new LicenseEvent(source.getId(), LicenseEventType.RELEASED, transfer.getAmount(), by)
 			.withReference(transfer.getTransferNumber())
 			.withNote(shortened(why)));
-		transfer.ended(outcome, by, this.clock.instant());
+		transfer.ended(outcome, by, this.clock.instant(), noLongerPossible == null ? null : shortened(noLongerPossible));
 		return transfer;
 	}
 

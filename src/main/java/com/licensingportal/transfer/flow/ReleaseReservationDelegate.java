@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Release the reservation": the variable outcome (REJECTED, EXPIRED or CANCELLED, set on the way in) says
+ * "Release the reservation": the variable outcome (REJECTED, EXPIRED, CANCELLED or NO_LONGER_POSSIBLE, set on
+ * the way in by the model) says
  * how the transfer ends; the one who ended it is decidedBy, the system or cancelledBy.
  */
 @Component("releaseReservation")
