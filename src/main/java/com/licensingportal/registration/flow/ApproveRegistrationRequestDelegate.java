@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * BPMN task ApproveRegistrationRequest, in the transaction of the review task's completion: the account (if
- * new) and the administrator are created and the invitation starts, or nothing happens and the task stays.
+ * new) and the administrator are created and the invitation starts, or nothing happens and the task stays. Sets
+ * existingAdministratorsMailTo: the administrators an existing account had, to be told (empty for a new account).
  */
 @Component("approveRegistrationRequest")
 public class ApproveRegistrationRequestDelegate implements JavaDelegate {
@@ -39,6 +40,7 @@ public class ApproveRegistrationRequestDelegate implements JavaDelegate {
 		execution.setVariable("accountNumber", approval.accountNumber());
 		execution.setVariable("userId", approval.userId());
 		execution.setVariable("userType", approval.userType().label());
+		execution.setVariable("existingAdministratorsMailTo", String.join(", ", approval.existingAdministrators()));
 	}
 
 }
