@@ -324,15 +324,8 @@ public class TransferService {
 		if (transfer.getExecutedAt() != null) {
 			return Optional.empty();
 		}
-		LineItem source = transfer.getSource();
-		LineItem addTo = transfer.getAddTo();
-		if (addTo == null) {
-			lockInOrder(source);
-		}
-		else {
-			lockInOrder(source, addTo);
-		}
-		return Optional.ofNullable(whyNoLongerPossible(transfer, source, addTo));
+		lockLineItems(transfer);
+		return Optional.ofNullable(whyNoLongerPossible(transfer, transfer.getSource(), transfer.getAddTo()));
 	}
 
 	private String whyNoLongerPossible(ChannelTransfer transfer, LineItem source, LineItem addTo) {
@@ -660,14 +653,9 @@ public class TransferService {
 	}
 
 	private void move(ChannelTransfer transfer) {
+		lockLineItems(transfer);
 		LineItem source = transfer.getSource();
 		LineItem addTo = transfer.getAddTo();
-		if (addTo == null) {
-			lockInOrder(source);
-		}
-		else {
-			lockInOrder(source, addTo);
-		}
 		int amount = transfer.getAmount();
 		if (source.getReservedQuantity() < amount) {
 			throw new IllegalStateException("Line item " + source.getActivationId() + " has " + source.getReservedQuantity()
@@ -721,6 +709,16 @@ public class TransferService {
 			.orElseThrow(() -> new IllegalStateException("No transfer " + transferId));
 		lockAndRefresh(transfer);
 		return transfer;
+	}
+
+	/** The transfer's source line item and the one it adds to, if any, locked in order. */
+	private void lockLineItems(ChannelTransfer transfer) {
+		if (transfer.getAddTo() == null) {
+			lockInOrder(transfer.getSource());
+		}
+		else {
+			lockInOrder(transfer.getSource(), transfer.getAddTo());
+		}
 	}
 
 	/** Locks the line items in Activation ID order and reads them afresh under the lock. */

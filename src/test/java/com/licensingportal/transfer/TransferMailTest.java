@@ -147,11 +147,7 @@ class TransferMailTest extends TransferTestSupport {
 	@Test
 	void aTransferNoLongerPossibleWhenCarriedOutTellsTheRequesterWhy() throws Exception {
 		ChannelTransfer transfer = requested(this.partnerAdmin, request(this.bulk, 2, this.customer));
-		com.licensingportal.account.AccountRepository accounts = this.context
-			.getBean(com.licensingportal.account.AccountRepository.class);
-		com.licensingportal.account.Account disabled = accounts.findById(this.customer.getId()).orElseThrow();
-		disabled.setStatus(com.licensingportal.account.AccountStatus.DISABLED);
-		accounts.save(disabled);
+		disable(this.customer);
 		ProcessJobs.executeDue(this.management, processInstanceId(transfer));
 
 		MimeMessage notPossible = MailReader.waitFor(greenMail(), this.partnerAdmin.getEmail());

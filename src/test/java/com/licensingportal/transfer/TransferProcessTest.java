@@ -307,11 +307,7 @@ class TransferProcessTest extends TransferTestSupport {
 	@Test
 	void aTargetAccountDisabledBeforeTheChannelsMoveEndsTheTransferAsNoLongerPossible() {
 		ChannelTransfer transfer = requested(this.partnerAdmin, request(this.bulk, 5, this.customer));
-		com.licensingportal.account.AccountRepository accounts = this.context
-			.getBean(com.licensingportal.account.AccountRepository.class);
-		com.licensingportal.account.Account disabled = accounts.findById(this.customer.getId()).orElseThrow();
-		disabled.setStatus(com.licensingportal.account.AccountStatus.DISABLED);
-		accounts.save(disabled);
+		disable(this.customer);
 
 		ProcessInstance instance = processOf(transfer);
 		ProcessJobs.executeDue(this.management, instance.getId());
