@@ -29,6 +29,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A Tasklist decision may change its form's decision fields and nothing else. Listens to a user task's create
@@ -120,8 +122,23 @@ public class DecisionFormGuard implements TaskListener {
 		}
 	}
 
+	/**
+	 * The task's snapshot goes just before the transaction commits: after the locks that the completion's or the
+	 * cancellation's own work takes (a transfer's row), so that the two, racing, take them in one order.
+	 */
 	private void forget(String taskId) {
-		this.jdbc.update("delete from task_variable_snapshot where task_id = ?", taskId);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.jdbc.update("delete from task_variable_snapshot where task_id = ?", taskId);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void beforeCommit(boolean readOnly) {
+				DecisionFormGuard.this.jdbc.update("delete from task_variable_snapshot where task_id = ?", taskId);
+			}
+
+		});
 	}
 
 	/**

@@ -148,7 +148,7 @@ class ParsedFeelCacheTest extends PortalIntegrationTest {
 				parsedAfterFirstRound = feel.parsedCount();
 			}
 		}
-		assertThat(cases).hasSize(256);
+		assertThat(cases).hasSize(192);
 		assertThat(coreToRelated).containsEntry("approvalRequired", false)
 			.containsEntry("approvalRule", "Up to 250 ACC Core channels to a related customer: automatic");
 		assertThat(feel.parsedCount()).isEqualTo(parsedAfterFirstRound);
