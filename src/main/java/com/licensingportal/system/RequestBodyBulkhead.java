@@ -89,8 +89,8 @@ class RequestBodyBulkhead extends OncePerRequestFilter {
 				@Value("${portal.request-bodies.max-concurrent:100}") int maxConcurrent) {
 			FilterRegistrationBean<RequestBodyBulkhead> registration = new FilterRegistrationBean<>(
 					new RequestBodyBulkhead(maxConcurrent));
-			// Right after the request id, before security reads a form.
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+			// First, with the request id: before anything reads a form (RefusedFormBodies, security).
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			registration.setAsyncSupported(true);
 			return registration;
 		}

@@ -13,6 +13,7 @@ import com.licensingportal.support.HttpBrowser;
 import com.licensingportal.support.PortalIntegrationTest;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +62,9 @@ class SlowClientTest extends PortalIntegrationTest {
 				}
 			}
 			assertThat(refused).as("refused beyond the 100 body slots").isEqualTo(SLOW_CLIENTS - 100);
+			LoggerFactory.getLogger(SlowClientTest.class)
+				.info("{} clients trickling their bodies: GET /login answered in {} ms, {} refused at once (503)",
+						SLOW_CLIENTS, millis, refused);
 		}
 		finally {
 			for (Socket client : clients) {
