@@ -5,11 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.license.LineItem;
@@ -20,7 +16,6 @@ import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserType;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +41,6 @@ class PersonalDataRetentionProcessTest extends PortalIntegrationTest {
 
 	@Autowired
 	ManagementService management;
-
-	@Autowired
-	RuntimeService runtime;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -172,28 +164,11 @@ class PersonalDataRetentionProcessTest extends PortalIntegrationTest {
 	}
 
 	private ProcessInstance startByTimer() {
-		Set<String> running = this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(PROCESS)
-			.list()
-			.stream()
-			.map(ProcessInstance::getId)
-			.collect(Collectors.toSet());
-		this.management.executeJob(timer().getId());
-		List<ProcessInstance> started = new ArrayList<>(
-				this.runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).list());
-		started.removeIf(instance -> running.contains(instance.getId()));
-		assertThat(started).hasSize(1);
-		return started.get(0);
+		return ProcessJobs.fireTimerStart(this.engine, PROCESS);
 	}
 
 	private Job timer() {
-		String definitionId = this.engine.getRepositoryService()
-			.createProcessDefinitionQuery()
-			.processDefinitionKey(PROCESS)
-			.latestVersion()
-			.singleResult()
-			.getId();
-		return this.management.createJobQuery().processDefinitionId(definitionId).timers().singleResult();
+		return ProcessJobs.timerStart(this.engine, PROCESS);
 	}
 
 }
