@@ -7,6 +7,10 @@ import java.util.Map;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -28,8 +32,16 @@ public class Mailer {
 
 	private final String baseUrl;
 
+	private final MeterRegistry meters;
+
+	Mailer(MailRenderer renderer, JavaMailSender sender, String from, String baseUrl) {
+		this(renderer, sender, from, baseUrl, new SimpleMeterRegistry());
+	}
+
+	@Autowired
 	Mailer(MailRenderer renderer, JavaMailSender sender, @Value("${portal.mail.from}") String from,
-			@Value("${portal.base-url}") String baseUrl) {
+			@Value("${portal.base-url}") String baseUrl, MeterRegistry meters) {
+		this.meters = meters;
 		this.renderer = renderer;
 		this.sender = sender;
 		this.from = from;
@@ -54,7 +66,19 @@ public class Mailer {
 		catch (MessagingException ex) {
 			throw new MailPreparationException("Could not prepare mail " + template, ex);
 		}
-		this.sender.send(message);
+		try {
+			this.sender.send(message);
+		}
+		catch (RuntimeException ex) {
+			count(template, "failed");
+			throw ex;
+		}
+		count(template, "sent");
+	}
+
+	/** Emails sent and failed per template (README: Health and metrics); a failed try is retried by its job. */
+	private void count(String template, String outcome) {
+		this.meters.counter("portal.emails", "template", template, "outcome", outcome).increment();
 	}
 
 	public String getBaseUrl() {
