@@ -59,6 +59,8 @@ public class PersonalDataRetention {
 				new Kind("expired link tokens", "DELETE FROM link_token WHERE expires_at < ?", linkTokens, false),
 				new Kind("rate-limit hits", "DELETE FROM rate_limit_hit WHERE hit_at < ?", rateLimits, false),
 				new Kind("failed logins", "DELETE FROM login_failure WHERE failed_at < ?", failedLogins, false),
+				// One row per email or address a limit has counted (security/LimitLocks): made again on the next try.
+				new Kind("limit locks", "DELETE FROM limit_lock WHERE used_at < ?", rateLimits, false),
 				// Spring Session removes them every minute too; here for a node that was down.
 				new Kind("expired sessions", "DELETE FROM SPRING_SESSION WHERE EXPIRY_TIME < ?", Duration.ZERO, true));
 	}

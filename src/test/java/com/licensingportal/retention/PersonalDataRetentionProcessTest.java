@@ -83,6 +83,8 @@ class PersonalDataRetentionProcessTest extends PortalIntegrationTest {
 		rateLimitHit("an-hour-old", Duration.ofHours(1));
 		failedLogin("two-days-old", Duration.ofDays(2));
 		failedLogin("an-hour-old", Duration.ofHours(1));
+		limitLock("two-days-old", Duration.ofDays(2));
+		limitLock("an-hour-old", Duration.ofHours(1));
 		session("expired", -60_000);
 		session("live", 1_800_000);
 
@@ -105,6 +107,8 @@ class PersonalDataRetentionProcessTest extends PortalIntegrationTest {
 				this.marker + "%")).containsExactly(this.marker + "-an-hour-old");
 		assertThat(this.jdbc.queryForList("SELECT email FROM login_failure WHERE email LIKE ?", String.class,
 				this.marker + "%")).containsExactly(this.marker + "-an-hour-old@retention.example");
+		assertThat(this.jdbc.queryForList("SELECT limit_key FROM limit_lock WHERE limit_key LIKE ?", String.class,
+				this.marker + "%")).containsExactly(this.marker + "-an-hour-old");
 		assertThat(this.jdbc.queryForList("SELECT PRINCIPAL_NAME FROM SPRING_SESSION WHERE PRINCIPAL_NAME LIKE ?",
 				String.class, this.marker + "%")).containsExactly(this.marker + "-live");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM license_event WHERE line_item_id = ?", Integer.class,
@@ -145,6 +149,11 @@ class PersonalDataRetentionProcessTest extends PortalIntegrationTest {
 	private void failedLogin(String name, Duration age) {
 		this.jdbc.update("INSERT INTO login_failure (email, client_address, failed_at) VALUES (?, '127.0.0.1', ?)",
 				this.marker + "-" + name + "@retention.example", ago(age));
+	}
+
+	private void limitLock(String name, Duration age) {
+		this.jdbc.update("INSERT INTO limit_lock (limit_name, limit_key, used_at) VALUES ('retention-test', ?, ?)",
+				this.marker + "-" + name, ago(age));
 	}
 
 	private void session(String name, long expiresInMillis) {
