@@ -2,12 +2,14 @@ package com.licensingportal.mail;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -37,6 +39,11 @@ public class Mailer {
 	}
 
 	public void send(String template, Collection<String> recipients, Map<String, Object> variables) {
+		send(template, recipients, variables, List.of());
+	}
+
+	public void send(String template, Collection<String> recipients, Map<String, Object> variables,
+			List<MailContent.Attachment> attachments) {
 		if (recipients.isEmpty()) {
 			throw new IllegalArgumentException("Mail " + template + " has no recipient");
 		}
@@ -50,6 +57,10 @@ public class Mailer {
 			helper.setTo(recipients.toArray(String[]::new));
 			helper.setSubject(mail.subject());
 			helper.setText(mail.text(), mail.html());
+			for (MailContent.Attachment attachment : attachments) {
+				helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.bytes()),
+						attachment.contentType());
+			}
 		}
 		catch (MessagingException ex) {
 			throw new MailPreparationException("Could not prepare mail " + template, ex);
