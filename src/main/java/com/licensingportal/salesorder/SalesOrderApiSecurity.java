@@ -42,7 +42,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The sales-order intake's own chain, before the API's: HTTP Basic as a Camunda user of the group
  * {@code order-intake} (the order system) or {@code order-management}. Portal users' tokens and Camunda users
  * of other groups get 404, as for anything they cannot see; failed logins are counted per client address as
- * the portal's are, and too many answer 429.
+ * the portal's are, and too many answer 429 before the password is checked: by default 5, fewer than the 10
+ * after which Camunda locks the user until an administrator unlocks it.
  */
 @Configuration(proxyBeanMethods = false)
 @io.swagger.v3.oas.annotations.security.SecurityScheme(name = "camundaBasic",
@@ -57,7 +58,7 @@ class SalesOrderApiSecurity {
 	@Bean
 	@Order(1)
 	SecurityFilterChain salesOrderChain(HttpSecurity http, IdentityService identity, RateLimiter rateLimiter,
-			ObjectMapper json, @Value("${portal.sales-order.login-rate-limit.per-client-address:10}") int perAddress,
+			ObjectMapper json, @Value("${portal.sales-order.login-rate-limit.per-client-address:5}") int perAddress,
 			@Value("${portal.sales-order.login-rate-limit.window:PT15M}") Duration window) throws Exception {
 		RateLimit limit = new RateLimit("sales-order-login", perAddress, Integer.MAX_VALUE, window);
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/sales-orders/**"))
