@@ -111,8 +111,10 @@ public class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		ensureOrderManagementUser();
-		ensureOrderSystemUser();
+		ensureCamundaUser(OM_USER, OM_PASSWORD, "Olivia", "Martens", "order-management@licensing.example.com",
+				OrderManagementSetup.GROUP);
+		ensureCamundaUser(ERP_USER, ERP_PASSWORD, "Order", "System", "erp@licensing.example.com",
+				OrderManagementSetup.ORDER_INTAKE_GROUP);
 		if (this.accounts.findByName(PARTNER_NAME).isPresent()) {
 			return;
 		}
@@ -121,27 +123,17 @@ public class DemoData implements ApplicationRunner {
 		log.info("Loaded demo data: log in as {} with password {}", PARTNER_ADMIN, PASSWORD);
 	}
 
-	private void ensureOrderManagementUser() {
-		if (this.identity.createUserQuery().userId(OM_USER).count() == 0) {
-			User om = this.identity.newUser(OM_USER);
-			om.setFirstName("Olivia");
-			om.setLastName("Martens");
-			om.setEmail("order-management@licensing.example.com");
-			om.setPassword(OM_PASSWORD);
-			this.identity.saveUser(om);
-			this.identity.createMembership(OM_USER, OrderManagementSetup.GROUP);
-		}
-	}
-
-	private void ensureOrderSystemUser() {
-		if (this.identity.createUserQuery().userId(ERP_USER).count() == 0) {
-			User erp = this.identity.newUser(ERP_USER);
-			erp.setFirstName("Order");
-			erp.setLastName("System");
-			erp.setEmail("erp@licensing.example.com");
-			erp.setPassword(ERP_PASSWORD);
-			this.identity.saveUser(erp);
-			this.identity.createMembership(ERP_USER, OrderManagementSetup.ORDER_INTAKE_GROUP);
+	/** A Camunda user in one group, made once: {@code om} for Tasklist, {@code erp} for the sales-order intake. */
+	private void ensureCamundaUser(String id, String password, String firstName, String lastName, String email,
+			String group) {
+		if (this.identity.createUserQuery().userId(id).count() == 0) {
+			User user = this.identity.newUser(id);
+			user.setFirstName(firstName);
+			user.setLastName(lastName);
+			user.setEmail(email);
+			user.setPassword(password);
+			this.identity.saveUser(user);
+			this.identity.createMembership(id, group);
 		}
 	}
 

@@ -35,6 +35,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -71,7 +72,8 @@ class SalesOrderApiSecurity {
 			.logout(logout -> logout.disable())
 			.addFilterBefore(new CamundaBasicAuthentication(identity, rateLimiter, limit, json),
 					AnonymousAuthenticationFilter.class)
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ApiSecurityConfiguration.CSP)));
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ApiSecurityConfiguration.CSP))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 
