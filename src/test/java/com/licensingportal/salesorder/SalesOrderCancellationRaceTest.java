@@ -116,7 +116,11 @@ class SalesOrderCancellationRaceTest extends SalesOrderTestSupport {
 		}
 		racers.add(pool.submit(() -> {
 			start.await();
-			Thread.sleep(150);
+			// Midway: once the racers have taken some channels, while they go on taking more.
+			while (this.jdbc.queryForObject("select available_quantity from line_item where activation_id = ?",
+					Integer.class, activationId) > ORDERED - 40) {
+				Thread.sleep(5);
+			}
 			for (int attempt = 0; attempt < 3; attempt++) {
 				cancelled.addAndGet(this.intake.cancelLine(order.orderNumber(), 1, "credit-note").cancelledChannels());
 			}
@@ -153,6 +157,10 @@ class SalesOrderCancellationRaceTest extends SalesOrderTestSupport {
 		}
 		// None made, none lost: what the order made, less what the credit note took.
 		assertThat(total).isEqualTo(ORDERED - cancelled.get());
+		org.slf4j.LoggerFactory.getLogger(SalesOrderCancellationRaceTest.class)
+			.info("Cancellation race: {} channels ordered, {} cancelled, {} on devices, {} transfers, {} line items; none made or lost",
+					ORDERED, cancelled.get(), items.stream().mapToInt(i -> ((Number) i.get("on_devices")).intValue()).sum(),
+					processInstances.size(), items.size());
 	}
 
 }
