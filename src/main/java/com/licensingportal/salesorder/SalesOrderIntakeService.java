@@ -358,8 +358,9 @@ public class SalesOrderIntakeService {
 				.map(partner -> " (" + partner.getName() + ", " + partner.getAccountNumber() + ")")
 				.orElse(" (no account has this number yet)"))
 			.orElse("—"));
-		texts.put("contact", (Optional.ofNullable(order.getContactFirstName()).orElse("") + " "
-				+ Optional.ofNullable(order.getContactLastName()).orElse("")).strip() + " <" + order.getContactEmail() + ">");
+		String contactName = (Optional.ofNullable(order.getContactFirstName()).orElse("") + " "
+				+ Optional.ofNullable(order.getContactLastName()).orElse("")).strip();
+		texts.put("contact", contactName.isEmpty() ? order.getContactEmail() : contactName + " <" + order.getContactEmail() + ">");
 		texts.put("orderLines", order.getLines().stream().map(line -> "Line " + line.getLineNumber() + ": "
 				+ line.getQuantity() + " × " + line.getProduct().getPartNumber() + " (" + line.getProduct().getName() + ")"
 				+ (line.isRenewal() ? ", renews " + line.getRenews().getActivationId() : ", version " + line.getVersion()))

@@ -155,7 +155,8 @@ class SalesOrderProcessTest extends SalesOrderTestSupport {
 		Map<String, Object> shown = this.tasks.getVariablesLocal(task.getId());
 		assertThat(shown).containsEntry("soldToName", name)
 			.containsEntry("soldToCustomerNumber", customerNumber)
-			.containsEntry("soldToType", "Customer");
+			.containsEntry("soldToType", "Customer")
+			.containsEntry("contact", "Ana Silva <" + order.contact().email() + ">");
 		assertThat((String) shown.get("partnerCustomerNumber")).contains(partner.getName());
 		assertThat((String) shown.get("orderLines")).contains("Line 1: 8 × ACC7-STD-CH");
 
