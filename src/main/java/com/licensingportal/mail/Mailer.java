@@ -2,6 +2,7 @@ package com.licensingportal.mail;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.MessagingException;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -49,6 +51,11 @@ public class Mailer {
 	}
 
 	public void send(String template, Collection<String> recipients, Map<String, Object> variables) {
+		send(template, recipients, variables, List.of());
+	}
+
+	public void send(String template, Collection<String> recipients, Map<String, Object> variables,
+			List<MailContent.Attachment> attachments) {
 		if (recipients.isEmpty()) {
 			throw new IllegalArgumentException("Mail " + template + " has no recipient");
 		}
@@ -62,6 +69,10 @@ public class Mailer {
 			helper.setTo(recipients.toArray(String[]::new));
 			helper.setSubject(mail.subject());
 			helper.setText(mail.text(), mail.html());
+			for (MailContent.Attachment attachment : attachments) {
+				helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.bytes()),
+						attachment.contentType());
+			}
 		}
 		catch (MessagingException ex) {
 			throw new MailPreparationException("Could not prepare mail " + template, ex);

@@ -36,6 +36,9 @@ public class OrderManagementSetup implements ApplicationRunner {
 
 	public static final String FILTER_NAME = "Order Management";
 
+	/** The order system's own Camunda users: they may send sales orders to the intake API, nothing else. */
+	public static final String ORDER_INTAKE_GROUP = "order-intake";
+
 	private static final Logger log = LoggerFactory.getLogger(OrderManagementSetup.class);
 
 	private final IdentityService identity;
@@ -93,12 +96,17 @@ public class OrderManagementSetup implements ApplicationRunner {
 	}
 
 	private void ensureGroup() {
-		if (this.identity.createGroupQuery().groupId(GROUP).count() == 0) {
-			Group group = this.identity.newGroup(GROUP);
-			group.setName("Order Management");
-			group.setType("WORKFLOW");
+		ensureGroup(GROUP, "Order Management", "WORKFLOW");
+		ensureGroup(ORDER_INTAKE_GROUP, "Order intake (the order system)", "SYSTEM");
+	}
+
+	private void ensureGroup(String id, String name, String type) {
+		if (this.identity.createGroupQuery().groupId(id).count() == 0) {
+			Group group = this.identity.newGroup(id);
+			group.setName(name);
+			group.setType(type);
 			this.identity.saveGroup(group);
-			log.info("Created Camunda group {}", GROUP);
+			log.info("Created Camunda group {}", id);
 		}
 	}
 
