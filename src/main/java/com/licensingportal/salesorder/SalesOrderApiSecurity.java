@@ -3,16 +3,14 @@ package com.licensingportal.salesorder;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licensingportal.api.ApiSecurityConfiguration;
 import com.licensingportal.workflow.OrderManagementSetup;
-import com.licensingportal.system.RateLimit;
-import com.licensingportal.system.RateLimitedException;
-import com.licensingportal.system.RateLimiter;
+import com.licensingportal.security.LoginLockedException;
+import com.licensingportal.security.LoginLockout;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,9 +39,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The sales-order intake's own chain, before the API's: HTTP Basic as a Camunda user of the group
  * {@code order-intake} (the order system) or {@code order-management}. Portal users' tokens and Camunda users
- * of other groups get 404, as for anything they cannot see; failed logins are counted per client address as
- * the portal's are, and too many answer 429 before the password is checked: by default 5, fewer than the 10
- * after which Camunda locks the user until an administrator unlocks it.
+ * of other groups get 404, as for anything they cannot see; logins are counted per Camunda user and client address
+ * by the portal's {@link LoginLockout} before the password is checked, like Camunda's other logins, so that
+ * parallel guesses cannot slip past the limit and nobody elsewhere can lock the order system out.
  */
 @Configuration(proxyBeanMethods = false)
 @io.swagger.v3.oas.annotations.security.SecurityScheme(name = "camundaBasic",
@@ -58,10 +55,8 @@ class SalesOrderApiSecurity {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain salesOrderChain(HttpSecurity http, IdentityService identity, RateLimiter rateLimiter,
-			ObjectMapper json, @Value("${portal.sales-order.login-rate-limit.per-client-address:5}") int perAddress,
-			@Value("${portal.sales-order.login-rate-limit.window:PT15M}") Duration window) throws Exception {
-		RateLimit limit = new RateLimit("sales-order-login", perAddress, Integer.MAX_VALUE, window);
+	SecurityFilterChain salesOrderChain(HttpSecurity http, IdentityService identity, LoginLockout lockout,
+			ObjectMapper json) throws Exception {
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/sales-orders/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.csrf(csrf -> csrf.disable())
@@ -70,7 +65,7 @@ class SalesOrderApiSecurity {
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable())
-			.addFilterBefore(new CamundaBasicAuthentication(identity, rateLimiter, limit, json),
+			.addFilterBefore(new CamundaBasicAuthentication(identity, lockout, json),
 					AnonymousAuthenticationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ApiSecurityConfiguration.CSP))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
@@ -82,16 +77,13 @@ class SalesOrderApiSecurity {
 
 		private final IdentityService identity;
 
-		private final RateLimiter rateLimiter;
-
-		private final RateLimit limit;
+		private final LoginLockout lockout;
 
 		private final ObjectMapper json;
 
-		CamundaBasicAuthentication(IdentityService identity, RateLimiter rateLimiter, RateLimit limit, ObjectMapper json) {
+		CamundaBasicAuthentication(IdentityService identity, LoginLockout lockout, ObjectMapper json) {
 			this.identity = identity;
-			this.rateLimiter = rateLimiter;
-			this.limit = limit;
+			this.lockout = lockout;
 			this.json = json;
 		}
 
@@ -110,20 +102,24 @@ class SalesOrderApiSecurity {
 				return;
 			}
 			String[] credentials = decode(header.substring(6).strip());
+			String name = LoginLockout.camundaUser(credentials == null ? "" : credentials[0]);
+			String clientAddress = request.getRemoteAddr();
 			try {
-				this.rateLimiter.requireAttemptsLeft(this.limit, request.getRemoteAddr());
+				// Counted as a failure before the password is checked: parallel guesses queue on one row.
+				this.lockout.claim(name, clientAddress);
 			}
-			catch (RateLimitedException limited) {
-				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, limited.retryAfter().toSeconds())));
-				problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", limited.getMessage());
+			catch (LoginLockedException locked) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(this.lockout.window().toSeconds()));
+				problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "Too many failed logins for this"
+						+ " user from your address. Try again in " + this.lockout.window().toMinutes() + " minutes.");
 				return;
 			}
 			if (credentials == null || !this.identity.checkPassword(credentials[0], credentials[1])) {
-				this.rateLimiter.attempt(this.limit, request.getRemoteAddr(), "");
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Sales order intake\", charset=\"UTF-8\"");
 				problem(response, HttpStatus.UNAUTHORIZED, "Not authenticated", "The user name or password is not right.");
 				return;
 			}
+			this.lockout.recordSuccess(name, clientAddress);
 			String userId = credentials[0];
 			boolean member = this.identity.createGroupQuery()
 				.groupMember(userId)

@@ -213,7 +213,7 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 		this.identity.createMembership(intakeUser, "order-intake");
 		ClientAddresses.forgetLoopbackCounts(this.jdbc);
 		try {
-			for (int attempt = 0; attempt < 5; attempt++) {
+			for (int attempt = 0; attempt < 10; attempt++) {
 				assertThat(get(path, basic(intakeUser, "wrong-" + attempt)).status()).isEqualTo(401);
 			}
 			Answer throttled = get(path, basic(intakeUser, "right-password"));
