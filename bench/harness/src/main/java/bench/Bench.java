@@ -59,7 +59,7 @@ public final class Bench {
 		Map<String, String> env = Map.of("SPRING_PROFILES_ACTIVE", "mysql", "PORT", Integer.toString(config.portalPort),
 				"PORTAL_DB_URL", config.jdbcUrl(config.portalDatabase), "PORTAL_DB_USER", config.dbUser,
 				"PORTAL_DB_PASSWORD", config.dbPassword, "PORTAL_BASE_URL", "http://127.0.0.1:" + config.portalPort,
-				"PORTAL_MAIL_CAPTURE", "true", "PORTAL_LICENSE_KEY_GENERATE", "true", "PORTAL_LICENSE_KEY_DIRECTORY",
+				"PORTAL_MAIL_CAPTURE", "true", "CAMUNDA_ADMIN_PASSWORD", "bench-admin", "PORTAL_LICENSE_KEY_GENERATE", "true", "PORTAL_LICENSE_KEY_DIRECTORY",
 				dir.resolve("license-signing").toString());
 		try (HikariDataSource dataSource = pool(config, config.portalDatabase, 20)) {
 			mariadb = version(dataSource);

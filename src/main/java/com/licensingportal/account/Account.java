@@ -49,6 +49,10 @@ public class Account {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
+	/** The order system's number for this account; sales orders find their account by it. Unique when present. */
+	@Column(name = "customer_number")
+	private String customerNumber;
+
 	/** For a partner: the customer accounts it sells to. The type columns of the table take their defaults. */
 	@ManyToMany
 	@JoinTable(name = "account_relation", joinColumns = @JoinColumn(name = "partner_id"),
@@ -111,6 +115,14 @@ public class Account {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	public String getCustomerNumber() {
+		return this.customerNumber;
+	}
+
+	public void setCustomerNumber(String customerNumber) {
+		this.customerNumber = customerNumber;
 	}
 
 	public Set<Account> getRelatedCustomers() {

@@ -15,6 +15,8 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 
 	Optional<Account> findByName(String name);
 
+	Optional<Account> findByCustomerNumber(String customerNumber);
+
 	List<Account> findByIdInOrderByName(Collection<Long> ids);
 
 	/** Ids of the customer accounts that the given partner accounts sell to. */

@@ -11,11 +11,14 @@ import com.licensingportal.account.AccountType;
 import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;
-import com.licensingportal.license.LineItem;
-import com.licensingportal.license.Product;
-import com.licensingportal.license.ProductRepository;
-import com.licensingportal.license.SalesOrderService;
-import com.licensingportal.license.SalesOrderService.OrderLine;
+import com.licensingportal.salesorder.SalesOrderIntakeProcess;
+import com.licensingportal.salesorder.SalesOrderIntakeService;
+import com.licensingportal.salesorder.SalesOrderRequest;
+import com.licensingportal.salesorder.SalesOrderState;
+import com.licensingportal.salesorder.SalesOrderView;
+import com.licensingportal.salesorder.SalesOrderRequest.Contact;
+import com.licensingportal.salesorder.SalesOrderRequest.Line;
+import com.licensingportal.salesorder.SalesOrderRequest.SoldTo;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserType;
@@ -35,8 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The embedded default's demo: a partner with two related customers, a user of each of the four types,
- * line items (one expired, one expiring within 30 days), a device, and the Camunda user {@code om}.
- * Loaded once; a restart on the same database keeps what is there.
+ * line items (one expired, one expiring within 30 days), a device, and the Camunda users {@code om} and
+ * {@code erp} (the order system). The line items come in as sales orders through the intake, as a vendor's
+ * would, so Cockpit shows their SalesOrderIntake instances. Loaded once; a restart on the same database keeps
+ * what is there.
  */
 @Component
 @Order(10)
@@ -63,15 +68,25 @@ public class DemoData implements ApplicationRunner {
 
 	public static final String OM_PASSWORD = "om";
 
+	public static final String ERP_USER = "erp";
+
+	public static final String ERP_PASSWORD = "erp";
+
+	public static final String PARTNER_CUSTOMER_NUMBER = "P-20001";
+
+	public static final String CUSTOMER_CUSTOMER_NUMBER = "C-10001";
+
+	public static final String OTHER_CUSTOMER_CUSTOMER_NUMBER = "C-10002";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	private final AccountRepository accounts;
 
 	private final UserRepository users;
 
-	private final ProductRepository products;
+	private final SalesOrderIntakeService salesOrders;
 
-	private final SalesOrderService salesOrders;
+	private final SalesOrderIntakeProcess intake;
 
 	private final ActivationService activations;
 
@@ -81,12 +96,13 @@ public class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
-	DemoData(AccountRepository accounts, UserRepository users, ProductRepository products,
-			SalesOrderService salesOrders, ActivationService activations, PasswordEncoder passwordEncoder, IdentityService identity, TransactionTemplate transaction) {
+	DemoData(AccountRepository accounts, UserRepository users, SalesOrderIntakeService salesOrders,
+			SalesOrderIntakeProcess intake, ActivationService activations, PasswordEncoder passwordEncoder,
+			IdentityService identity, TransactionTemplate transaction) {
 		this.accounts = accounts;
 		this.users = users;
-		this.products = products;
 		this.salesOrders = salesOrders;
+		this.intake = intake;
 		this.activations = activations;
 		this.passwordEncoder = passwordEncoder;
 		this.identity = identity;
@@ -95,30 +111,36 @@ public class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		ensureOrderManagementUser();
+		ensureCamundaUser(OM_USER, OM_PASSWORD, "Olivia", "Martens", "order-management@licensing.example.com",
+				OrderManagementSetup.GROUP);
+		ensureCamundaUser(ERP_USER, ERP_PASSWORD, "Order", "System", "erp@licensing.example.com",
+				OrderManagementSetup.ORDER_INTAKE_GROUP);
 		if (this.accounts.findByName(PARTNER_NAME).isPresent()) {
 			return;
 		}
-		this.transaction.executeWithoutResult(status -> loadPortalData());
+		Account[] accounts = this.transaction.execute(status -> loadAccountsAndUsers());
+		loadSalesOrders(accounts[0], accounts[1], accounts[2]);
 		log.info("Loaded demo data: log in as {} with password {}", PARTNER_ADMIN, PASSWORD);
 	}
 
-	private void ensureOrderManagementUser() {
-		if (this.identity.createUserQuery().userId(OM_USER).count() == 0) {
-			User om = this.identity.newUser(OM_USER);
-			om.setFirstName("Olivia");
-			om.setLastName("Martens");
-			om.setEmail("order-management@licensing.example.com");
-			om.setPassword(OM_PASSWORD);
-			this.identity.saveUser(om);
-			this.identity.createMembership(OM_USER, OrderManagementSetup.GROUP);
+	/** A Camunda user in one group, made once: {@code om} for Tasklist, {@code erp} for the sales-order intake. */
+	private void ensureCamundaUser(String id, String password, String firstName, String lastName, String email,
+			String group) {
+		if (this.identity.createUserQuery().userId(id).count() == 0) {
+			User user = this.identity.newUser(id);
+			user.setFirstName(firstName);
+			user.setLastName(lastName);
+			user.setEmail(email);
+			user.setPassword(password);
+			this.identity.saveUser(user);
+			this.identity.createMembership(id, group);
 		}
 	}
 
-	private void loadPortalData() {
-		Account partner = this.accounts.save(new Account(PARTNER_NAME, AccountType.PARTNER));
-		Account harbor = this.accounts.save(new Account(CUSTOMER_NAME, AccountType.CUSTOMER));
-		Account cedar = this.accounts.save(new Account(OTHER_CUSTOMER_NAME, AccountType.CUSTOMER));
+	private Account[] loadAccountsAndUsers() {
+		Account partner = this.accounts.save(account(PARTNER_NAME, AccountType.PARTNER, PARTNER_CUSTOMER_NUMBER));
+		Account harbor = this.accounts.save(account(CUSTOMER_NAME, AccountType.CUSTOMER, CUSTOMER_CUSTOMER_NUMBER));
+		Account cedar = this.accounts.save(account(OTHER_CUSTOMER_NAME, AccountType.CUSTOMER, OTHER_CUSTOMER_CUSTOMER_NUMBER));
 		partner.addRelatedCustomer(harbor);
 		partner.addRelatedCustomer(cedar);
 
@@ -129,26 +151,57 @@ public class DemoData implements ApplicationRunner {
 		user(CUSTOMER_ADMIN, "Carla", "Admin", harbor, UserType.CUSTOMER_ADMINISTRATOR, passwordHash);
 		user(CUSTOMER_USER, "Chris", "User", harbor, UserType.CUSTOMER_USER, passwordHash);
 
-		Product enterprise = this.products.save(new Product("ACC7-ENT-CH", "ACC 7 Enterprise camera channel", "ACC Enterprise"));
-		Product standard = this.products.save(new Product("ACC7-STD-CH", "ACC 7 Standard camera channel", "ACC Standard"));
-		Product core = this.products.save(new Product("ACC7-COR-CH", "ACC 7 Core camera channel", "ACC Core"));
+		return new Account[] { partner, harbor, cedar };
+	}
 
+	/** The demo's orders, each entered before the next is sent, whether or not a job executor runs. */
+	private void loadSalesOrders(Account partner, Account harbor, Account cedar) {
 		LocalDate today = LocalDate.now();
-		String actor = "system";
+		Contact contact = new Contact("purchasing@northwind.example", "Paula", "Admin");
 		// The partner's bulk stock.
-		this.salesOrders.enter(partner, List.of(new OrderLine(enterprise, "7.14", 20, null),
-				new OrderLine(standard, "7.14", 50, null)), actor);
-		// Harbor's own orders: one expiring within 30 days, one partly activated on a device.
-		this.salesOrders.enter(harbor, List.of(new OrderLine(standard, "7.14", 16, null),
-				new OrderLine(enterprise, "7.14", 8, today.plusDays(20))), actor);
-		LineItem activated = this.salesOrders.enter(harbor, List.of(new OrderLine(enterprise, "7.12", 12, null)), actor).get(0);
-		// Cedar Valley's expired licenses.
-		this.salesOrders.enter(cedar, List.of(new OrderLine(core, "7.10", 4, today.minusDays(10))), actor);
+		order("SO-DEMO-1001", today, partner, contact, new Line(1, "ACC7-ENT-CH", "7.14", 20, null),
+				new Line(2, "ACC7-STD-CH", "7.14", 50, null));
+		// Harbor's own orders: a one-year subscription that expires within 30 days, one partly activated on a device.
+		order("SO-DEMO-1002", today.plusDays(20).minusMonths(12), harbor, contact,
+				new Line(1, "ACC7-STD-CH", "7.14", 16, null), new Line(2, "ACC7-ENT-CH-1Y", "7.14", 8, null));
+		String activated = order("SO-DEMO-1003", today, harbor, contact, new Line(1, "ACC7-ENT-CH", "7.12", 12, null));
+		// Cedar Valley's expired subscription.
+		order("SO-DEMO-1004", today.minusDays(10).minusMonths(12), cedar, contact,
+				new Line(1, "ACC7-COR-CH-1Y", "7.10", 4, null));
 
 		VisibleAccounts harborOnly = new VisibleAccounts(Set.of(harbor.getId()), Set.of(harbor.getId()), false);
 		this.activations.activate(harborOnly,
 				DeviceTarget.newDevice("HARBOR-NVR-01", "4C4C4544-0042-3510-8052-B4C04F4A3332", harbor.getId()),
-				Map.of(activated.getActivationId(), 10), CUSTOMER_ADMIN, null);
+				Map.of(activated, 10), CUSTOMER_ADMIN, null);
+	}
+
+	/** Sends one order through the intake and runs its process until entered; answers the first line's Activation ID. */
+	private String order(String orderNumber, LocalDate orderDate, Account soldTo, Contact contact, Line... lines) {
+		this.salesOrders.receive(new SalesOrderRequest(orderNumber, orderDate,
+				new SoldTo(soldTo.getCustomerNumber(), soldTo.getName(), soldTo.getType(), null), contact, List.of(lines)),
+				ERP_USER);
+		for (int attempt = 0; attempt < 300; attempt++) {
+			this.intake.runDueSteps(orderNumber);
+			SalesOrderView order = this.salesOrders.view(orderNumber);
+			if (order.state() == SalesOrderState.ENTERED) {
+				return order.lines().get(0).activationId();
+			}
+			try {
+				// The job executor has the order's job: give it a moment.
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		throw new IllegalStateException("Demo sales order " + orderNumber + " was not entered");
+	}
+
+	private static Account account(String name, AccountType type, String customerNumber) {
+		Account account = new Account(name, type);
+		account.setCustomerNumber(customerNumber);
+		return account;
 	}
 
 	private void user(String email, String firstName, String lastName, Account account, UserType type,

@@ -20,9 +20,13 @@ import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.system.PlainTextValidator;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Puts channels of line items on a device and takes them back: online from the Devices page, offline from
@@ -48,8 +52,11 @@ public class ActivationService {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	ActivationService(LineItemRepository lineItems, DeviceRepository devices, DeviceLicenseRepository deviceLicenses,
-			AccountRepository accounts, LicenseEventRepository events, Clock clock) {
+			AccountRepository accounts, LicenseEventRepository events, Clock clock, MeterRegistry meters) {
+		this.meters = meters;
 		this.lineItems = lineItems;
 		this.devices = devices;
 		this.deviceLicenses = deviceLicenses;
@@ -92,12 +99,26 @@ public class ActivationService {
 					.withReference(reference));
 				grants.add(new Activation.Grant(item, quantity));
 			}
+			countOnCommit(reference, grants);
 			return new Activation(device, List.copyOf(grants));
 		}
 		catch (PessimisticLockingFailureException busy) {
 			throw new ActivationRefusedException(
 					"These licenses are being changed by someone else right now. Nothing was activated; try again in a moment.");
 		}
+	}
+
+	/** Activations and their channels, online or offline (README: Health and metrics), once they are committed. */
+	private void countOnCommit(String reference, List<Activation.Grant> grants) {
+		String kind = reference == null ? "online" : "offline";
+		int channels = grants.stream().mapToInt(Activation.Grant::quantity).sum();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				ActivationService.this.meters.counter("portal.activations", "kind", kind).increment();
+				ActivationService.this.meters.counter("portal.activated.channels", "kind", kind).increment(channels);
+			}
+		});
 	}
 
 	/**

@@ -40,11 +40,17 @@ public class DeviceList {
 		this.jdbc = jdbc;
 	}
 
-	/** Newest first; {@code text} matches any part of the name, Device ID or host ID. */
+	/**
+	 * Newest first; {@code text} matches any part of the name, Device ID or host ID. A page below 1 is the first,
+	 * one after the last is the last, a size other than {@link #PAGE_SIZES} is 25.
+	 */
 	@Transactional(readOnly = true)
 	public Page<Row> page(VisibleAccounts accounts, String text, int page, int size) {
-		PageRequest request = PageRequest.of(Math.max(0, page - 1), PAGE_SIZES.contains(size) ? size : 25,
-				Sort.by(Sort.Order.desc("activatedAt"), Sort.Order.desc("id")));
+		int pageSize = PAGE_SIZES.contains(size) ? size : 25;
+		// A page whose first row lies beyond what a query can skip (2^31 rows) is beyond the last page: the
+		// search below answers the last one instead.
+		int index = Math.min(Math.max(0, page - 1), Integer.MAX_VALUE / pageSize - 1);
+		PageRequest request = PageRequest.of(index, pageSize, Sort.by(Sort.Order.desc("activatedAt"), Sort.Order.desc("id")));
 		if (accounts.visible().isEmpty()) {
 			return Page.empty(request);
 		}

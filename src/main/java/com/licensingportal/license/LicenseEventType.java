@@ -3,7 +3,8 @@ package com.licensingportal.license;
 public enum LicenseEventType {
 
 	CREATED("Created"), ACTIVATED("Activated"), DEACTIVATED("Deactivated"), RESERVED("Reserved for a transfer"),
-	RELEASED("Reservation released"), TRANSFERRED_OUT("Transferred out"), TRANSFERRED_IN("Transferred in");
+	RELEASED("Reservation released"), TRANSFERRED_OUT("Transferred out"), TRANSFERRED_IN("Transferred in"),
+	CANCELLED("Cancelled (credit note)"), RENEWED("Renewed");
 
 	private final String label;
 

@@ -165,6 +165,30 @@ public class LineItem {
 		this.reservedQuantity = reserved;
 	}
 
+	/**
+	 * A credit note for this line: removes the channels still available (those on devices, reserved for a
+	 * transfer or transferred away stay) and says how many it removed.
+	 */
+	public int cancelAvailableChannels() {
+		int removed = this.availableQuantity;
+		changeQuantities(this.totalQuantity - removed, 0, this.reservedQuantity);
+		return removed;
+	}
+
+	/**
+	 * A renewal ordered on {@code orderDate}: the expiration moves {@code months} on from the later of the current
+	 * expiration and the order date, so that a late renewal loses no paid months and an early one none either.
+	 * @return the new expiration
+	 */
+	public LocalDate renew(int months, LocalDate orderDate) {
+		if (isPermanent()) {
+			throw new IllegalStateException("Line item " + this.activationId + " is permanent and cannot be renewed");
+		}
+		LocalDate from = this.expiresOn.isAfter(orderDate) ? this.expiresOn : orderDate;
+		this.expiresOn = from.plusMonths(months);
+		return this.expiresOn;
+	}
+
 	public LocalDate getExpiresOn() {
 		return this.expiresOn;
 	}

@@ -36,9 +36,19 @@ public class SalesOrderService {
 		this.activationIds = activationIds;
 	}
 
+	/** An entered order: its entitlement and its line items, in the order of the lines. */
+	public record Entered(Entitlement entitlement, List<LineItem> lineItems) {
+	}
+
 	/** Records the order as one entitlement sold to and owned by {@code soldTo}, one line item per line. */
 	@Transactional
 	public List<LineItem> enter(Account soldTo, List<OrderLine> lines, String actor) {
+		return enterOrder(soldTo, lines, actor).lineItems();
+	}
+
+	/** As {@link #enter}, also answering the entitlement (which exists even for an order of renewals only). */
+	@Transactional
+	public Entered enterOrder(Account soldTo, List<OrderLine> lines, String actor) {
 		Entitlement entitlement = this.entitlements
 			.save(new Entitlement(this.entitlementIds.next(), soldTo, java.time.Instant.now()));
 		List<LineItem> created = new ArrayList<>();
@@ -49,7 +59,7 @@ public class SalesOrderService {
 				.withReference(entitlement.getEntitlementId()));
 			created.add(item);
 		}
-		return created;
+		return new Entered(entitlement, created);
 	}
 
 }

@@ -2,12 +2,18 @@ package com.licensingportal.mail;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -28,8 +34,16 @@ public class Mailer {
 
 	private final String baseUrl;
 
+	private final MeterRegistry meters;
+
+	Mailer(MailRenderer renderer, JavaMailSender sender, String from, String baseUrl) {
+		this(renderer, sender, from, baseUrl, new SimpleMeterRegistry());
+	}
+
+	@Autowired
 	Mailer(MailRenderer renderer, JavaMailSender sender, @Value("${portal.mail.from}") String from,
-			@Value("${portal.base-url}") String baseUrl) {
+			@Value("${portal.base-url}") String baseUrl, MeterRegistry meters) {
+		this.meters = meters;
 		this.renderer = renderer;
 		this.sender = sender;
 		this.from = from;
@@ -37,6 +51,11 @@ public class Mailer {
 	}
 
 	public void send(String template, Collection<String> recipients, Map<String, Object> variables) {
+		send(template, recipients, variables, List.of());
+	}
+
+	public void send(String template, Collection<String> recipients, Map<String, Object> variables,
+			List<MailContent.Attachment> attachments) {
 		if (recipients.isEmpty()) {
 			throw new IllegalArgumentException("Mail " + template + " has no recipient");
 		}
@@ -50,11 +69,27 @@ public class Mailer {
 			helper.setTo(recipients.toArray(String[]::new));
 			helper.setSubject(mail.subject());
 			helper.setText(mail.text(), mail.html());
+			for (MailContent.Attachment attachment : attachments) {
+				helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.bytes()),
+						attachment.contentType());
+			}
 		}
 		catch (MessagingException ex) {
 			throw new MailPreparationException("Could not prepare mail " + template, ex);
 		}
-		this.sender.send(message);
+		try {
+			this.sender.send(message);
+		}
+		catch (RuntimeException ex) {
+			count(template, "failed");
+			throw ex;
+		}
+		count(template, "sent");
+	}
+
+	/** Emails sent and failed per template (README: Health and metrics); a failed try is retried by its job. */
+	private void count(String template, String outcome) {
+		this.meters.counter("portal.emails", "template", template, "outcome", outcome).increment();
 	}
 
 	public String getBaseUrl() {

@@ -1,31 +1,40 @@
 package com.licensingportal.offline;
 
 import java.io.IOException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.system.PlainTextValidator;
-import com.licensingportal.system.ReadableCode;
 import com.licensingportal.system.RefusedException.Kind;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 
 /**
- * An offline server's activation request file (format version 1), as {@code /schemas/activation-request.schema.json}
- * describes it. {@link #parse(byte[])} refuses anything else with a message that says what is wrong.
+ * An offline server's activation request file (format version 1). {@link #parse(byte[])} validates it against the
+ * published JSON Schema, {@code /schemas/activation-request.schema.json}, the one definition of the format, and
+ * says what is wrong in the user's words; it checks in Java only what a schema cannot say: the size, the nesting
+ * depth and duplicate fields (before the JSON is read), the characters a name may have, and that each Activation
+ * ID is listed once whatever its case. Nonce replay, channels and ownership are {@link OfflineActivationService}'s.
  *
  * @param createdAt as the file says it (RFC 3339), kept verbatim so that the license file repeats it exactly
  * @param licenses Activation ID (upper case) → channels, in the file's order
@@ -37,65 +46,44 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 
 	public static final int FORMAT_VERSION = 1;
 
+	/** The format needs 3 levels (request, licenses, license); more than this is refused before it is read. */
+	static final int MAX_DEPTH = 16;
+
+	static final String SCHEMA = "static/schemas/activation-request.schema.json";
+
 	static final int MAX_TEXT = 200;
 
 	static final int MAX_CHANNELS = 100_000;
 
-	private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
-
-	private static final Pattern ACTIVATION_ID = Pattern
-		.compile("[" + ReadableCode.ALPHABET + "]{4}(-[" + ReadableCode.ALPHABET + "]{4}){3}");
-
-	private static final Set<String> FIELDS = Set.of("formatVersion", "deviceName", "hostId", "nonce", "createdAt",
+	/** The request's fields in the order their problems are reported. */
+	private static final List<String> FIELDS = List.of("formatVersion", "deviceName", "hostId", "nonce", "createdAt",
 			"licenses");
 
-	private static final Set<String> LICENSE_FIELDS = Set.of("activationId", "quantity");
-
-	private static final ObjectMapper JSON = JsonMapper.builder()
+	private static final ObjectMapper JSON = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+			.build())
 		.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
+
+	private static final Schema FORMAT = loadSchema();
 
 	public static ActivationRequestFile parse(byte[] content) {
 		if (content.length > MAX_BYTES) {
 			throw refused(Kind.TOO_LARGE, null, "The file is larger than 64 KiB; an activation request file is much smaller.");
 		}
-		JsonNode root;
-		try {
-			root = JSON.readTree(content);
-		}
-		catch (JsonProcessingException ex) {
-			throw refused(Kind.MALFORMED, null, "The file is not valid JSON (" + ex.getOriginalMessage() + " at line "
-					+ ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ").");
-		}
-		catch (IOException ex) {
-			throw refused(Kind.MALFORMED, null, "The file could not be read as JSON.");
-		}
-		if (root == null || !root.isObject()) {
+		JsonNode root = read(content);
+		if (root == null || root.isMissingNode()) {
 			throw refused(Kind.MALFORMED, null, "The file must hold one JSON object.");
 		}
-		onlyKnownFields(root, FIELDS, "The request");
-		JsonNode version = root.get("formatVersion");
-		if (version == null || !version.isInt() || version.intValue() != FORMAT_VERSION) {
-			throw invalid("formatVersion", "\"formatVersion\" must be " + FORMAT_VERSION + ".");
-		}
-		String deviceName = text(root, "deviceName");
-		String hostId = text(root, "hostId");
-		String nonce = requiredString(root, "nonce");
-		if (!NONCE.matcher(nonce).matches()) {
-			throw invalid("nonce", "\"nonce\" must be 16 to 128 letters, digits, '-' or '_' (for example 24 random bytes in base64url).");
-		}
-		String createdAt = requiredString(root, "createdAt");
-		try {
-			OffsetDateTime.parse(createdAt);
-		}
-		catch (DateTimeParseException ex) {
-			throw invalid("createdAt", "\"createdAt\" must be a date and time with offset, such as 2026-11-27T09:30:00Z.");
-		}
-		if (createdAt.length() > 64) {
-			throw invalid("createdAt", "\"createdAt\" is too long.");
-		}
-		return new ActivationRequestFile(deviceName, hostId, nonce, createdAt, licenses(root.get("licenses")));
+		FORMAT.validate(root).stream().min(Comparator.comparing(ActivationRequestFile::order)).ifPresent(error -> {
+			throw problem(error);
+		});
+		String deviceName = plain(root, "deviceName");
+		String hostId = plain(root, "hostId");
+		return new ActivationRequestFile(deviceName, hostId, root.get("nonce").textValue(),
+				root.get("createdAt").textValue(), licenses(root.get("licenses")));
 	}
 
 	/** The request as the license file repeats it: field order and values as the portal read them. */
@@ -117,61 +105,130 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 		return json;
 	}
 
-	private static Map<String, Integer> licenses(JsonNode licenses) {
-		if (licenses == null || !licenses.isArray() || licenses.isEmpty()) {
-			throw invalid("licenses", "\"licenses\" must be a list of at least one {\"activationId\", \"quantity\"}.");
+	private static JsonNode read(byte[] content) {
+		try {
+			return JSON.readTree(content);
 		}
+		catch (StreamConstraintsException ex) {
+			throw refused(Kind.MALFORMED, null, "The file is nested more than " + MAX_DEPTH
+					+ " levels deep; an activation request file has 3 levels (request, licenses, license).");
+		}
+		catch (JsonProcessingException ex) {
+			String where = ex.getLocation() == null ? ""
+					: " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr();
+			throw refused(Kind.MALFORMED, null, "The file is not valid JSON (" + ex.getOriginalMessage() + where + ").");
+		}
+		catch (IOException ex) {
+			throw refused(Kind.MALFORMED, null, "The file could not be read as JSON.");
+		}
+	}
+
+	/** The schema's verdict has been given: the values are there and of their types. */
+	private static Map<String, Integer> licenses(JsonNode licenses) {
 		Map<String, Integer> requested = new LinkedHashMap<>();
-		int index = 0;
 		for (JsonNode line : licenses) {
-			index++;
-			String where = "License " + index;
-			if (!line.isObject()) {
-				throw invalid("licenses", where + " must be an object with \"activationId\" and \"quantity\".");
-			}
-			onlyKnownFields(line, LICENSE_FIELDS, where);
-			JsonNode id = line.get("activationId");
-			String activationId = id != null && id.isTextual() ? id.textValue().strip().toUpperCase(Locale.ROOT) : "";
-			if (!ACTIVATION_ID.matcher(activationId).matches()) {
-				throw invalid("licenses", where + ": \"activationId\" must be an Activation ID such as 7KQ2-9XTM-C4HP-R8WD.");
-			}
-			JsonNode quantity = line.get("quantity");
-			if (quantity == null || !quantity.isInt() || quantity.intValue() < 1 || quantity.intValue() > MAX_CHANNELS) {
-				throw invalid("licenses", where + ": \"quantity\" must be a whole number of channels from 1 to " + MAX_CHANNELS + ".");
-			}
-			if (requested.put(activationId, quantity.intValue()) != null) {
+			String activationId = line.get("activationId").textValue().toUpperCase(Locale.ROOT);
+			if (requested.put(activationId, line.get("quantity").intValue()) != null) {
 				throw invalid("licenses", activationId + " is listed twice; list each Activation ID once with all its channels.");
 			}
 		}
 		return requested;
 	}
 
-	private static void onlyKnownFields(JsonNode object, Set<String> known, String where) {
-		for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
-			String name = names.next();
-			if (!known.contains(name)) {
-				throw invalid(name, where + " has a field the format does not know: \"" + name + "\".");
-			}
-		}
-	}
-
-	private static String requiredString(JsonNode root, String field) {
-		JsonNode value = root.get(field);
-		if (value == null || !value.isTextual() || value.textValue().isBlank()) {
+	private static String plain(JsonNode root, String field) {
+		String value = root.get(field).textValue().strip();
+		if (value.isEmpty()) {
 			throw invalid(field, "\"" + field + "\" is missing or not a text.");
-		}
-		return value.textValue();
-	}
-
-	private static String text(JsonNode root, String field) {
-		String value = requiredString(root, field).strip();
-		if (value.length() > MAX_TEXT) {
-			throw invalid(field, "\"" + field + "\" can have at most " + MAX_TEXT + " characters.");
 		}
 		if (!PlainTextValidator.isPlain(value, false)) {
 			throw invalid(field, "\"" + field + "\" has emoji or invisible or control characters, which a name cannot have.");
 		}
 		return value;
+	}
+
+	/** The request's field and the license's position an error is about, for reporting the first in file order. */
+	private static String order(Error error) {
+		String field = field(error);
+		int index = field == null ? -1 : FIELDS.indexOf(field);
+		NodePath at = error.getInstanceLocation();
+		String line = at.getNameCount() > 1 ? String.format("%06d", index(at)) : "";
+		return String.format("%02d", index < 0 ? 0 : index + 1) + line;
+	}
+
+	/** The position in the list of licenses of an error about a license. */
+	private static int index(NodePath at) {
+		Object element = at.getElement(1);
+		return element instanceof Number number ? number.intValue() : Integer.parseInt(String.valueOf(element));
+	}
+
+	/** The request's field an error is about: where it is, or the missing or unknown property at the top. */
+	private static String field(Error error) {
+		NodePath at = error.getInstanceLocation();
+		if (at.getNameCount() > 0) {
+			return at.getName(0);
+		}
+		return error.getProperty();
+	}
+
+	/** The schema's complaint as the sentence a user reads, naming the field. */
+	private static ActivationRefusedException problem(Error error) {
+		NodePath at = error.getInstanceLocation();
+		String keyword = error.getKeyword();
+		String field = field(error);
+		if (at.getNameCount() == 0 && "type".equals(keyword)) {
+			return refused(Kind.MALFORMED, null, "The file must hold one JSON object.");
+		}
+		if (at.getNameCount() == 0 && "additionalProperties".equals(keyword)) {
+			return invalid(field, "The request has a field the format does not know: \"" + field + "\".");
+		}
+		if (at.getNameCount() >= 2 && "licenses".equals(field)) {
+			return licenseProblem(error, index(at) + 1);
+		}
+		return switch (field == null ? "" : field) {
+			case "formatVersion" -> invalid(field, "\"formatVersion\" must be " + FORMAT_VERSION + ".");
+			case "deviceName", "hostId" -> invalid(field, "maxLength".equals(keyword)
+					? "\"" + field + "\" can have at most " + MAX_TEXT + " characters." : "\"" + field + "\" is missing or not a text.");
+			case "nonce" -> invalid(field, "pattern".equals(keyword)
+					? "\"nonce\" must be 16 to 128 letters, digits, '-' or '_' (for example 24 random bytes in base64url)."
+					: "\"nonce\" is missing or not a text.");
+			case "createdAt" -> invalid(field, switch (keyword) {
+				case "format" -> "\"createdAt\" must be a date and time with offset, such as 2026-11-27T09:30:00Z.";
+				case "maxLength" -> "\"createdAt\" is too long.";
+				default -> "\"createdAt\" is missing or not a text.";
+			});
+			case "licenses" -> invalid(field, "\"licenses\" must be a list of at least one {\"activationId\", \"quantity\"}.");
+			default -> invalid(field, "The file does not follow the format (" + error.getMessage() + ").");
+		};
+	}
+
+	private static ActivationRefusedException licenseProblem(Error error, int number) {
+		NodePath at = error.getInstanceLocation();
+		String where = "License " + number;
+		String property = at.getNameCount() > 2 ? at.getName(2) : error.getProperty();
+		if (at.getNameCount() == 2 && "additionalProperties".equals(error.getKeyword())) {
+			return invalid(property, where + " has a field the format does not know: \"" + property + "\".");
+		}
+		if ("activationId".equals(property)) {
+			return invalid("licenses", where + ": \"activationId\" must be an Activation ID such as 7KQ2-9XTM-C4HP-R8WD.");
+		}
+		if ("quantity".equals(property)) {
+			return invalid("licenses", where + ": \"quantity\" must be a whole number of channels from 1 to " + MAX_CHANNELS + ".");
+		}
+		return invalid("licenses", where + " must be an object with \"activationId\" and \"quantity\".");
+	}
+
+	private static Schema loadSchema() {
+		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+				builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+		try (InputStream in = ActivationRequestFile.class.getClassLoader().getResourceAsStream(SCHEMA)) {
+			if (in == null) {
+				throw new IllegalStateException("The activation request schema is missing from the class path: " + SCHEMA);
+			}
+			return registry.getSchema(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static ActivationRefusedException invalid(String field, String reason) {

@@ -54,8 +54,9 @@ public class LicenseSigningKeys {
 			pair = generate(keyDirectory);
 		}
 		else {
-			throw new IllegalStateException("No license signing key: set portal.license-signing.private-key and public-key"
-					+ " (PEM), or put " + PRIVATE_KEY_FILE + " and " + PUBLIC_KEY_FILE + " into " + keyDirectory.toAbsolutePath());
+			throw new IllegalStateException("No license signing key: set PORTAL_LICENSE_PRIVATE_KEY and PORTAL_LICENSE_PUBLIC_KEY"
+					+ " (PEM), or put " + PRIVATE_KEY_FILE + " and " + PUBLIC_KEY_FILE + " into " + keyDirectory.toAbsolutePath()
+					+ " (PORTAL_LICENSE_KEY_DIRECTORY)");
 		}
 		this.privateKey = pair.getPrivate();
 		this.publicKey = pair.getPublic();

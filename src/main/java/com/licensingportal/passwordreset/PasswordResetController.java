@@ -1,9 +1,9 @@
 package com.licensingportal.passwordreset;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import com.licensingportal.passwordreset.PasswordResetService.OpenReset;
+import com.licensingportal.system.EmailAddressValidator;
 import com.licensingportal.system.LinkPages;
 import com.licensingportal.system.RateLimitedException;
 import com.licensingportal.user.PasswordRules;
@@ -38,8 +38,6 @@ class PasswordResetController {
 
 	static final String VIEW_DONE = "passwordreset/reset-done";
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
 	private final PasswordResetService resets;
 
 	PasswordResetController(PasswordResetService resets) {
@@ -56,9 +54,9 @@ class PasswordResetController {
 			HttpServletResponse response, Model model) {
 		String typed = email.strip();
 		model.addAttribute("email", typed);
-		if (typed.length() > 254 || !EMAIL.matcher(typed).matches()) {
-			model.addAttribute("error", typed.isEmpty() ? "Enter the email address you log in with."
-					: "Enter a valid email address, like name@example.com.");
+		Optional<String> problem = EmailAddressValidator.problem(typed);
+		if (typed.isEmpty() || problem.isPresent()) {
+			model.addAttribute("error", typed.isEmpty() ? "Enter the email address you log in with." : problem.get());
 			return VIEW_FORGOT;
 		}
 		try {

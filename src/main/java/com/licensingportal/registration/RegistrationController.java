@@ -48,9 +48,14 @@ class RegistrationController {
 		this.registrations = registrations;
 	}
 
+	/** {@code proof} fills in the Entitlement ID, as the link in a sales order's email to its contact does. */
 	@GetMapping("/register")
-	String form(Model model) {
-		model.addAttribute("registration", new RegistrationForm());
+	String form(@RequestParam(name = "proof", required = false) String proof, Model model) {
+		RegistrationForm form = new RegistrationForm();
+		if (proof != null && proof.length() <= 64) {
+			form.setProof(proof.strip());
+		}
+		model.addAttribute("registration", form);
 		return VIEW_REGISTER;
 	}
 

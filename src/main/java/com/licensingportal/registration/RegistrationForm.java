@@ -3,11 +3,11 @@ package com.licensingportal.registration;
 import java.util.Locale;
 
 import com.licensingportal.account.AccountType;
+import com.licensingportal.system.EmailAddress;
 import com.licensingportal.system.PlainText;
 import com.licensingportal.user.PortalUser;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -33,9 +33,7 @@ public class RegistrationForm {
 
 	@Schema(example = "jana.novak@bayside-security.example")
 	@NotBlank(message = "Enter your email address.")
-	@Email(regexp = ".+@.+\\..+", message = "Enter a valid email address, like name@example.com.")
-	@Size(max = 254, message = "The email address is too long.")
-	@PlainText(message = "Enter a valid email address, like name@example.com.")
+	@EmailAddress
 	private String email;
 
 	@Schema(example = "+1 604 555 0188")

@@ -7,6 +7,7 @@ import com.licensingportal.account.AccountType;
 import com.licensingportal.mail.MailDates;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +57,14 @@ public class RegistrationProcess {
 
 	static String label(AccountType type) {
 		return type == AccountType.PARTNER ? "Partner (dealer or integrator)" : "Customer";
+	}
+
+	/**
+	 * The request a process instance works on: its business key, set at the start, which Tasklist users cannot
+	 * change (never the variable requestId, which the form's users might have written).
+	 */
+	public static Long requestOf(DelegateExecution execution) {
+		return Long.valueOf(execution.getProcessBusinessKey());
 	}
 
 	public static String businessKey(Long requestId) {

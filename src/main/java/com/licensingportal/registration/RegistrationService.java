@@ -3,6 +3,7 @@ package com.licensingportal.registration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import com.licensingportal.user.Inviter;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.system.PlainTextValidator;
 import com.licensingportal.user.UserChangeRefusedException;
+import com.licensingportal.user.UserDirectory;
 import com.licensingportal.user.UserProfile;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserService;
@@ -77,8 +79,12 @@ public class RegistrationService {
 
 	}
 
-	/** What an approval created, for the process and its log. */
-	public record Approval(Long accountId, String accountName, String accountNumber, Long userId, UserType userType) {
+	/**
+	 * What an approval created, for the process and its log; existingAdministrators are the active administrators
+	 * the account had before (none for a new account), who are told about their new colleague.
+	 */
+	public record Approval(Long accountId, String accountName, String accountNumber, Long userId, UserType userType,
+			List<String> existingAdministrators) {
 	}
 
 	/** Configured as {@code portal.registration.rate-limit.*}. */
@@ -108,9 +114,12 @@ public class RegistrationService {
 
 	private final Clock clock;
 
+	private final UserDirectory directory;
+
 	RegistrationService(RegistrationRequestRepository requests, RegistrationProcess process, RateLimiter rateLimiter,
 			UserRepository users, UserService userService, AccountRepository accounts, EntitlementRepository entitlements,
-			Validator validator, TransactionTemplate transaction, Clock clock) {
+			Validator validator, TransactionTemplate transaction, Clock clock, UserDirectory directory) {
+		this.directory = directory;
 		this.requests = requests;
 		this.process = process;
 		this.rateLimiter = rateLimiter;
@@ -228,7 +237,10 @@ public class RegistrationService {
 	public Approval approve(Long requestId, RegistrationDecision decision, String decidedBy) {
 		check(requestId, decision);
 		RegistrationRequest request = openRequest(requestId);
-		Account account = chosenAccount(request, decision).orElseGet(() -> this.accounts.saveAndFlush(
+		Optional<Account> existing = chosenAccount(request, decision);
+		List<String> existingAdministrators = existing.map(chosen -> this.directory.administratorEmails(chosen.getId()))
+			.orElse(List.of());
+		Account account = existing.orElseGet(() -> this.accounts.saveAndFlush(
 				new Account(decision.newAccountName(), decision.newAccountTypeOrNull())));
 		UserType userType = account.getType() == AccountType.PARTNER ? UserType.PARTNER_ADMINISTRATOR
 				: UserType.CUSTOMER_ADMINISTRATOR;
@@ -244,7 +256,8 @@ public class RegistrationService {
 		request.approve(account.getId(), user.getId(), decidedBy, this.clock.instant());
 		log.info("Registration request {} approved by {}: {} is {} of account {}", requestId, decidedBy, user.getEmail(),
 				userType.label(), account.getAccountNumber());
-		return new Approval(account.getId(), account.getName(), account.getAccountNumber(), user.getId(), userType);
+		return new Approval(account.getId(), account.getName(), account.getAccountNumber(), user.getId(), userType,
+				existingAdministrators);
 	}
 
 	/** Records the rejection; the process then emails the reason to the requester. */

@@ -103,6 +103,22 @@ public class RateLimiter {
 		}
 	}
 
+	/**
+	 * Refuses, without counting, a client address that has used up its attempts: for limits that count only
+	 * failures (such as failed logins), checked before the credentials are.
+	 * @throws RateLimitedException when the address has used up its attempts
+	 */
+	@Transactional(readOnly = true)
+	public void requireAttemptsLeft(RateLimit limit, String clientAddress) {
+		Instant now = this.clock.instant();
+		Instant addressFree = freeAt(limit, "address:" + (clientAddress == null ? "unknown" : clientAddress),
+				limit.perClientAddress(), now);
+		if (addressFree != null) {
+			throw new RateLimitedException("There were too many failed logins from your network. Try again in "
+					+ minutes(now, addressFree) + ".", Duration.between(now, addressFree));
+		}
+	}
+
 	/** When the key may try again, or null when it may now. */
 	private Instant freeAt(RateLimit limit, String key, int max, Instant now) {
 		List<Timestamp> recent = this.jdbc.queryForList(

@@ -115,6 +115,10 @@ public class ChannelTransfer {
 	@Column(name = "ended_by")
 	private String endedBy;
 
+	/** Why a transfer that was no longer possible when carried out ended so, in the requester's words. */
+	@Column(name = "ended_reason")
+	private String endedReason;
+
 	protected ChannelTransfer() {
 	}
 
@@ -165,9 +169,14 @@ public class ChannelTransfer {
 	}
 
 	void ended(TransferState outcome, String by, Instant now) {
+		ended(outcome, by, now, null);
+	}
+
+	void ended(TransferState outcome, String by, Instant now, String reason) {
 		this.state = outcome;
 		this.endedBy = by;
 		this.endedAt = now;
+		this.endedReason = reason;
 	}
 
 	/** All channels of a license without any activated: the license itself changes hands. */
@@ -251,6 +260,10 @@ public class ChannelTransfer {
 
 	public Instant getDecidedAt() {
 		return this.decidedAt;
+	}
+
+	public String getEndedReason() {
+		return this.endedReason;
 	}
 
 	public String getDecisionReason() {

@@ -39,6 +39,7 @@ import com.licensingportal.user.UserDirectory;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
 import com.licensingportal.user.UserType;
+import com.licensingportal.workflow.TasklistMarkdown;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -59,15 +60,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TransferService {
 
-	/** Where the channels go, as the approval decision sees it. */
+	/**
+	 * Where the channels go, as the approval decision sees it: from the accounts' relations only, never from the
+	 * requester's links, which an administrator can give a user to any two accounts they administer.
+	 */
 	enum Relation {
 
 		/** The source is a partner account and the target one of its related customers. */
 		RELATED_CUSTOMER,
 		/** The source is a customer account and the target a partner that sells to it. */
 		OWN_PARTNER,
-		/** The requester belongs to both accounts. */
-		SAME_ORGANISATION,
+		/** Anything else, also two customers of the same partner and two accounts one user is linked to. */
 		UNRELATED
 
 	}
@@ -209,7 +212,7 @@ public class TransferService {
 				.withReference(transfer.getTransferNumber())
 				.withNote("for a transfer to " + target.getName() + " (" + target.getAccountNumber() + ")"));
 			TransferProcess.Started started = this.process.start(transfer.getTransferNumber(),
-					variables(transfer, requester, relation(requester, source.getOwner(), target),
+					variables(transfer, requester, relation(source.getOwner(), target),
 							requesterRole(requester, source.getOwner())));
 			transfer.decided(started.approvalRequired(), started.approvalRule(), started.processInstanceId(), now);
 			return new Submitted(transfer, false);
@@ -239,6 +242,23 @@ public class TransferService {
 	}
 
 	/**
+	 * The transfer a process instance works on: the one whose number is the instance's business key (set at the
+	 * start; Tasklist users cannot change it) and, once recorded, whose row names this instance. Never a process
+	 * variable, which a Tasklist user might have written.
+	 */
+	@Transactional
+	public Long transferOf(String businessKey, String processInstanceId) {
+		ChannelTransfer transfer = this.transfers.findByTransferNumber(businessKey)
+			.orElseThrow(() -> new IllegalStateException("Process instance " + processInstanceId
+					+ " has the business key " + businessKey + ", which is no transfer"));
+		if (transfer.getProcessInstanceId() != null && !transfer.getProcessInstanceId().equals(processInstanceId)) {
+			throw new IllegalStateException("Process instance " + processInstanceId + " claims transfer " + businessKey
+					+ ", which belongs to process instance " + transfer.getProcessInstanceId());
+		}
+		return transfer.getId();
+	}
+
+	/**
 	 * Order Management's decision on {@code ApproveChannelTransfer}, recorded before the process goes on. A
 	 * transfer cancelled meanwhile refuses it, so the task's completion fails instead of deciding twice.
 	 */
@@ -260,16 +280,81 @@ public class TransferService {
 	}
 
 	/**
-	 * What the approval form shows besides the process variables, written as local variables of
-	 * {@code ApproveChannelTransfer} when it is created: the requester's role in words and the license's latest
-	 * history (up to 3,900 characters). Only a transfer that waits for Order Management needs them.
+	 * What the approval form shows, written as local variables of {@code ApproveChannelTransfer} when it is
+	 * created: approvalSummary (source, target, product, amount, requester and the rule, from the transfer's row)
+	 * and lineItemHistory (the license's latest history, up to 3,900 characters), both Markdown with every value
+	 * escaped, so that a name cannot show Order Management a link or markup. The requester's role and the rule
+	 * are the decision's, of this very start. Only a transfer that waits for Order Management needs them.
 	 */
 	@Transactional
-	public Map<String, Object> approvalFormTexts(Long transferId, String requesterRole) {
+	public Map<String, Object> approvalFormTexts(Long transferId, String requesterRole, String approvalRule) {
 		ChannelTransfer transfer = this.transfers.findById(transferId)
 			.orElseThrow(() -> new IllegalStateException("Transfer " + transferId + " does not exist"));
-		return Map.of("requesterRoleLabel", UserType.valueOf(requesterRole).label(), "lineItemHistory",
-				historyText(transfer.getSource()));
+		LineItem source = transfer.getSource();
+		Account from = transfer.getSourceAccount();
+		Account to = transfer.getTargetAccount();
+		String requesterName = this.users.findById(transfer.getRequestedByUserId())
+			.map(PortalUser::getDisplayName)
+			.orElse(transfer.getRequestedBy());
+		String summary = "### Transfer " + md(transfer.getTransferNumber()) + "\n\n**" + md(channels(transfer.getAmount()))
+				+ "** of **" + md(source.getProduct().getPartNumber()) + "** (" + md(source.getProduct().getName()) + ", "
+				+ md(source.getProduct().getProductType()) + "), license " + md(source.getActivationId()) + "\n\n"
+				+ "- **From:** " + md(from.getName()) + " (" + md(from.getAccountNumber()) + ")\n"
+				+ "- **To:** " + md(to.getName()) + " (" + md(to.getAccountNumber()) + ")\n"
+				+ "- **How:** " + md(how(transfer)) + "\n"
+				+ "- **Requested by:** " + md(requesterName) + " (" + md(transfer.getRequestedBy()) + "), "
+				+ md(UserType.valueOf(requesterRole).label()) + "\n"
+				+ "- **Why it needs approval:** " + md(approvalRule);
+		return Map.of("approvalSummary", summary, "lineItemHistory", historyText(source));
+	}
+
+	private static String md(String text) {
+		return TasklistMarkdown.escape(text);
+	}
+
+	/**
+	 * {@code ExecuteTransfer}'s first step: what the request checked, checked again under the locks the execution
+	 * takes (the target account active; the license to add to still the target's, of the same product, not
+	 * expired; the source license still the source account's and not expired). Empty when the transfer can be
+	 * carried out, or was already; otherwise the reason, in the requester's words.
+	 */
+	@Transactional
+	public Optional<String> noLongerPossible(Long transferId) {
+		ChannelTransfer transfer = lock(transferId);
+		if (transfer.getExecutedAt() != null) {
+			return Optional.empty();
+		}
+		lockLineItems(transfer);
+		return Optional.ofNullable(whyNoLongerPossible(transfer, transfer.getSource(), transfer.getAddTo()));
+	}
+
+	private String whyNoLongerPossible(ChannelTransfer transfer, LineItem source, LineItem addTo) {
+		LocalDate today = LocalDate.now(this.clock);
+		Account target = transfer.getTargetAccount();
+		if (!target.isActive()) {
+			return target.getName() + " (" + target.getAccountNumber() + ") has been disabled and can no longer receive channels.";
+		}
+		if (!source.getOwner().getId().equals(transfer.getSourceAccount().getId())) {
+			return source.getActivationId() + " no longer belongs to " + transfer.getSourceAccount().getName() + ".";
+		}
+		if (source.isExpiredOn(today)) {
+			return source.getActivationId() + " expired on " + source.getExpiresOn()
+					+ ", and an expired license cannot be transferred.";
+		}
+		if (addTo != null) {
+			if (!addTo.getOwner().getId().equals(target.getId())) {
+				return addTo.getActivationId() + ", the license to add the channels to, no longer belongs to "
+						+ target.getName() + ".";
+			}
+			if (!addTo.getProduct().getId().equals(source.getProduct().getId())) {
+				return addTo.getActivationId() + ", the license to add the channels to, is no longer "
+						+ source.getProduct().getPartNumber() + ".";
+			}
+			if (addTo.isExpiredOn(today)) {
+				return addTo.getActivationId() + ", the license to add the channels to, expired on " + addTo.getExpiresOn() + ".";
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -294,7 +379,9 @@ public class TransferService {
 
 	/**
 	 * {@code ReleaseReservation}: gives the reserved channels back to the source line item and ends the transfer
-	 * as rejected, expired or cancelled. Releasing again with the same outcome (a retry) changes nothing.
+	 * as rejected, expired or cancelled while it waited for approval, or as no longer possible when it was to be
+	 * carried out (with the reason, checked again here). Releasing again with the same outcome (a retry) changes
+	 * nothing.
 	 */
 	@Transactional
 	public ChannelTransfer release(Long transferId, TransferState outcome, String by) {
@@ -302,10 +389,16 @@ public class TransferService {
 		if (transfer.getState() == outcome) {
 			return transfer;
 		}
-		if (transfer.getState() != TransferState.PENDING_APPROVAL) {
+		TransferState from = outcome == TransferState.NO_LONGER_POSSIBLE ? TransferState.APPROVED
+				: TransferState.PENDING_APPROVAL;
+		if (transfer.getState() != from) {
 			throw new IllegalStateException("Transfer " + transfer.getTransferNumber() + " is " + transfer.getState()
 					+ ": its reservation cannot be released as " + outcome);
 		}
+		String noLongerPossible = outcome == TransferState.NO_LONGER_POSSIBLE
+				? noLongerPossible(transferId).orElseThrow(() -> new IllegalStateException("Transfer "
+						+ transfer.getTransferNumber() + " can be carried out: its reservation is not released"))
+				: null;
 		LineItem source = lockInOrder(transfer.getSource()).get(0);
 		source.changeQuantities(source.getTotalQuantity(), source.getAvailableQuantity() + transfer.getAmount(),
 				source.getReservedQuantity() - transfer.getAmount());
@@ -313,12 +406,13 @@ public class TransferService {
 			case REJECTED -> "transfer rejected" + (transfer.getDecisionReason() == null ? "" : ": " + transfer.getDecisionReason());
 			case EXPIRED -> "transfer expired without a decision";
 			case CANCELLED -> "transfer cancelled";
+			case NO_LONGER_POSSIBLE -> "transfer no longer possible: " + noLongerPossible;
 			default -> throw new IllegalArgumentException("A reservation is not released as " + outcome);
 		};
 		this.events.save(new LicenseEvent(source.getId(), LicenseEventType.RELEASED, transfer.getAmount(), by)
 			.withReference(transfer.getTransferNumber())
 			.withNote(shortened(why)));
-		transfer.ended(outcome, by, this.clock.instant());
+		transfer.ended(outcome, by, this.clock.instant(), noLongerPossible == null ? null : shortened(noLongerPossible));
 		return transfer;
 	}
 
@@ -465,15 +559,12 @@ public class TransferService {
 		return addTo;
 	}
 
-	private static Relation relation(PortalUser requester, Account source, Account target) {
+	static Relation relation(Account source, Account target) {
 		if (source.isPartner() && contains(source.getRelatedCustomers(), target)) {
 			return Relation.RELATED_CUSTOMER;
 		}
 		if (!source.isPartner() && target.isPartner() && contains(target.getRelatedCustomers(), source)) {
 			return Relation.OWN_PARTNER;
-		}
-		if (requester.membershipOf(source.getId()).isPresent() && requester.membershipOf(target.getId()).isPresent()) {
-			return Relation.SAME_ORGANISATION;
 		}
 		return Relation.UNRELATED;
 	}
@@ -548,13 +639,13 @@ public class TransferService {
 			text.append("- (").append(skipped).append(" earlier entries on the license's page in the portal)\n");
 		}
 		for (LineItemHistory.TrailEntry entry : trail.subList(skipped, trail.size())) {
-			text.append("- ").append(WHEN.format(entry.occurredAt())).append(" · ").append(entry.type().label()).append(" · ")
-				.append(channels(entry.quantity())).append(" · ").append(entry.actor());
+			text.append("- ").append(md(WHEN.format(entry.occurredAt()))).append(" · ").append(md(entry.type().label()))
+				.append(" · ").append(md(channels(entry.quantity()))).append(" · ").append(md(entry.actor()));
 			if (entry.deviceName() != null) {
-				text.append(" · on ").append(entry.deviceName());
+				text.append(" · on ").append(md(entry.deviceName()));
 			}
 			if (entry.reference() != null) {
-				text.append(" · ").append(entry.reference());
+				text.append(" · ").append(md(entry.reference()));
 			}
 			text.append('\n');
 		}
@@ -562,14 +653,9 @@ public class TransferService {
 	}
 
 	private void move(ChannelTransfer transfer) {
+		lockLineItems(transfer);
 		LineItem source = transfer.getSource();
 		LineItem addTo = transfer.getAddTo();
-		if (addTo == null) {
-			lockInOrder(source);
-		}
-		else {
-			lockInOrder(source, addTo);
-		}
 		int amount = transfer.getAmount();
 		if (source.getReservedQuantity() < amount) {
 			throw new IllegalStateException("Line item " + source.getActivationId() + " has " + source.getReservedQuantity()
@@ -623,6 +709,16 @@ public class TransferService {
 			.orElseThrow(() -> new IllegalStateException("No transfer " + transferId));
 		lockAndRefresh(transfer);
 		return transfer;
+	}
+
+	/** The transfer's source line item and the one it adds to, if any, locked in order. */
+	private void lockLineItems(ChannelTransfer transfer) {
+		if (transfer.getAddTo() == null) {
+			lockInOrder(transfer.getSource());
+		}
+		else {
+			lockInOrder(transfer.getSource(), transfer.getAddTo());
+		}
 	}
 
 	/** Locks the line items in Activation ID order and reads them afresh under the lock. */

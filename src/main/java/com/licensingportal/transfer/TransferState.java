@@ -4,7 +4,8 @@ package com.licensingportal.transfer;
 public enum TransferState {
 
 	PENDING_APPROVAL("Pending approval", false), APPROVED("Approved, moving channels", false),
-	COMPLETED("Completed", true), REJECTED("Rejected", true), EXPIRED("Expired", true), CANCELLED("Cancelled", true);
+	COMPLETED("Completed", true), REJECTED("Rejected", true), EXPIRED("Expired", true), CANCELLED("Cancelled", true),
+	NO_LONGER_POSSIBLE("No longer possible", true);
 
 	private final String label;
 

@@ -20,7 +20,7 @@ public record TransferView(@JsonProperty("id") @Schema(example = "T-7KQ2-9XTM") 
 		String productName, int amount, String sourceAccountName, String sourceAccountNumber, String targetAccountName,
 		String targetAccountNumber, String how, String addToActivationId, boolean approvalRequired, String approvalRule,
 		String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt, String decisionReason,
-		String resultActivationId, Instant endedAt, String endedBy, boolean cancellable) {
+		String resultActivationId, Instant endedAt, String endedBy, String endedReason, boolean cancellable) {
 
 	static TransferView of(ChannelTransfer transfer, VisibleAccounts visible) {
 		LineItem source = transfer.getSource();
@@ -31,7 +31,8 @@ public record TransferView(@JsonProperty("id") @Schema(example = "T-7KQ2-9XTM") 
 				TransferService.how(transfer), visibleId(transfer.getAddTo(), visible), transfer.isApprovalRequired(),
 				transfer.getApprovalRule(), transfer.getRequestedBy(), transfer.getRequestedAt(), transfer.getDecidedBy(),
 				transfer.getDecidedAt(), transfer.getDecisionReason(), visibleId(transfer.getResult(), visible),
-				transfer.getEndedAt(), transfer.getEndedBy(), transfer.getState() == TransferState.PENDING_APPROVAL);
+				transfer.getEndedAt(), transfer.getEndedBy(), transfer.getEndedReason(),
+				transfer.getState() == TransferState.PENDING_APPROVAL);
 	}
 
 	private static String visibleId(LineItem item, VisibleAccounts visible) {

@@ -1,10 +1,9 @@
 package com.licensingportal.user;
 
+import com.licensingportal.system.EmailAddress;
 import com.licensingportal.system.PlainText;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -19,10 +18,7 @@ public class UserProfile {
 	}
 
 	@NotBlank(message = "Enter the email address.", groups = Creating.class)
-	@Email(message = "Enter a valid email address, like name@example.com.", groups = Creating.class)
-	@Pattern(regexp = ".+@.+\\..+", message = "Enter a valid email address, like name@example.com.", groups = Creating.class)
-	@Size(max = 254, message = "The email address is too long.", groups = Creating.class)
-	@PlainText(message = "Enter a valid email address, like name@example.com.", groups = Creating.class)
+	@EmailAddress(groups = Creating.class)
 	private String email;
 
 	@NotBlank(message = "Enter the first name.")

@@ -1,5 +1,6 @@
 package com.licensingportal.workflow;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
@@ -33,6 +35,9 @@ public class OrderManagementSetup implements ApplicationRunner {
 	public static final String GROUP = "order-management";
 
 	public static final String FILTER_NAME = "Order Management";
+
+	/** The order system's own Camunda users: they may send sales orders to the intake API, nothing else. */
+	public static final String ORDER_INTAKE_GROUP = "order-intake";
 
 	private static final Logger log = LoggerFactory.getLogger(OrderManagementSetup.class);
 
@@ -65,15 +70,43 @@ public class OrderManagementSetup implements ApplicationRunner {
 		grant(Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
 		Filter filter = ensureFilter();
 		grant(Resources.FILTER, filter.getId(), Permissions.READ);
+		narrowTaskGrants();
+	}
+
+	/**
+	 * Tasks created before the engine granted their candidates TASK_WORK carry Camunda's old default, UPDATE, which
+	 * lets a Tasklist user rewrite the variables the portal's delegates read: narrowed to TASK_WORK.
+	 */
+	private void narrowTaskGrants() {
+		List<Authorization> wide = this.authorizations.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.hasPermission(Permissions.UPDATE)
+			.list();
+		for (Authorization authorization : wide) {
+			if (Authorization.ANY.equals(authorization.getResourceId())) {
+				continue;
+			}
+			authorization.removePermission(Permissions.UPDATE);
+			authorization.addPermission(TaskPermissions.TASK_WORK);
+			this.authorizations.saveAuthorization(authorization);
+		}
+		if (!wide.isEmpty()) {
+			log.info("Narrowed {} task grants from UPDATE to TASK_WORK", wide.size());
+		}
 	}
 
 	private void ensureGroup() {
-		if (this.identity.createGroupQuery().groupId(GROUP).count() == 0) {
-			Group group = this.identity.newGroup(GROUP);
-			group.setName("Order Management");
-			group.setType("WORKFLOW");
+		ensureGroup(GROUP, "Order Management", "WORKFLOW");
+		ensureGroup(ORDER_INTAKE_GROUP, "Order intake (the order system)", "SYSTEM");
+	}
+
+	private void ensureGroup(String id, String name, String type) {
+		if (this.identity.createGroupQuery().groupId(id).count() == 0) {
+			Group group = this.identity.newGroup(id);
+			group.setName(name);
+			group.setType(type);
 			this.identity.saveGroup(group);
-			log.info("Created Camunda group {}", GROUP);
+			log.info("Created Camunda group {}", id);
 		}
 	}
 

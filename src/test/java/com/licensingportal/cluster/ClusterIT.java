@@ -111,6 +111,7 @@ class ClusterIT {
 		environment.put("PORTAL_DB_PASSWORD", database.password());
 		environment.put("PORTAL_BASE_URL", BASE_URL);
 		environment.put("PORTAL_DEMO_DATA", "false");
+		environment.put("CAMUNDA_ADMIN_PASSWORD", "cluster-admin");
 		environment.put("PORTAL_LICENSE_PRIVATE_KEY", LicenseKeys.toPem(keys.getPrivate()));
 		environment.put("PORTAL_LICENSE_PUBLIC_KEY", LicenseKeys.toPem(keys.getPublic()));
 		environment.put("SMTP_HOST", "127.0.0.1");

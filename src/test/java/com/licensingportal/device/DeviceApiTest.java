@@ -105,6 +105,31 @@ class DeviceApiTest extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aPageNumberFarBeyondTheLastAnswersAnEmptyPageNotAnError() {
+		LineItem item = this.fixtures.lineItem(this.customer, this.product, 10, null);
+		this.fixtures.activateOnNewDevice(item, 2, LicenseFixtures.unique("FAR-NVR"));
+
+		for (String page : new String[] { "2147483647", "1073741824", "85899346" }) {
+			for (String size : new String[] { "10", "100" }) {
+				Answer far = this.api.get("/api/v1/devices?page=" + page + "&size=" + size, this.customerUserToken);
+				assertThat(far.status()).as("page %s, size %s", page, size).isEqualTo(200);
+				assertThat(far.json().get("items")).isEmpty();
+				assertThat(far.json().get("page").asText()).isEqualTo(page);
+				assertThat(far.json().get("total").asLong()).isEqualTo(1);
+			}
+		}
+		Answer hugeSize = this.api.get("/api/v1/devices?size=2147483647", this.customerUserToken);
+		assertThat(hugeSize.status()).isEqualTo(422);
+		assertThat(hugeSize.json().get("errors").get(0).get("field").asText()).isEqualTo("size");
+		Answer lowest = this.api.get("/api/v1/devices?page=-2147483648", this.customerUserToken);
+		assertThat(lowest.status()).isEqualTo(422);
+		assertThat(lowest.json().get("errors").get(0).get("field").asText()).isEqualTo("page");
+		Answer entitlements = this.api.get("/api/v1/entitlements?page=2147483647&size=100", this.customerUserToken);
+		assertThat(entitlements.status()).isEqualTo(200);
+		assertThat(entitlements.json().get("items")).isEmpty();
+	}
+
+	@Test
 	void badPagingIsRefusedWithTheParameter() {
 		Answer size = this.api.get("/api/v1/devices?size=7", this.customerUserToken);
 		assertThat(size.status()).isEqualTo(422);

@@ -228,6 +228,21 @@ class DevicePagesTest extends PortalIntegrationTest {
 			.andExpect(status().isNotFound());
 	}
 
+	@Test
+	void aPageNumberFarBeyondTheLastShowsTheLastPage() throws Exception {
+		LineItem mine = this.fixtures.lineItem(this.customer, this.product, 12, null);
+		Device device = this.fixtures.activateOnNewDevice(mine, 2, LicenseFixtures.unique("FAR-NVR")).device();
+
+		for (String paging : new String[] { "page=2147483647", "page=2147483647&size=100", "page=1073741824&size=10",
+				"page=-2147483648", "size=2147483647", "page=99999999999&size=-1" }) {
+			String html = page("/devices?" + paging, this.customerUser);
+			assertThat(html).as(paging).contains(device.getDeviceId());
+		}
+		for (String paging : new String[] { "page=2147483647", "page=2147483647&size=100" }) {
+			assertThat(page("/entitlements?" + paging, this.customerUser)).as(paging).contains(mine.getActivationId());
+		}
+	}
+
 	private String page(String url, PortalUser user) throws Exception {
 		return this.mvc.perform(get(url).with(as(user)))
 			.andExpect(status().isOk())

@@ -34,6 +34,7 @@ import com.licensingportal.license.Product;
 import com.licensingportal.offline.OfflineActivationService;
 import com.licensingportal.offline.OfflineActivationTest;
 import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.system.EmailAddressValidator;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.HttpBrowser;
 import com.licensingportal.support.HttpBrowser.Page;
@@ -130,6 +131,8 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 		catalogue.put("Expired, used and forged links and tokens", links());
 		catalogue.put("Path tricks in file names and URLs", pathTricks());
 		catalogue.put("Wrong ids, methods and states", idsMethodsAndStates());
+		catalogue.put("Email addresses a mail server would not take as one mailbox", emailAddresses());
+		catalogue.put("Page numbers and nesting depths", pagesAndDepths());
 		Map<Surface, Integer> bySurface = new EnumMap<>(Surface.class);
 		Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
 		catalogue.forEach((category, cases) -> {
@@ -744,6 +747,53 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 								"lastName", "Limited")),
 				api("POST /api/v1/users", "an email named too often", 429, "too many requests for this email address",
 						w -> w.apiCreateUser(w.rateLimitedEmail, "Rate", "Limited")));
+	}
+
+	private static final String QUOTED_LOCAL_PART = "\"x,victim@target.example\"@evil.example";
+
+	private static List<Case> emailAddresses() {
+		String quoted = EmailAddressValidator.QUOTED;
+		String several = EmailAddressValidator.SEVERAL;
+		String invalid = EmailAddressValidator.INVALID;
+		return List.of(
+				page("Request access: email", QUOTED_LOCAL_PART, 422, quoted, w -> w.register("email", QUOTED_LOCAL_PART)),
+				api("POST /api/v1/registrations: email", QUOTED_LOCAL_PART, 422, quoted,
+						w -> w.apiRegister("email", QUOTED_LOCAL_PART)),
+				page("Request access: email", "two addresses with a semicolon", 422, several,
+						w -> w.register("email", unique("semi") + "@fixture.example;victim@target.example")),
+				api("POST /api/v1/registrations: email", "a comment", 422, invalid,
+						w -> w.apiRegister("email", "(comment)" + unique("c") + "@fixture.example")),
+				page("Create user: email", QUOTED_LOCAL_PART, 422, quoted,
+						w -> w.partnerAdmin.postForm("/users/new", "email", QUOTED_LOCAL_PART, "firstName", "Quo",
+								"lastName", "Ted")),
+				page("Create user: email", "two addresses with a comma", 422, several,
+						w -> w.partnerAdmin.postForm("/users/new", "email",
+								unique("comma") + "@fixture.example,victim@target.example", "firstName", "Com", "lastName", "Ma")),
+				api("POST /api/v1/users: email", QUOTED_LOCAL_PART, 422, quoted,
+						w -> w.apiCreateUser(QUOTED_LOCAL_PART, "Quo", "Ted")),
+				api("POST /api/v1/users: email", "an address literal", 422, invalid,
+						w -> w.apiCreateUser(unique("literal") + "@[192.0.2.1]", "Lit", "Eral")),
+				api("POST /api/v1/users: email", "a local part over 64 characters", 422, invalid,
+						w -> w.apiCreateUser("l".repeat(65) + "@fixture.example", "Long", "Local")),
+				page("Forgot Password?: email", QUOTED_LOCAL_PART, 422, quoted,
+						w -> w.anonymous.postForm("/forgot-password", "email", QUOTED_LOCAL_PART)));
+	}
+
+	private static List<Case> pagesAndDepths() {
+		return List.of(
+				api("GET /api/v1/devices: size", "2147483647", 422, "The page size must be one of 10, 25, 50, 100.",
+						w -> w.api("GET", "/api/v1/devices?page=2147483647&size=2147483647", w.adminToken, null, null)),
+				api("GET /api/v1/devices: page", "-2147483648", 422, "The page must be 1 or more.",
+						w -> w.api("GET", "/api/v1/devices?page=-2147483648", w.adminToken, null, null)),
+				api("GET /api/v1/entitlements: page", "-2147483648", 422, "The page must be 1 or more.",
+						w -> w.api("GET", "/api/v1/entitlements?page=-2147483648", w.adminToken, null, null)),
+				upload("Activate offline", "a file nested 5,000 levels deep (10 KB)", 400,
+						"The file is nested more than 16 levels deep",
+						w -> w.uploadRequestFile(OfflineActivationTest.deeplyNested(5_000).getBytes(StandardCharsets.UTF_8))),
+				api("POST /api/v1/activations/offline", "a file nested 5,000 levels deep (10 KB)", 400,
+						"The file is nested more than 16 levels deep",
+						w -> w.api("POST", "/api/v1/activations/offline", w.adminToken, "application/json",
+								OfflineActivationTest.deeplyNested(5_000))));
 	}
 
 	// ---------------------------------------------------------------------------------------------------------

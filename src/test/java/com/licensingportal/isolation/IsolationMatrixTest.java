@@ -74,7 +74,7 @@ class IsolationMatrixTest extends PortalIntegrationTest {
 	/** Routes anyone may use without logging in, or that show no account data; checked elsewhere. */
 	private static final List<String> NOT_ACCOUNT_DATA = List.of("/", "/login", "/error", "/dev/**", "/invitations/**",
 			"/.well-known/**", "/schemas/**", "/v3/api-docs**", "/swagger-ui**", "/api/v1/auth/token",
-			"/api/v1/registrations", "/register**", "/forgot-password**", "/password-reset/**");
+			"/api/v1/registrations", "/register**", "/forgot-password**", "/password-reset/**", "/api/v1/sales-orders/**");
 
 	/** What each path variable stands for, given the world (account) it must come from. */
 	private static final Map<String, Function<Data, String>> VARIABLES = Map.of(
@@ -91,6 +91,13 @@ class IsolationMatrixTest extends PortalIntegrationTest {
 	private static final Set<String> FOR_ANYONE = Set.of("POST /register", "POST /forgot-password",
 			"POST /password-reset/{token}", "POST /invitations/{token}", "POST /api/v1/registrations",
 			"POST /api/v1/auth/token", "POST /login/failed");
+
+	/**
+	 * Not for portal users at all: the order system's and Order Management's Camunda users (HTTP Basic); a portal
+	 * user's token gets 404 (SalesOrderApiTest).
+	 */
+	private static final Set<String> FOR_THE_ORDER_SYSTEM = Set.of("POST /api/v1/sales-orders",
+			"POST /api/v1/sales-orders/{orderNumber}/lines/{lineNumber}/cancel");
 
 	/**
 	 * What every user may do, on what they can see: export, activate, transfer and cancel their own transfers,
@@ -339,19 +346,21 @@ class IsolationMatrixTest extends PortalIntegrationTest {
 		for (Route mutating : Routes.of(this.mappings).stream().filter(Route::mutating).toList()) {
 			String route = mutating.toString();
 			long classes = (FOR_ANYONE.contains(route) ? 1 : 0) + (FOR_EVERY_USER.contains(route) ? 1 : 0)
+					+ (FOR_THE_ORDER_SYSTEM.contains(route) ? 1 : 0)
 					+ (this.forAdministrators.containsKey(route) ? 1 : 0);
-			assertThat(classes).as("%s changes something: add it to FOR_ANYONE, FOR_EVERY_USER or administratorsActions()",
+			assertThat(classes).as("%s changes something: add it to FOR_ANYONE, FOR_EVERY_USER, FOR_THE_ORDER_SYSTEM or administratorsActions()",
 					route)
 				.isEqualTo(1);
 		}
 		// And nothing classified is stale: a renamed route must be classified again.
-		for (String classified : union(FOR_ANYONE, FOR_EVERY_USER, this.forAdministrators.keySet())) {
+		for (String classified : union(FOR_ANYONE, FOR_EVERY_USER, FOR_THE_ORDER_SYSTEM, this.forAdministrators.keySet())) {
 			assertThat(routes).as("classified route %s no longer exists", classified).contains(classified);
 		}
 		long mutating = Routes.of(this.mappings).stream().filter(Route::mutating).count();
 		log.info("Isolation matrix: {} routes, {} of them change something: {} for anyone, {} for every user, {} for "
-				+ "administrators only", routes.size(), mutating, FOR_ANYONE.size(), FOR_EVERY_USER.size(),
-				mutating - FOR_ANYONE.size() - FOR_EVERY_USER.size());
+				+ "the order system, {} for administrators only", routes.size(), mutating, FOR_ANYONE.size(),
+				FOR_EVERY_USER.size(), FOR_THE_ORDER_SYSTEM.size(),
+				mutating - FOR_ANYONE.size() - FOR_EVERY_USER.size() - FOR_THE_ORDER_SYSTEM.size());
 	}
 
 	@Test

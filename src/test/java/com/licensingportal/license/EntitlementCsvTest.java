@@ -59,6 +59,36 @@ class EntitlementCsvTest {
 	}
 
 	@Test
+	void aFormulaAfterAnySeparatorASpreadsheetMayUseIsNeutralisedToo() throws Exception {
+		List<String> dangerous = List.of("Acme;=1+1", "Acme; =1+1", "Acme;;@SUM(A1:A9)", "Acme,+1+cmd|' /C calc'!A0",
+				"Acme\t-2+3", "Acme\n=HYPERLINK(\"http://evil.example\")", "Acme\r\n=1+1", "Acme;\"=1+1\"",
+				"Acme; \" \"@x");
+		List<String> neutralised = List.of("Acme;'=1+1", "Acme;' =1+1", "Acme;;'@SUM(A1:A9)",
+				"Acme,'+1+cmd|' /C calc'!A0", "Acme\t'-2+3", "Acme\n'=HYPERLINK(\"http://evil.example\")",
+				"Acme\r\n'=1+1", "Acme;'\"=1+1\"", "Acme;' \" \"@x");
+		List<EntitlementRow> rows = dangerous.stream().map(text -> row("7KQ2-9XTM-C4HP-R8WD", text, text, "7.14", null))
+			.toList();
+		byte[] csv = write(rows.toArray(EntitlementRow[]::new));
+
+		List<CSVRecord> records = EntitlementListTest.parse(csv);
+		for (int i = 0; i < dangerous.size(); i++) {
+			assertThat(records.get(i).get("Sold to")).isEqualTo(neutralised.get(i));
+			assertThat(records.get(i).get("Product")).isEqualTo(neutralised.get(i));
+		}
+		// Read as a spreadsheet with another list separator would read it: no cell begins a formula.
+		String text = new String(csv, StandardCharsets.UTF_8);
+		for (String separator : List.of(";", ",", "\t")) {
+			for (String line : text.split("\r\n|\r|\n")) {
+				for (String cell : line.split(separator, -1)) {
+					String start = cell.replaceFirst("^[ \"]+", "");
+					assertThat(start).as("a cell read with the separator %s from %s", separator, line)
+						.doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@");
+				}
+			}
+		}
+	}
+
+	@Test
 	void harmlessTextAndNumbersAreLeftAlone() throws Exception {
 		List<CSVRecord> records = EntitlementListTest.parse(write(row("A=B", "O'Brien + Sons", "ACC7-ENT-CH", "7.14", null)));
 

@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.support.LicenseFixtures;
@@ -24,7 +22,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -57,9 +54,6 @@ class LicenseExpiryReminderProcessTest extends PortalIntegrationTest {
 
 	@Autowired
 	ManagementService management;
-
-	@Autowired
-	RuntimeService runtime;
 
 	@Value("${portal.license-expiry.reminder-cycle}")
 	String configuredCycle;
@@ -113,7 +107,11 @@ class LicenseExpiryReminderProcessTest extends PortalIntegrationTest {
 		ProcessInstance first = startByTimer();
 		assertThat(first).isWaitingAt("CollectExpiringLicenses");
 		ProcessJobs.executeDue(this.management, first.getId());
-		assertThat(first).hasPassed("CollectExpiringLicenses", "SendExpiryDigest", "RemindersSent").isEnded();
+		assertThat(first).hasPassedInOrder("EveryDay", "CollectExpiringLicenses", "AnythingToAnnounce", "SendExpiryDigests",
+				"RemindersSent")
+			.hasPassed("DigestReady", "SendExpiryDigest", "DigestSent")
+			.hasNotPassed("NothingExpiring")
+			.isEnded();
 
 		for (PortalUser admin : List.of(firstAdmin, secondAdmin)) {
 			List<MimeMessage> mails = mailsTo(admin, 1);
@@ -138,7 +136,9 @@ class LicenseExpiryReminderProcessTest extends PortalIntegrationTest {
 		// The same day again: nothing new to announce.
 		ProcessInstance second = startByTimer();
 		ProcessJobs.executeDue(this.management, second.getId());
-		assertThat(second).hasPassed("NothingExpiring").hasNotPassed("SendExpiryDigest").isEnded();
+		assertThat(second).hasPassedInOrder("EveryDay", "CollectExpiringLicenses", "AnythingToAnnounce", "NothingExpiring")
+			.hasNotPassed("SendExpiryDigests", "SendExpiryDigest", "RemindersSent")
+			.isEnded();
 		assertThat(mailsTo(firstAdmin, 1)).hasSize(1);
 
 		// Two weeks on, the 20-day license is within a week: announced again, now for 7 days; the 5-day one has expired.
@@ -158,30 +158,12 @@ class LicenseExpiryReminderProcessTest extends PortalIntegrationTest {
 		assertThat(mailsTo(secondAdmin, 2)).hasSize(2);
 	}
 
-	/** Fires the timer start event as the job executor would, and answers the instance it started. */
 	private ProcessInstance startByTimer() {
-		Set<String> running = ids(this.runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).list());
-		this.management.executeJob(timer().getId());
-		List<ProcessInstance> started = new ArrayList<>(this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(PROCESS)
-			.list());
-		started.removeIf(instance -> running.contains(instance.getId()));
-		assertThat(started).hasSize(1);
-		return started.get(0);
+		return ProcessJobs.fireTimerStart(this.engine, PROCESS);
 	}
 
 	private Job timer() {
-		String definitionId = this.engine.getRepositoryService()
-			.createProcessDefinitionQuery()
-			.processDefinitionKey(PROCESS)
-			.latestVersion()
-			.singleResult()
-			.getId();
-		return this.management.createJobQuery().processDefinitionId(definitionId).timers().singleResult();
-	}
-
-	private static Set<String> ids(List<ProcessInstance> instances) {
-		return instances.stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+		return ProcessJobs.timerStart(this.engine, PROCESS);
 	}
 
 	/** The messages to the user, after waiting a little for {@code expected} of them. */

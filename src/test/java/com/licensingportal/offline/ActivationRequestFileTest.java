@@ -70,6 +70,13 @@ class ActivationRequestFileTest {
 	}
 
 	@Test
+	void aDeeplyNestedFileIsRefusedAsTooDeep() {
+		refused(OfflineActivationTest.deeplyNested(5_000), "nested more than 16 levels deep");
+		refused(OfflineActivationTest.deeplyNested(17), "nested more than 16 levels deep");
+		refused(OfflineActivationTest.deeplyNested(14), "\"deviceName\"");
+	}
+
+	@Test
 	void aFileOver64KiBIsRefusedBeforeItIsRead() {
 		String padded = VALID.replace("\"HOST-7\"", "\"HOST-7\"" + " ".repeat(64 * 1024));
 

@@ -1,9 +1,15 @@
 package com.licensingportal.offline;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licensingportal.account.Account;
 import com.licensingportal.device.DeviceRepository;
 import com.licensingportal.license.LineItem;
@@ -13,6 +19,10 @@ import com.licensingportal.support.ApiClient.Answer;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.user.UserType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +89,54 @@ class OfflineActivationApiTest extends PortalIntegrationTest {
 			.isEqualTo(4);
 	}
 
+	/**
+	 * The license file as a server checks it without the portal's code: with an independent JOSE library (Nimbus,
+	 * whose Ed25519 is Tink's) and the published JWK, and as raw Ed25519 over {@code protected.payload} with the
+	 * published PEM key, as OpenSSL's {@code pkeyutl -verify -rawin} does. A changed payload fails both.
+	 */
+	@Test
+	void theLicenseFileVerifiesWithAnIndependentJoseLibraryAndAsRawEd25519() throws Exception {
+		LineItem item = this.fixtures.lineItem(this.customer, this.product, 10, null);
+		String hostId = LicenseFixtures.unique("JOSE-HOST");
+		Answer answer = this.api.postJson("/api/v1/activations/offline", this.token,
+				request("JOSE-NVR", hostId, nonce(), Map.of(item.getActivationId(), 2)));
+		assertThat(answer.status()).isEqualTo(201);
+		JsonNode file = new ObjectMapper().readTree(answer.body());
+		String signingInput = file.path("protected").asText() + "." + file.path("payload").asText();
+		String compact = signingInput + "." + file.path("signature").asText();
+
+		OctetKeyPair jwk = OctetKeyPair
+			.parse(this.api.get("/.well-known/licensing-public-key?format=jwk", null).body());
+		JWSObject jws = JWSObject.parse(compact);
+		assertThat(jws.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
+		assertThat(jws.getHeader().getKeyID()).isEqualTo(jwk.computeThumbprint().toString()).isEqualTo(jwk.getKeyID());
+		assertThat(jws.verify(new Ed25519Verifier(jwk))).isTrue();
+		assertThat(jws.getPayload().toJSONObject()).containsEntry("account", this.customer.getAccountNumber());
+
+		String pem = this.api.get("/.well-known/licensing-public-key", null).body();
+		PublicKey key = KeyFactory.getInstance("Ed25519")
+			.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder()
+				.decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
+		byte[] signature = Base64.getUrlDecoder().decode(file.path("signature").asText());
+		assertThat(rawEd25519(key, signingInput, signature)).isTrue();
+
+		String changedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+				jws.getPayload().toString().replace("\"channels\":2", "\"channels\":20").getBytes(StandardCharsets.US_ASCII));
+		String changedInput = file.path("protected").asText() + "." + changedPayload;
+		assertThat(changedPayload).isNotEqualTo(file.path("payload").asText());
+		assertThat(rawEd25519(key, changedInput, signature)).isFalse();
+		assertThat(JWSObject.parse(changedInput + "." + file.path("signature").asText())
+			.verify(new Ed25519Verifier(jwk))).isFalse();
+	}
+
+	private static boolean rawEd25519(PublicKey key, String signingInput, byte[] signature)
+			throws Exception {
+		Signature ed25519 = Signature.getInstance("Ed25519");
+		ed25519.initVerify(key);
+		ed25519.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+		return ed25519.verify(signature);
+	}
+
 	@Test
 	void aRequestFileWorksOnce() throws Exception {
 		LineItem item = this.fixtures.lineItem(this.customer, this.product, 10, null);
@@ -117,6 +175,8 @@ class OfflineActivationApiTest extends PortalIntegrationTest {
 				422, "License 1: \"quantity\" must be a whole number of channels");
 		assertThat(badQuantity.json().get("errors").get(0).get("field").asText()).isEqualTo("licenses");
 
+		refused("application/json", OfflineActivationTest.deeplyNested(5_000), 400,
+				"The activation request file was refused: The file is nested more than 16 levels deep");
 		assertThat(this.fixtures.reload(item).getAvailableQuantity()).isEqualTo(3);
 		assertThat(this.fixtures.reload(foreignItem).getAvailableQuantity()).isEqualTo(3);
 		assertThat(this.devices.findByAccountAndHostId(this.customer.getId(), hostId)).isEmpty();

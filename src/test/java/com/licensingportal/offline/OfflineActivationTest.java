@@ -213,6 +213,8 @@ public class OfflineActivationTest extends PortalIntegrationTest {
 		refused(request("N", hostId, nonce(), Map.of(item.getActivationId(), 1)), "application/octet-stream", 415,
 				"not application/octet-stream");
 
+		refused(deeplyNested(5_000).getBytes(StandardCharsets.UTF_8), "application/json", 400,
+				"The activation request file was refused: The file is nested more than 16 levels deep");
 		for (LineItem unchanged : List.of(item, expired, foreignItem, partnersOwn)) {
 			assertThat(this.fixtures.reload(unchanged).getAvailableQuantity()).isEqualTo(5);
 			assertThat(trail(unchanged)).extracting(LicenseEvent::getType).containsExactly(LicenseEventType.CREATED);
@@ -340,6 +342,11 @@ public class OfflineActivationTest extends PortalIntegrationTest {
 			.map(entry -> Map.of("activationId", entry.getKey(), "quantity", entry.getValue()))
 			.toList());
 		return JSON.writeValueAsBytes(request);
+	}
+
+	/** 10 KB for 5,000 levels: {@code {"formatVersion": 1, "deviceName": [[[...]]]}}, the depth counting the outer object. */
+	public static String deeplyNested(int levels) {
+		return "{\"formatVersion\": 1, \"deviceName\": " + "[".repeat(levels - 1) + "]".repeat(levels - 1) + "}";
 	}
 
 	static String nonce() {

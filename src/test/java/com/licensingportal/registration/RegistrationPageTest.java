@@ -141,6 +141,28 @@ class RegistrationPageTest extends RegistrationTestSupport {
 			.isEqualTo(200);
 	}
 
+	@Test
+	void anAddressAMailServerWouldReadAsAnotherOrSeveralIsRefusedWithTheReason() throws Exception {
+		String quoted = "\"x,victim-" + UUID.randomUUID() + "@target.example\"@evil.example";
+		MvcResult refused = this.mvc.perform(register(quoted, uniqueAddress())).andReturn();
+
+		assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+		assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(refused.getResponse().getContentAsString()))
+			.contains("Enter the email address without quotation marks, like name@example.com: the portal does not "
+					+ "accept quoted addresses.");
+		assertThat(this.requests.findByEmailOrderBySubmittedAtDesc(quoted.toLowerCase())).isEmpty();
+
+		String two = uniqueEmail("two") + ",victim@target.example";
+		MvcResult several = this.mvc.perform(register(two, uniqueAddress())).andReturn();
+		assertThat(several.getResponse().getStatus()).isEqualTo(422);
+		assertThat(several.getResponse().getContentAsString())
+			.contains("Enter one email address, without commas or semicolons, like name@example.com.");
+		assertThat(this.requests.findByEmailOrderBySubmittedAtDesc(two.toLowerCase())).isEmpty();
+
+		String plain = "o'brien+portal-" + UUID.randomUUID() + "@sub.harbour-authority.example";
+		assertThat(this.mvc.perform(register(plain, uniqueAddress())).andReturn().getResponse().getStatus()).isEqualTo(200);
+	}
+
 	private MockHttpServletRequestBuilder register(String email, String clientAddress) {
 		return post("/register").with(csrf())
 			.with(from(clientAddress))

@@ -21,6 +21,7 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.mail.MailReader;
+import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.AccountMembership;
 import com.licensingportal.user.InvitationProcess;
@@ -54,6 +55,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
  * finds it through the "Order Management" filter, claims it and submits the Camunda Form's variables.
  */
 class RegistrationProcessTest extends RegistrationTestSupport {
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
 
 	private static final String PASSWORD = "Harbour-Crane-Lights-77";
 
@@ -144,13 +148,51 @@ class RegistrationProcessTest extends RegistrationTestSupport {
 
 		decideAsOrderManagement(pi, approveExistingAccount(" " + customer.getAccountNumber().toLowerCase()));
 
-		assertThat(pi).hasPassed("ApproveRegistrationRequest", "RegistrationApproved").isEnded();
+		// An account that nobody administers yet has nobody to tell.
+		assertThat(pi).hasPassed("ApproveRegistrationRequest", "AccountHadAdministrators", "RegistrationApproved")
+			.hasNotPassed("SendAdministratorAdded").isEnded();
 		PortalUser user = this.users.findByEmail(email).orElseThrow();
 		assertThat(user.membershipOf(customer.getId()).orElseThrow().getUserType())
 			.isEqualTo(UserType.CUSTOMER_ADMINISTRATOR);
 		assertThat(user.getMemberships()).hasSize(1);
 		assertThat(this.accounts.findByName(variables.get("newAccountName").toString())).isEmpty();
 		assertThat(invitationOf(user)).isNotNull();
+	}
+
+	@Test
+	void approvedIntoAnAccountWithAdministratorsTellsThemAboutTheirNewColleague() throws Exception {
+		LineItem order = customerWithAnOrder();
+		Account customer = order.getSoldTo();
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		PortalUser administrator = fixtures.user("cadmin", customer, UserType.CUSTOMER_ADMINISTRATOR);
+		PortalUser colleague = fixtures.user("cuser", customer, UserType.CUSTOMER_USER);
+		String email = uniqueEmail("newcomer");
+		ProcessInstance pi = waitingForReview(form(email, AccountType.CUSTOMER, order.getEntitlement().getEntitlementId()));
+
+		decideAsOrderManagement(pi, approveExistingAccount(customer.getAccountNumber()));
+
+		assertThat(pi).hasPassed("ApproveRegistrationRequest", "AccountHadAdministrators").isWaitingAt("SendAdministratorAdded");
+		assertThat(this.runtime.getVariable(pi.getId(), "existingAdministratorsMailTo")).isEqualTo(administrator.getEmail());
+		ProcessJobs.executeDue(this.management, pi.getId());
+		assertThat(pi).hasPassed("SendAdministratorAdded", "RegistrationApproved").isEnded();
+
+		MimeMessage told = MailReader.waitFor(greenMail(), administrator.getEmail());
+		assertThat(told.getSubject()).isEqualTo("A new administrator for " + customer.getName());
+		assertThat(MailReader.text(told)).contains("Order Management has added Jana Novak (" + email + ") to "
+				+ customer.getName() + " (" + customer.getAccountNumber() + ") as Customer Administrator",
+				"If you do not know this person, tell Order Management at once");
+		assertThat(MailReader.html(told)).contains("Jana Novak", customer.getAccountNumber());
+		assertThat(MailReader.to(greenMail(), colleague.getEmail())).isEmpty();
+		assertThat(MailReader.to(greenMail(), email)).noneMatch(mail -> subjectOf(mail).startsWith("A new administrator"));
+	}
+
+	private static String subjectOf(MimeMessage mail) {
+		try {
+			return mail.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -200,7 +200,9 @@ class SecurityHeadersTest extends PortalIntegrationTest {
 			String path = route.pattern();
 			Map<String, String> values = Map.of("activationId", this.lineItem.getActivationId(), "deviceId",
 					this.device.device().getDeviceId(), "userId", String.valueOf(this.user.getId()), "accountId",
-					String.valueOf(this.account.getId()), "transferNumber", this.transferNumber, "token", "not-a-real-link");
+					String.valueOf(this.account.getId()), "transferNumber", this.transferNumber, "token", "not-a-real-link",
+					// The order system's routes: a portal user's token gets 404, with the same headers.
+					"orderNumber", "SO-DEMO-1001", "lineNumber", "1");
 			for (String variable : route.variables()) {
 				String value = switch (route.pattern()) {
 					case "/api/v1/transfers/{id}", "/api/v1/transfers/{id}/cancel" -> this.transferNumber;

@@ -5,17 +5,22 @@ import com.icegreen.greenmail.util.GreenMail;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The base of every test that needs the application: one Spring context (engine, web server on a random
  * port, MockMvc, demo data) shared by the whole suite. Do not add {@code @MockitoBean}s or properties in a
  * subclass: that starts a second context and the suite crawls. Tests must not depend on each other's
- * data: create what you change, with unique names.
+ * data: create what you change, with unique names. The engine records which flow nodes and sequence flows the
+ * tests pass through ({@link ProcessCoverage}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
+@Import(ProcessCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessCoverage.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class PortalIntegrationTest {
 
 	@LocalServerPort

@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every rule of bpmn/transfer-approval.dmn, and its edges, evaluated by the engine that runs the process. */
 class TransferApprovalDecisionTest extends PortalIntegrationTest {
 
-	private static final String AUTOMATIC_SAME = "Between accounts of the same organisation: automatic";
-
 	private static final String AUTOMATIC_CORE = "Up to 250 ACC Core channels to a related customer: automatic";
 
 	private static final String AUTOMATIC_RELATED = "Up to 100 channels to a related customer: automatic";
@@ -36,8 +34,6 @@ class TransferApprovalDecisionTest extends PortalIntegrationTest {
 
 	@ParameterizedTest(name = "{0}, {1} × {2}, {3} → approval {4}")
 	@CsvSource(delimiter = '|', textBlock = """
-			SAME_ORGANISATION | 5000 | ACC Enterprise | CUSTOMER_USER         | false | SameOrganisation
-			SAME_ORGANISATION | 1    | ACC Core       | PARTNER_USER          | false | SameOrganisation
 			RELATED_CUSTOMER  | 250  | ACC Core       | PARTNER_USER          | false | CoreToRelatedCustomer
 			RELATED_CUSTOMER  | 251  | ACC Core       | PARTNER_ADMINISTRATOR | true  | EverythingElse
 			RELATED_CUSTOMER  | 1    | ACC Enterprise | PARTNER_USER          | false | ToRelatedCustomer
@@ -80,7 +76,7 @@ class TransferApprovalDecisionTest extends PortalIntegrationTest {
 		assertThat(ruleIds).containsExactlyInAnyOrderElementsOf(RULES.keySet());
 	}
 
-	private static final Map<String, String> RULES = Map.of("SameOrganisation", AUTOMATIC_SAME, "CoreToRelatedCustomer",
+	private static final Map<String, String> RULES = Map.of("CoreToRelatedCustomer",
 			AUTOMATIC_CORE, "ToRelatedCustomer", AUTOMATIC_RELATED, "BackToOwnPartner", AUTOMATIC_BACK,
 			"ToUnrelatedAccount", UNRELATED, "EverythingElse", ABOVE_LIMITS);
 

@@ -143,4 +143,22 @@ class TransferMailTest extends TransferTestSupport {
 		}
 	}
 
+
+	@Test
+	void aTransferNoLongerPossibleWhenCarriedOutTellsTheRequesterWhy() throws Exception {
+		ChannelTransfer transfer = requested(this.partnerAdmin, request(this.bulk, 2, this.customer));
+		disable(this.customer);
+		ProcessJobs.executeDue(this.management, processInstanceId(transfer));
+
+		MimeMessage notPossible = MailReader.waitFor(greenMail(), this.partnerAdmin.getEmail());
+		assertThat(recipients(notPossible)).containsExactly(this.partnerAdmin.getEmail());
+		assertThat(notPossible.getSubject()).isEqualTo("Transfer " + transfer.getTransferNumber() + " could not be carried out");
+		assertThat(text(notPossible)).contains("Your transfer of 2 channels of " + this.product.getPartNumber(),
+				"because something changed since you asked for it:\n" + this.customer.getName() + " ("
+						+ this.customer.getAccountNumber() + ") has been disabled and can no longer receive channels.",
+				"No channels moved. The reserved channels are available on " + this.bulk.getActivationId() + " again");
+		assertThat(MailReader.html(notPossible)).contains("has been disabled and can no longer receive channels.");
+		assertThat(MailReader.to(greenMail(), this.customerAdmin.getEmail())).isEmpty();
+	}
+
 }

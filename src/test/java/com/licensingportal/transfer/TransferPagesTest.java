@@ -206,6 +206,25 @@ class TransferPagesTest extends TransferTestSupport {
 			.param("confirmed", String.valueOf(confirmed));
 	}
 
+	@Test
+	void aTransferNoLongerPossibleSaysWhyOnItsPageAndInTheApi() throws Exception {
+		ChannelTransfer transfer = requested(this.partnerAdmin, request(this.bulk, 3, this.customer));
+		disable(this.customer);
+		ProcessJobs.executeDue(this.management, processInstanceId(transfer));
+		String why = this.customer.getName() + " (" + this.customer.getAccountNumber()
+				+ ") has been disabled and can no longer receive channels.";
+
+		String shown = org.springframework.web.util.HtmlUtils
+			.htmlUnescape(page("/transfers/" + transfer.getTransferNumber(), this.partnerAdmin));
+		assertThat(shown).contains("No longer possible", "Why it was not carried out", why);
+		this.mvc.perform(get("/api/v1/transfers/" + transfer.getTransferNumber())
+			.header("Authorization", "Bearer " + this.fixtures.apiToken(this.partnerAdmin)))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.state")
+				.value("NO_LONGER_POSSIBLE"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.endedReason").value(why));
+	}
+
 	private String page(String path, PortalUser user) throws Exception {
 		return this.mvc.perform(get(path).with(as(user)))
 			.andExpect(status().isOk())

@@ -24,8 +24,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 /**
- * Every path of bpmn/channel-transfer.bpmn: automatic, approved, rejected, expired and cancelled, and the three
- * ways channels arrive (a new license, the whole license, added to one), with the line items' counts and trails.
+ * Every path of bpmn/channel-transfer.bpmn: automatic, approved, rejected, expired, cancelled and no longer
+ * possible when carried out, and the three ways channels arrive (a new license, the whole license, added to one),
+ * with the line items' counts and trails.
  */
 class TransferProcessTest extends TransferTestSupport {
 
@@ -49,7 +50,7 @@ class TransferProcessTest extends TransferTestSupport {
 		assertThat(instance).variables().containsEntry("approvalRequired", false).containsEntry("relation", "RELATED_CUSTOMER")
 			.containsEntry("requesterRole", "PARTNER_ADMINISTRATOR")
 			// an automatic transfer carries neither the approval form's texts nor the whole decision result
-			.doesNotContainKeys("lineItemHistory", "requesterRoleLabel", "approvalDecision", "decisionResult");
+			.doesNotContainKeys("lineItemHistory", "approvalSummary", "approvalDecision", "decisionResult");
 
 		ProcessJobs.executeDue(this.management, instance.getId());
 
@@ -92,11 +93,12 @@ class TransferProcessTest extends TransferTestSupport {
 			.containsEntry("targetAccountNumber", this.unrelated.getAccountNumber())
 			.containsEntry("approvalRule", "To an account that is not related: needs Order Management's approval");
 		// What only the form shows belongs to the task, not to the process.
-		assertThat(this.taskService.getVariablesLocal(task(instance).getId())).containsOnlyKeys("requesterRoleLabel", "lineItemHistory")
-			.containsEntry("requesterRoleLabel", "Partner Administrator");
+		assertThat(this.taskService.getVariablesLocal(task(instance).getId())).containsOnlyKeys("approvalSummary", "lineItemHistory");
+		assertThat((String) this.taskService.getVariable(task(instance).getId(), "approvalSummary"))
+			.contains("Partner Administrator");
 		assertThat((String) this.taskService.getVariable(task(instance).getId(), "lineItemHistory")).contains("Created",
 				"Reserved for a transfer");
-		assertThat(this.runtime.getVariables(instance.getId())).doesNotContainKeys("lineItemHistory", "requesterRoleLabel");
+		assertThat(this.runtime.getVariables(instance.getId())).doesNotContainKeys("lineItemHistory", "approvalSummary");
 
 		Task approval = task(instance);
 		this.engine.getIdentityService().setAuthentication("om", java.util.List.of("order-management"));
@@ -271,6 +273,66 @@ class TransferProcessTest extends TransferTestSupport {
 		Integer total = this.jdbc.queryForObject("select sum(total_quantity) from line_item where product_id = ?",
 				Integer.class, this.product.getId());
 		assertThat(total).isEqualTo(20);
+	}
+
+
+	@Test
+	void aLicenseToAddToThatMovedAwayMeanwhileEndsTheTransferAsNoLongerPossibleAndReleasesTheReservation() {
+		LineItem existing = this.fixtures.lineItem(this.customer, this.product, 3, null);
+		ChannelTransfer transfer = requested(this.partnerAdmin, addTo(this.bulk, 4, this.customer, existing));
+		// Before the channels move, the customer gives the whole license to add to back to its partner.
+		ChannelTransfer away = requested(this.customerAdmin, request(existing, 3, this.partner));
+		ProcessJobs.executeDue(this.management, processInstanceId(away));
+		assertThat(reload(existing).getOwner().getId()).isEqualTo(this.partner.getId());
+
+		ProcessInstance instance = processOf(transfer);
+		ProcessJobs.executeDue(this.management, instance.getId());
+
+		assertThat(instance).hasPassed("ExecuteTransfer", "NoLongerPossible", "ReleaseReservation", "SendTransferNotPossible",
+				"TransferNotPossible").hasNotPassed("TargetHasAdministrators", "TransferCompleted").isEnded();
+		ChannelTransfer ended = row(transfer);
+		assertThat(ended.getState()).isEqualTo(TransferState.NO_LONGER_POSSIBLE);
+		assertThat(ended.getResult()).isNull();
+		assertThat(ended.getEndedReason()).isEqualTo(existing.getActivationId()
+				+ ", the license to add the channels to, no longer belongs to " + this.customer.getName() + ".");
+		LineItem source = reload(this.bulk);
+		assertThat(source.getAvailableQuantity()).isEqualTo(20);
+		assertThat(source.getReservedQuantity()).isZero();
+		assertThat(source.getTotalQuantity()).isEqualTo(20);
+		assertThat(reload(existing).getTotalQuantity()).isEqualTo(3);
+		assertThat(eventsOf(transfer)).extracting(TransferEvent::type)
+			.containsExactly(LicenseEventType.RESERVED, LicenseEventType.RELEASED);
+	}
+
+	@Test
+	void aTargetAccountDisabledBeforeTheChannelsMoveEndsTheTransferAsNoLongerPossible() {
+		ChannelTransfer transfer = requested(this.partnerAdmin, request(this.bulk, 5, this.customer));
+		disable(this.customer);
+
+		ProcessInstance instance = processOf(transfer);
+		ProcessJobs.executeDue(this.management, instance.getId());
+
+		assertThat(instance).hasPassed("NoLongerPossible", "ReleaseReservation", "TransferNotPossible").isEnded();
+		assertThat(row(transfer).getEndedReason()).isEqualTo(this.customer.getName() + " ("
+				+ this.customer.getAccountNumber() + ") has been disabled and can no longer receive channels.");
+		assertThat(reload(this.bulk).getAvailableQuantity()).isEqualTo(20);
+	}
+
+	@Test
+	void anApprovedTransferWhoseSourceLicenseExpiredMeanwhileIsNoLongerPossible() {
+		LineItem expiring = this.fixtures.lineItem(this.partner, this.product, 10, java.time.LocalDate.now().plusDays(30));
+		ChannelTransfer transfer = requested(this.partnerAdmin, request(expiring, 2, this.unrelated));
+		// As if the approval came after the license's last day.
+		this.jdbc.update("update line_item set expires_on = ? where id = ?", java.time.LocalDate.now().minusDays(1),
+				expiring.getId());
+		complete(task(processOf(transfer)), withVariables("approval", "approve"));
+		ProcessJobs.executeDue(this.management, processInstanceId(transfer));
+
+		assertThat(row(transfer).getState()).isEqualTo(TransferState.NO_LONGER_POSSIBLE);
+		assertThat(row(transfer).getEndedReason()).isEqualTo(expiring.getActivationId() + " expired on "
+				+ java.time.LocalDate.now().minusDays(1) + ", and an expired license cannot be transferred.");
+		assertThat(reload(expiring).getReservedQuantity()).isZero();
+		assertThat(reload(expiring).getAvailableQuantity()).isEqualTo(10);
 	}
 
 }

@@ -173,15 +173,18 @@ class TransferRequestTest extends TransferTestSupport {
 
 		ChannelTransfer byPartnerUser = requested(this.partnerUser, request(customers, 1, this.partner));
 		ChannelTransfer byCustomerAdmin = requested(this.customerAdmin, request(customers, 1, this.partner));
-		ChannelTransfer sameOrganisation = requested(linked, request(customers, 25, sister));
+		ChannelTransfer betweenTheUsersAccounts = requested(linked, request(customers, 25, sister));
 
 		assertThat(this.runtime.getVariables(processInstanceId(byPartnerUser))).containsEntry("requesterRole", "PARTNER_USER")
 			.containsEntry("relation", "OWN_PARTNER").containsEntry("approvalRequired", true);
 		assertThat(this.runtime.getVariables(processInstanceId(byCustomerAdmin)))
 			.containsEntry("requesterRole", "CUSTOMER_ADMINISTRATOR").containsEntry("relation", "OWN_PARTNER")
 			.containsEntry("approvalRequired", false);
-		assertThat(row(sameOrganisation).getState()).isEqualTo(TransferState.APPROVED);
-		assertThat(row(sameOrganisation).getApprovalRule()).isEqualTo("Between accounts of the same organisation: automatic");
+		// One user's links relate no accounts: the two customers are unrelated, as they are to their partner's admin.
+		assertThat(this.runtime.getVariables(processInstanceId(betweenTheUsersAccounts))).containsEntry("relation", "UNRELATED");
+		assertThat(row(betweenTheUsersAccounts).getState()).isEqualTo(TransferState.PENDING_APPROVAL);
+		assertThat(row(betweenTheUsersAccounts).getApprovalRule())
+			.isEqualTo("To an account that is not related: needs Order Management's approval");
 		assertThat(trail(reload(customers))).containsExactly(LicenseEventType.CREATED, LicenseEventType.RESERVED,
 				LicenseEventType.RESERVED, LicenseEventType.RESERVED);
 	}

@@ -114,6 +114,15 @@ abstract class TransferTestSupport extends PortalIntegrationTest {
 		return this.transfers.request(user.getId(), request).transfer();
 	}
 
+	/** Disables the account, as Order Management does in the back office. */
+	protected void disable(Account account) {
+		com.licensingportal.account.AccountRepository accounts = this.context
+			.getBean(com.licensingportal.account.AccountRepository.class);
+		Account disabled = accounts.findById(account.getId()).orElseThrow();
+		disabled.setStatus(com.licensingportal.account.AccountStatus.DISABLED);
+		accounts.save(disabled);
+	}
+
 	protected ChannelTransfer row(ChannelTransfer transfer) {
 		return this.transferRows.findByTransferNumber(transfer.getTransferNumber()).orElseThrow();
 	}

@@ -120,6 +120,13 @@ class UserApiTest extends UserTestSupport {
 				{"email": "not-an-email", "firstName": "A", "lastName": "B", "accounts": [{"accountId": %d, "roles": ["END_USER"]}]}"""
 			.formatted(customer), 422, "email", "Enter a valid email address, like name@example.com.");
 		createRefused("""
+				{"email": "\\"x,victim@target.example\\"@evil.example", "firstName": "A", "lastName": "B", "accounts": [{"accountId": %d, "roles": ["END_USER"]}]}"""
+			.formatted(customer), 422, "email", "Enter the email address without quotation marks, like name@example.com: "
+					+ "the portal does not accept quoted addresses.");
+		createRefused("""
+				{"email": "never@example.com;victim@target.example", "firstName": "A", "lastName": "B", "accounts": [{"accountId": %d, "roles": ["END_USER"]}]}"""
+			.formatted(customer), 422, "email", "Enter one email address, without commas or semicolons, like name@example.com.");
+		createRefused("""
 				{"email": "%s", "lastName": "B", "accounts": [{"accountId": %d, "roles": ["END_USER"]}]}""".formatted(email,
 				customer), 422, "firstName", "Enter the first name.");
 		createRefused("""

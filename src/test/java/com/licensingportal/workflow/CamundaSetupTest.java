@@ -34,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CamundaSetupTest extends PortalIntegrationTest {
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	IdentityService identity;
 
 	@Autowired
@@ -53,6 +56,31 @@ class CamundaSetupTest extends PortalIntegrationTest {
 	@AfterEach
 	void clearAuthentication() {
 		this.identity.clearAuthentication();
+	}
+
+	@Test
+	void grantsOnTasksMadeBeforeLetTheirCandidatesWorkThemAndNoLongerUpdateThem() {
+		org.camunda.bpm.engine.AuthorizationService authorizations = this.context
+			.getBean(org.camunda.bpm.engine.AuthorizationService.class);
+		org.camunda.bpm.engine.authorization.Authorization old = authorizations
+			.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+		old.setGroupId(OrderManagementSetup.GROUP);
+		old.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
+		old.setResourceId("task-of-an-older-release-" + java.util.UUID.randomUUID());
+		old.addPermission(org.camunda.bpm.engine.authorization.Permissions.UPDATE);
+		String id = authorizations.saveAuthorization(old).getId();
+		try {
+			this.context.getBean(OrderManagementSetup.class).run(null);
+
+			org.camunda.bpm.engine.authorization.Authorization now = authorizations.createAuthorizationQuery()
+				.authorizationId(id)
+				.singleResult();
+			assertThat(now.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.UPDATE)).isFalse();
+			assertThat(now.isPermissionGranted(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK)).isTrue();
+		}
+		finally {
+			authorizations.deleteAuthorization(id);
+		}
 	}
 
 	@Test

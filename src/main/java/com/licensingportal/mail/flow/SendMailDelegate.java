@@ -2,9 +2,11 @@ package com.licensingportal.mail.flow;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.licensingportal.mail.MailContent;
 import com.licensingportal.mail.Mailer;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one mail task of every process: {@code camunda:delegateExpression="${sendMail}"} with the input
  * parameters {@code mailTemplate} (a name in {@code mail-templates/}) and {@code mailTo} (an address, a
- * comma-separated list or a collection). The process variables are the template's model. Declare the
+ * comma-separated list or a collection), and optionally {@code mailContent}: the name of a {@link MailContent}
+ * bean that adds model and attachments from the portal's tables. The process variables are the template's model. Declare the
  * task {@code camunda:asyncBefore} with a retry cycle, so that a mail-server outage delays mail and loses none.
  */
 @Component("sendMail")
@@ -24,18 +27,34 @@ public class SendMailDelegate implements JavaDelegate {
 
 	public static final String TO = "mailTo";
 
+	public static final String CONTENT = "mailContent";
+
 	private final Mailer mailer;
 
-	SendMailDelegate(Mailer mailer) {
+	private final Map<String, MailContent> contents;
+
+	SendMailDelegate(Mailer mailer, Map<String, MailContent> contents) {
 		this.mailer = mailer;
+		this.contents = contents;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		String template = (String) execution.getVariableLocal(TEMPLATE);
 		List<String> recipients = recipients(execution.getVariableLocal(TO));
-		Map<String, Object> model = execution.getVariables();
-		this.mailer.send(template, recipients, model);
+		Map<String, Object> model = new LinkedHashMap<>(execution.getVariables());
+		String contentName = (String) execution.getVariableLocal(CONTENT);
+		if (contentName == null) {
+			this.mailer.send(template, recipients, model);
+			return;
+		}
+		MailContent content = this.contents.get(contentName);
+		if (content == null) {
+			throw new IllegalStateException("Mail " + template + " names the mail content " + contentName + ", which does not exist");
+		}
+		MailContent.Content parts = content.contentFor(execution.getProcessBusinessKey());
+		model.putAll(parts.model());
+		this.mailer.send(template, recipients, model, parts.attachments());
 	}
 
 	static List<String> recipients(Object to) {

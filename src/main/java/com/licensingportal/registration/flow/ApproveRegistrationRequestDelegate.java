@@ -2,6 +2,7 @@ package com.licensingportal.registration.flow;
 
 import com.licensingportal.registration.RegistrationDecision;
 import com.licensingportal.registration.RegistrationDecisionRefusedException;
+import com.licensingportal.registration.RegistrationProcess;
 import com.licensingportal.registration.RegistrationService;
 import com.licensingportal.registration.RegistrationService.Approval;
 
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * BPMN task ApproveRegistrationRequest, in the transaction of the review task's completion: the account (if
- * new) and the administrator are created and the invitation starts, or nothing happens and the task stays.
+ * new) and the administrator are created and the invitation starts, or nothing happens and the task stays. Sets
+ * existingAdministratorsMailTo: the administrators an existing account had, to be told (empty for a new account).
  */
 @Component("approveRegistrationRequest")
 public class ApproveRegistrationRequestDelegate implements JavaDelegate {
@@ -27,7 +29,7 @@ public class ApproveRegistrationRequestDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Approval approval;
 		try {
-			approval = this.registrations.approve((Long) execution.getVariable("requestId"),
+			approval = this.registrations.approve(RegistrationProcess.requestOf(execution),
 					RegistrationDecision.from(execution.getVariables()), (String) execution.getVariable("decidedBy"));
 		}
 		catch (RegistrationDecisionRefusedException refused) {
@@ -38,6 +40,7 @@ public class ApproveRegistrationRequestDelegate implements JavaDelegate {
 		execution.setVariable("accountNumber", approval.accountNumber());
 		execution.setVariable("userId", approval.userId());
 		execution.setVariable("userType", approval.userType().label());
+		execution.setVariable("existingAdministratorsMailTo", String.join(", ", approval.existingAdministrators()));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.licensingportal.registration.flow;
 
+import com.licensingportal.registration.RegistrationProcess;
 import com.licensingportal.registration.RegistrationService;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,7 +22,7 @@ public class CheckRegistrationRequestDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		execution.setVariables(this.registrations.reviewChecks((Long) execution.getVariable("requestId")).asVariables());
+		execution.setVariables(this.registrations.reviewChecks(RegistrationProcess.requestOf(execution)).asVariables());
 	}
 
 }

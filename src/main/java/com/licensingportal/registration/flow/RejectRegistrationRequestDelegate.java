@@ -1,6 +1,7 @@
 package com.licensingportal.registration.flow;
 
 import com.licensingportal.registration.RegistrationDecision;
+import com.licensingportal.registration.RegistrationProcess;
 import com.licensingportal.registration.RegistrationService;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,7 +20,7 @@ public class RejectRegistrationRequestDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.registrations.reject((Long) execution.getVariable("requestId"),
+		this.registrations.reject(RegistrationProcess.requestOf(execution),
 				RegistrationDecision.from(execution.getVariables()), (String) execution.getVariable("decidedBy"));
 	}
 

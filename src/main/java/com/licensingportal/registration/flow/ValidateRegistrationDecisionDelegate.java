@@ -2,6 +2,7 @@ package com.licensingportal.registration.flow;
 
 import com.licensingportal.registration.RegistrationDecision;
 import com.licensingportal.registration.RegistrationDecisionRefusedException;
+import com.licensingportal.registration.RegistrationProcess;
 import com.licensingportal.registration.RegistrationService;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -27,7 +28,7 @@ public class ValidateRegistrationDecisionDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		try {
-			this.registrations.check((Long) execution.getVariable("requestId"),
+			this.registrations.check(RegistrationProcess.requestOf(execution),
 					RegistrationDecision.from(execution.getVariables()));
 		}
 		catch (RegistrationDecisionRefusedException refused) {

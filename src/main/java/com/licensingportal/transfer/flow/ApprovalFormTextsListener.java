@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Creating {@code ApproveChannelTransfer}: writes what only its form shows (the requester's role in words and
- * the license's history) as the task's local variables. Transfers decided automatically never get there, and
+ * Creating {@code ApproveChannelTransfer}: writes what only its form shows (the summary and the license's
+ * history, as escaped Markdown) as the task's local variables. Transfers decided automatically never get there, and
  * so never write them.
  */
 @Component("approvalFormTexts")
@@ -22,8 +22,9 @@ class ApprovalFormTextsListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		task.setVariablesLocal(this.transfers.approvalFormTexts((Long) task.getVariable("transferId"),
-				(String) task.getVariable("requesterRole")));
+		task.setVariablesLocal(this.transfers.approvalFormTexts(
+				this.transfers.transferOf(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId()),
+				(String) task.getVariable("requesterRole"), (String) task.getVariable("approvalRule")));
 	}
 
 }

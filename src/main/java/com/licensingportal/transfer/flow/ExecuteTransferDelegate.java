@@ -1,23 +1,28 @@
 package com.licensingportal.transfer.flow;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.licensingportal.license.LineItem;
 import com.licensingportal.transfer.TransferService;
 import com.licensingportal.transfer.TransferService.Executed;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Move the channels": executes the transfer and sets what the emails need: receivedActivationId,
- * receivedEntitlementId and receivedTotal (the line item that holds the channels now), receivedMailTo (the
+ * "Move the channels": checks again what the request checked, and throws the BPMN error
+ * {@value #NO_LONGER_POSSIBLE} with the reason as its message when that no longer holds; otherwise executes the
+ * transfer and sets what the emails need: receivedActivationId, receivedEntitlementId and receivedTotal (the line item that holds the channels now), receivedMailTo (the
  * target's administrators, empty when it has none) and completedMailTo (the requester and the source's
  * administrators).
  */
 @Component("executeTransfer")
 class ExecuteTransferDelegate implements JavaDelegate {
+
+	static final String NO_LONGER_POSSIBLE = "TransferNoLongerPossible";
 
 	private final TransferService transfers;
 
@@ -27,7 +32,12 @@ class ExecuteTransferDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Executed executed = this.transfers.execute((Long) execution.getVariable("transferId"));
+		Long transferId = this.transfers.transferOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+		Optional<String> noLongerPossible = this.transfers.noLongerPossible(transferId);
+		if (noLongerPossible.isPresent()) {
+			throw new BpmnError(NO_LONGER_POSSIBLE, noLongerPossible.get());
+		}
+		Executed executed = this.transfers.execute(transferId);
 		LineItem result = executed.result();
 		execution.setVariable("receivedActivationId", result.getActivationId());
 		execution.setVariable("receivedEntitlementId", result.getEntitlement().getEntitlementId());

@@ -38,7 +38,9 @@ class RecordApprovalDecisionListener implements TaskListener {
 			.or(() -> Optional.ofNullable(task.getAssignee()))
 			.orElse("Order Management");
 		task.setVariable("decidedBy", decidedBy);
-		this.transfers.recordDecision((Long) task.getVariable("transferId"), "approve".equals(approval), decidedBy,
+		this.transfers.recordDecision(
+				this.transfers.transferOf(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId()),
+				"approve".equals(approval), decidedBy,
 				(String) task.getVariable("approvalReason"));
 	}
 

@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Release the reservation": the variable outcome (REJECTED, EXPIRED or CANCELLED, set on the way in) says
+ * "Release the reservation": the variable outcome (REJECTED, EXPIRED, CANCELLED or NO_LONGER_POSSIBLE, set on
+ * the way in by the model) says
  * how the transfer ends; the one who ended it is decidedBy, the system or cancelledBy.
  */
 @Component("releaseReservation")
@@ -28,7 +29,8 @@ class ReleaseReservationDelegate implements JavaDelegate {
 			case CANCELLED -> (String) execution.getVariable("cancelledBy");
 			default -> "system";
 		};
-		this.transfers.release((Long) execution.getVariable("transferId"), outcome, by);
+		this.transfers.release(this.transfers.transferOf(execution.getProcessBusinessKey(),
+				execution.getProcessInstanceId()), outcome, by);
 	}
 
 }

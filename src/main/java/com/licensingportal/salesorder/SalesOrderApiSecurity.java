@@ -1,0 +1,165 @@
+package com.licensingportal.salesorder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.licensingportal.api.ApiSecurityConfiguration;
+import com.licensingportal.workflow.OrderManagementSetup;
+import com.licensingportal.system.RateLimit;
+import com.licensingportal.system.RateLimitedException;
+import com.licensingportal.system.RateLimiter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The sales-order intake's own chain, before the API's: HTTP Basic as a Camunda user of the group
+ * {@code order-intake} (the order system) or {@code order-management}. Portal users' tokens and Camunda users
+ * of other groups get 404, as for anything they cannot see; failed logins are counted per client address as
+ * the portal's are, and too many answer 429 before the password is checked: by default 5, fewer than the 10
+ * after which Camunda locks the user until an administrator unlocks it.
+ */
+@Configuration(proxyBeanMethods = false)
+@io.swagger.v3.oas.annotations.security.SecurityScheme(name = "camundaBasic",
+		type = io.swagger.v3.oas.annotations.enums.SecuritySchemeType.HTTP, scheme = "basic",
+		description = "a Camunda user of the group order-intake or order-management")
+class SalesOrderApiSecurity {
+
+	static final String ORDER_INTAKE_GROUP = OrderManagementSetup.ORDER_INTAKE_GROUP;
+
+	static final List<String> GROUPS = List.of(ORDER_INTAKE_GROUP, OrderManagementSetup.GROUP);
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain salesOrderChain(HttpSecurity http, IdentityService identity, RateLimiter rateLimiter,
+			ObjectMapper json, @Value("${portal.sales-order.login-rate-limit.per-client-address:5}") int perAddress,
+			@Value("${portal.sales-order.login-rate-limit.window:PT15M}") Duration window) throws Exception {
+		RateLimit limit = new RateLimit("sales-order-login", perAddress, Integer.MAX_VALUE, window);
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/sales-orders/**"))
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.formLogin(form -> form.disable())
+			.httpBasic(basic -> basic.disable())
+			.logout(logout -> logout.disable())
+			.addFilterBefore(new CamundaBasicAuthentication(identity, rateLimiter, limit, json),
+					AnonymousAuthenticationFilter.class)
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ApiSecurityConfiguration.CSP))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	/** Checks the Basic credentials against Camunda's users and groups; answers 401, 404 or 429 itself. */
+	static final class CamundaBasicAuthentication extends OncePerRequestFilter {
+
+		private final IdentityService identity;
+
+		private final RateLimiter rateLimiter;
+
+		private final RateLimit limit;
+
+		private final ObjectMapper json;
+
+		CamundaBasicAuthentication(IdentityService identity, RateLimiter rateLimiter, RateLimit limit, ObjectMapper json) {
+			this.identity = identity;
+			this.rateLimiter = rateLimiter;
+			this.limit = limit;
+			this.json = json;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+			if (header == null || header.isBlank()) {
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Sales order intake\", charset=\"UTF-8\"");
+				problem(response, HttpStatus.UNAUTHORIZED, "Not authenticated",
+						"Log in with HTTP Basic as the order system's Camunda user.");
+				return;
+			}
+			if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+				problem(response, HttpStatus.NOT_FOUND, "Not found", "There is nothing at " + request.getRequestURI() + ".");
+				return;
+			}
+			String[] credentials = decode(header.substring(6).strip());
+			try {
+				this.rateLimiter.requireAttemptsLeft(this.limit, request.getRemoteAddr());
+			}
+			catch (RateLimitedException limited) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, limited.retryAfter().toSeconds())));
+				problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", limited.getMessage());
+				return;
+			}
+			if (credentials == null || !this.identity.checkPassword(credentials[0], credentials[1])) {
+				this.rateLimiter.attempt(this.limit, request.getRemoteAddr(), "");
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Sales order intake\", charset=\"UTF-8\"");
+				problem(response, HttpStatus.UNAUTHORIZED, "Not authenticated", "The user name or password is not right.");
+				return;
+			}
+			String userId = credentials[0];
+			boolean member = this.identity.createGroupQuery()
+				.groupMember(userId)
+				.groupIdIn(GROUPS.toArray(String[]::new))
+				.count() > 0;
+			if (!member) {
+				problem(response, HttpStatus.NOT_FOUND, "Not found", "There is nothing at " + request.getRequestURI() + ".");
+				return;
+			}
+			SecurityContextHolder.getContext()
+				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(userId, null,
+						List.of(new SimpleGrantedAuthority("ROLE_ORDER_INTAKE"))));
+			chain.doFilter(request, response);
+		}
+
+		private static String[] decode(String token) {
+			try {
+				String decoded = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+				int colon = decoded.indexOf(':');
+				return colon <= 0 ? null : new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
+			}
+			catch (IllegalArgumentException notBase64) {
+				return null;
+			}
+		}
+
+		private void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
+				throws IOException {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+			problem.setTitle(title);
+			problem.setType(URI.create("about:blank"));
+			response.setStatus(status.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			this.json.writeValue(response.getOutputStream(), problem);
+		}
+
+	}
+
+}
