@@ -64,8 +64,22 @@ public class RateLimiter {
 	 */
 	@Transactional
 	public void attempt(RateLimit limit, String clientAddress, String email) {
+		attempt(limit, "address:" + (clientAddress == null ? "unknown" : clientAddress),
+				"There were too many requests from your network.", email);
+	}
+
+	/**
+	 * Counts one attempt by a signed-in user for the email, e.g. an administrator's Create user: the limit's
+	 * {@code perClientAddress} counts per user here.
+	 * @throws RateLimitedException when the user or the email has used up its attempts; nothing is counted
+	 */
+	@Transactional
+	public void attemptByUser(RateLimit limit, Long userId, String email) {
+		attempt(limit, "user:" + userId, "You have sent too many of these requests.", email);
+	}
+
+	private void attempt(RateLimit limit, String addressKey, String addressRefusal, String email) {
 		Instant now = this.clock.instant();
-		String addressKey = "address:" + (clientAddress == null ? "unknown" : clientAddress);
 		String emailKey = "email:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
 		// Counted one after the other, until the caller's transaction ends: parallel attempts for the same address or
 		// email cannot all pass the count before any is recorded. Always the address first, so two never wait for each other.
@@ -73,8 +87,8 @@ public class RateLimiter {
 		this.locks.lock("rate:" + limit.name(), abbreviated(emailKey), now);
 		Instant addressFree = freeAt(limit, addressKey, limit.perClientAddress(), now);
 		if (addressFree != null) {
-			throw new RateLimitedException("There were too many requests from your network. Try again in "
-					+ minutes(now, addressFree) + ".", Duration.between(now, addressFree));
+			throw new RateLimitedException(addressRefusal + " Try again in " + minutes(now, addressFree) + ".",
+					Duration.between(now, addressFree));
 		}
 		Instant emailFree = freeAt(limit, emailKey, limit.perEmail(), now);
 		if (emailFree != null) {

@@ -91,20 +91,28 @@ class UserApiController {
 			.toList();
 	}
 
+	/** The answer to a create, the same whether the email was new or belongs to a user outside your accounts. */
+	record InvitationSent(@Schema(example = "installer@harbor.example") String email,
+			@Schema(example = "An email invitation is on its way to installer@harbor.example.") String message) {
+	}
+
 	@PostMapping(path = "/api/v1/users", consumes = "application/json", produces = "application/json")
-	@ResponseStatus(HttpStatus.CREATED)
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(operationId = "createUser",
 			summary = "Create a user in accounts you administer and email the invitation (administrators)",
-			description = "The user is INVITED until they follow the link in the email and set a password. 409 when the "
-					+ "email is taken; 422 for a missing name, an invalid email or a role combination that is not one of "
-					+ "Partner Administrator, Partner User, Customer Administrator, Customer User.")
-	UserItem create(@AuthenticationPrincipal PortalUserPrincipal admin, @Valid @RequestBody NewUser body) {
+			description = "The user is INVITED until they follow the link in the email and set a password; find them "
+					+ "with GET /api/v1/accounts/{accountId}/users. 202 also when the email belongs to a user outside "
+					+ "your accounts: that user is not added, only emailed that you tried. 409 when the email is a user "
+					+ "of your accounts; 422 for a missing name, an invalid email or a role combination that is not one "
+					+ "of Partner Administrator, Partner User, Customer Administrator, Customer User; 429 when you "
+					+ "created too many users or named one email too often within an hour.")
+	InvitationSent create(@AuthenticationPrincipal PortalUserPrincipal admin, @Valid @RequestBody NewUser body) {
 		UserProfile profile = new UserProfile(body.email(), body.firstName(), body.lastName(), body.phone(),
 				body.jobTitle(), body.address());
 		List<AccountRoles> links = body.accounts() == null ? List.of()
 				: body.accounts().stream().map(link -> new AccountRoles(link.accountId(), roles(link.roles()))).toList();
-		PortalUser user = this.userService.create(admin.getUserId(), profile, links);
-		return UserItem.of(this.directory.visibleUser(admin.getUserId(), user.getId()));
+		String email = this.userService.create(admin.getUserId(), profile, links);
+		return new InvitationSent(email, "An email invitation is on its way to " + email + ".");
 	}
 
 	@DeleteMapping("/api/v1/users/{userId}")

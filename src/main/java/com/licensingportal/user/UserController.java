@@ -3,15 +3,19 @@ package com.licensingportal.user;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.licensingportal.security.PortalUserPrincipal;
 import com.licensingportal.system.PageRefusal;
+import com.licensingportal.system.RateLimitedException;
 import com.licensingportal.user.UserDirectory.AccountChoice;
 import com.licensingportal.user.UserDirectory.UserView;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.groups.Default;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -40,12 +44,9 @@ class UserController {
 
 	private final UserService userService;
 
-	private final UserRepository users;
-
-	UserController(UserDirectory directory, UserService userService, UserRepository users) {
+	UserController(UserDirectory directory, UserService userService) {
 		this.directory = directory;
 		this.userService = userService;
-		this.users = users;
 	}
 
 	@GetMapping("/users/new")
@@ -55,15 +56,28 @@ class UserController {
 		return VIEW_CREATE;
 	}
 
-	/** Step 1 of Create: the details are checked, nothing is saved; the email can still change. */
+	/**
+	 * Step 1 of Create: the details are checked, nothing is saved; the email can still change. Only a user of
+	 * the administrator's own accounts is "already a user"; any other email goes on to step 2 (issue 15).
+	 */
 	@PostMapping("/users/new")
 	String checkNewUser(@AuthenticationPrincipal PortalUserPrincipal viewer,
 			@Validated({ Default.class, UserProfile.Creating.class }) @ModelAttribute("profile") UserProfile profile,
-			BindingResult result, Model model) {
+			BindingResult result, Model model, HttpServletResponse response) {
 		List<AccountChoice> accounts = this.directory.linkableAccounts(viewer.getUserId());
-		if (!result.hasFieldErrors("email") && this.users.existsByEmail(profile.getEmail())) {
-			result.rejectValue("email", "taken", "A user with this email already exists.");
-			PageRefusal.answer(model, HttpStatus.CONFLICT);
+		if (!result.hasFieldErrors("email")) {
+			Optional<PortalUser> existing;
+			try {
+				existing = this.userService.visibleUserWithEmail(viewer.getUserId(), profile.getEmail());
+			}
+			catch (RateLimitedException tooMany) {
+				return tooManyRequests(tooMany, response, model, VIEW_CREATE);
+			}
+			if (existing.isPresent()) {
+				result.rejectValue("email", "taken", UserService.alreadyYourUser(existing.get()).getMessage());
+				model.addAttribute("existingUserId", existing.get().getId());
+				PageRefusal.answer(model, HttpStatus.CONFLICT);
+			}
 		}
 		if (result.hasErrors()) {
 			return VIEW_CREATE;
@@ -74,20 +88,25 @@ class UserController {
 	/** Step 2 of Create: the accounts and roles; the user is created and invited. */
 	@PostMapping("/users/new/accounts")
 	String create(@AuthenticationPrincipal PortalUserPrincipal viewer, @ModelAttribute("profile") UserProfile profile,
-			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		List<AccountChoice> accounts = this.directory.linkableAccounts(viewer.getUserId());
 		List<AccountRoles> links = List.of();
 		try {
 			links = AccountRolesForm.parse(params);
-			PortalUser user = this.userService.create(viewer.getUserId(), profile, links);
-			redirect.addFlashAttribute("message",
-					"An email invitation is on its way to " + user.getEmail() + ".");
-			return "redirect:/users/" + user.getId();
+			String email = this.userService.create(viewer.getUserId(), profile, links);
+			// List users, never the new user's page: an email of a user elsewhere gets this same answer (issue 15).
+			redirect.addFlashAttribute("message", "An email invitation is on its way to " + email + ".");
+			return "redirect:/users";
 		}
 		catch (UserChangeRefusedException refused) {
 			model.addAttribute("error", refused.getMessage());
 			PageRefusal.answer(model, refused);
 			return linkAccountsPage(accounts, AccountRolesForm.selection(links), null, model);
+		}
+		catch (RateLimitedException tooMany) {
+			linkAccountsPage(accounts, AccountRolesForm.selection(links), null, model);
+			return tooManyRequests(tooMany, response, model, VIEW_LINK_ACCOUNTS);
 		}
 	}
 
@@ -163,6 +182,15 @@ class UserController {
 			return show(viewer, userId, model);
 		}
 		return "redirect:/users/" + userId;
+	}
+
+	/** The page again with the limit's sentence, 429 with Retry-After. */
+	private static String tooManyRequests(RateLimitedException tooMany, HttpServletResponse response, Model model,
+			String view) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, tooMany.retryAfter().toSeconds())));
+		model.addAttribute("error", tooMany.getMessage());
+		return view;
 	}
 
 	private String userPage(UserView view, UserProfile profile, PortalUserPrincipal viewer, Model model) {

@@ -1,5 +1,6 @@
 package com.licensingportal.user;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,12 +21,15 @@ import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.security.PortalSessions;
 import com.licensingportal.system.NotFoundException;
+import com.licensingportal.system.RateLimit;
+import com.licensingportal.system.RateLimiter;
 import com.licensingportal.user.UserDirectory.UserView;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,8 +66,19 @@ public class UserService {
 
 	private final PortalSessions sessions;
 
+	private final ExistingUserNotice existingUserNotice;
+
+	private final RateLimiter rateLimiter;
+
+	/** Create user's step 1 and its creation (page and API), counted per administrator and per email. */
+	private final RateLimit creationLimit;
+
 	UserService(UserRepository users, AccountRepository accounts, AccountVisibility visibility, UserDirectory directory,
-			InvitationProcess invitation, LinkTokens linkTokens, Validator validator, PortalSessions sessions) {
+			InvitationProcess invitation, LinkTokens linkTokens, Validator validator, PortalSessions sessions,
+			ExistingUserNotice existingUserNotice, RateLimiter rateLimiter,
+			@Value("${portal.user-creation.rate-limit.per-administrator:60}") int perAdministrator,
+			@Value("${portal.user-creation.rate-limit.per-email:10}") int perEmail,
+			@Value("${portal.user-creation.rate-limit.window:PT1H}") Duration window) {
 		this.users = users;
 		this.accounts = accounts;
 		this.visibility = visibility;
@@ -71,6 +87,9 @@ public class UserService {
 		this.linkTokens = linkTokens;
 		this.validator = validator;
 		this.sessions = sessions;
+		this.existingUserNotice = existingUserNotice;
+		this.rateLimiter = rateLimiter;
+		this.creationLimit = new RateLimit("user-creation", perAdministrator, perEmail, window);
 	}
 
 	/**
@@ -90,9 +109,34 @@ public class UserService {
 		return createAndInvite(profile, Map.of(account, userType), inviter);
 	}
 
-	/** Actions &gt; Create, then Link accounts: a new user in accounts the administrator administers. */
+	/**
+	 * Create user's step 1 for a valid email: counts the attempt against the administrator's limit and finds a
+	 * user of the email whom the administrator can already see. A user the administrator cannot see is not
+	 * found here, exactly like a new email: Create answers the same for both (issue 15).
+	 * @return the user of the email among the administrator's accounts, if any
+	 * @throws com.licensingportal.system.RateLimitedException when the administrator or the email asked too often
+	 */
+	public Optional<PortalUser> visibleUserWithEmail(Long adminId, String email) {
+		VisibleAccounts visible = this.visibility.forUser(adminId);
+		if (!visible.isAdministrator()) {
+			throw new NotFoundException("An account you administer");
+		}
+		this.rateLimiter.attemptByUser(this.creationLimit, adminId, email);
+		return this.users.findByEmail(PortalUser.normalizeEmail(email)).filter(user -> isVisible(user, visible));
+	}
+
+	/**
+	 * Actions &gt; Create, then Link accounts (and {@code POST /api/v1/users}): a new user in accounts the
+	 * administrator administers, invited by email. For the email of a user outside the administrator's accounts
+	 * the answer is the same, but that user is neither changed nor linked: they are emailed that the
+	 * administrator tried to add them.
+	 * @return the email the invitation (or the notice) goes to, as stored
+	 * @throws UserChangeRefusedException when the email belongs to a user the administrator can see, or a value
+	 * is not acceptable
+	 * @throws com.licensingportal.system.RateLimitedException when the administrator or the email asked too often
+	 */
 	@Transactional
-	public PortalUser create(Long adminId, UserProfile profile, List<AccountRoles> links) {
+	public String create(Long adminId, UserProfile profile, List<AccountRoles> links) {
 		VisibleAccounts visible = this.visibility.forUser(adminId);
 		if (!visible.isAdministrator()) {
 			throw new NotFoundException("An account you administer");
@@ -101,8 +145,24 @@ public class UserService {
 		if (chosen.isEmpty()) {
 			throw UserChangeRefusedException.invalid("accounts", "Choose at least one account and its roles.");
 		}
+		requireValid(profile, Default.class, UserProfile.Creating.class);
+		this.rateLimiter.attemptByUser(this.creationLimit, adminId, profile.getEmail());
 		PortalUser admin = this.users.findById(adminId).orElseThrow(UserNotFoundException::new);
-		return createAndInvite(profile, chosen, Inviter.of(admin));
+		Optional<PortalUser> existing = this.users.findByEmail(profile.getEmail());
+		if (existing.isPresent()) {
+			if (isVisible(existing.get(), visible)) {
+				throw alreadyYourUser(existing.get());
+			}
+			this.existingUserNotice.start(existing.get(), chosen.keySet(), admin);
+			return existing.get().getEmail();
+		}
+		return createAndInvite(profile, chosen, Inviter.of(admin)).getEmail();
+	}
+
+	/** Create's answer for an email of a user the administrator can already see: nothing new is revealed. */
+	static UserChangeRefusedException alreadyYourUser(PortalUser user) {
+		return new UserChangeRefusedException(user.getEmail() + " is already a user of your accounts. Open their page"
+				+ " and use Actions > Link accounts to give them more accounts.");
 	}
 
 	/**
@@ -246,6 +306,10 @@ public class UserService {
 		this.invitation.resend(user, Inviter.of(admin));
 	}
 
+	private static boolean isVisible(PortalUser user, VisibleAccounts visible) {
+		return user.getMemberships().stream().anyMatch(membership -> visible.canSee(membership.getAccount().getId()));
+	}
+
 	private PortalUser createAndInvite(UserProfile profile, Map<Account, UserType> links, Inviter inviter) {
 		requireValid(profile, Default.class, UserProfile.Creating.class);
 		if (this.users.existsByEmail(profile.getEmail())) {
@@ -259,10 +323,12 @@ public class UserService {
 		}
 		catch (DataIntegrityViolationException sameEmailAtTheSameTime) {
 			// Another request created this email between the check above and this insert: the unique key decides.
+			// The same sentence whoever that user is: trying again gives the answer for an existing email.
 			if (String.valueOf(sameEmailAtTheSameTime.getMostSpecificCause().getMessage())
 				.toLowerCase(Locale.ROOT)
 				.contains(EMAIL_KEY)) {
-				throw new UserChangeRefusedException("A user with the email " + profile.getEmail() + " already exists.");
+				throw new UserChangeRefusedException("A user with the email " + profile.getEmail()
+						+ " was created at the same moment. Try again.");
 			}
 			throw sameEmailAtTheSameTime;
 		}

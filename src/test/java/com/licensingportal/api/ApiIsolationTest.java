@@ -222,7 +222,7 @@ class ApiIsolationTest extends PortalIntegrationTest {
 				{"email": "%s", "firstName": "Iso", "lastName": "Lation", "accounts": [{"accountId": %d, "roles": ["END_USER"]}]}"""
 			.formatted(email, account.getId()));
 
-		assertStatus(answer, canAdminister(viewer, place) ? 201 : 404);
+		assertStatus(answer, canAdminister(viewer, place) ? 202 : 404);
 		this.users.findByEmail(email).ifPresent(created -> this.usersToRemove.add(created.getId()));
 		assertThat(this.users.existsByEmail(email)).isEqualTo(canAdminister(viewer, place));
 	}

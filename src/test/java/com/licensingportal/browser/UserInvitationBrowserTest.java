@@ -89,10 +89,12 @@ class UserInvitationBrowserTest extends PortalIntegrationTest {
 				.click(By.id("account-" + harbor.getId()))
 				.click(By.id("role-" + harbor.getId() + "-END_USER"))
 				.click(By.id("ok"));
+			// Create ends on List users, whether or not the email belonged to a user elsewhere (issue 15).
 			assertThat(this.browser.find(By.id("message")).getText()).contains("invitation is on its way to " + email);
+			PortalUser invited = this.users.findByEmail(email).orElseThrow();
+			this.browser.open("/users/" + invited.getId());
 			assertThat(this.browser.find(By.id("user-status")).getText()).isEqualTo("Invited");
 
-			PortalUser invited = this.users.findByEmail(email).orElseThrow();
 			assertThat(invited.membershipOf(harbor.getId()).orElseThrow().getUserType()).isEqualTo(UserType.CUSTOMER_USER);
 			ProcessJobs.executeDue(this.management, invitationOf(invited));
 			String link = InvitationMails.invitationPath(InvitationMails.awaitNth(greenMail(), email, 1));

@@ -676,7 +676,7 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						w -> w.api("GET", "/api/v1/accounts/" + w.foreign.getId() + "/users", w.adminToken, null, null)),
 				api("DELETE /api/v1/users/{userId}", "yourself", 409, "You cannot delete yourself.",
 						w -> w.api("DELETE", "/api/v1/users/" + w.customerAdminUser.getId(), w.adminToken, null, null)),
-				api("POST /api/v1/users", "an email that is taken", 409, "already exists",
+				api("POST /api/v1/users", "an email of a user of your accounts", 409, "is already a user of your accounts",
 						w -> w.apiCreateUser(w.customerUserUser.getEmail(), "Dup", "Licate")),
 				url("A user's page", "/users/abc", 400, "The portal could not read this request",
 						w -> w.customerAdmin.open("/users/abc")),
@@ -741,7 +741,12 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 						"The page you asked for does not exist",
 						w -> w.customerUser.postForm("/devices/" + w.device.getDeviceId() + "/deactivate")),
 				page("Request access", "a rate-limited email", 429, "too many requests for this email address",
-						w -> w.register("email", w.rateLimitedEmail)));
+						w -> w.register("email", w.rateLimitedEmail)),
+				page("Create user", "an email named too often", 429, "too many requests for this email address",
+						w -> w.partnerAdmin.postForm("/users/new", "email", w.rateLimitedEmail, "firstName", "Rate",
+								"lastName", "Limited")),
+				api("POST /api/v1/users", "an email named too often", 429, "too many requests for this email address",
+						w -> w.apiCreateUser(w.rateLimitedEmail, "Rate", "Limited")));
 	}
 
 	private static final String QUOTED_LOCAL_PART = "\"x,victim@target.example\"@evil.example";
@@ -994,6 +999,11 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			for (int i = 0; i < 3; i++) {
 				jdbc.update("insert into rate_limit_hit (limit_name, limit_key, hit_at) values (?, ?, ?)", "registration",
+						"email:" + this.rateLimitedEmail, Timestamp.from(now));
+			}
+			// Create user's default: 10 attempts per email an hour, whoever the administrators are.
+			for (int i = 0; i < 10; i++) {
+				jdbc.update("insert into rate_limit_hit (limit_name, limit_key, hit_at) values (?, ?, ?)", "user-creation",
 						"email:" + this.rateLimitedEmail, Timestamp.from(now));
 			}
 

@@ -140,7 +140,7 @@ class InvitationPageTest extends UserTestSupport {
 	}
 
 	private PortalUser inviteAndSend() {
-		PortalUser invited = this.userService.create(this.admin.getId(),
+		PortalUser invited = createdUser(this.admin.getId(),
 				new UserProfile(UserFixtures.uniqueEmail("page"), "Paige", UserFixtures.unique("Reader"), null, null,
 						null),
 				List.of(new AccountRoles(this.org.customer().getId(), UserType.CUSTOMER_USER.roles())));

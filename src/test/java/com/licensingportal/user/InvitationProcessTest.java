@@ -261,7 +261,7 @@ class InvitationProcessTest extends UserTestSupport {
 	private PortalUser invite() {
 		UserProfile profile = new UserProfile(UserFixtures.uniqueEmail("invited"), "Ina", UserFixtures.unique("Vited"),
 				"+1 555 0100", null, null);
-		return this.userService.create(this.admin.getId(), profile,
+		return createdUser(this.admin.getId(), profile,
 				List.of(new AccountRoles(this.org.customer().getId(), UserType.CUSTOMER_USER.roles())));
 	}
 

@@ -83,10 +83,12 @@ class UserApiTest extends UserTestSupport {
 				 "accounts": [{"accountId": %d, "roles": ["END_USER_ADMIN", "END_USER"]}]}"""
 			.formatted(email.toUpperCase(), this.org.customer().getId()));
 
-		assertThat(created.status()).isEqualTo(201);
-		JsonNode user = created.json();
+		assertThat(created.status()).isEqualTo(202);
+		assertThat(created.json().get("email").asText()).isEqualTo(email);
+		assertThat(created.json().get("message").asText()).isEqualTo("An email invitation is on its way to " + email + ".");
+		JsonNode user = find(this.api.get("/api/v1/accounts/" + this.org.customer().getId() + "/users",
+				this.partnerAdminToken).json(), email);
 		long userId = user.get("id").asLong();
-		assertThat(user.get("email").asText()).isEqualTo(email);
 		assertThat(user.get("status").asText()).isEqualTo("INVITED");
 		assertThat(user.get("jobTitle").asText()).isEqualTo("Installer");
 		assertThat(user.at("/accounts/0/userType").asText()).isEqualTo("CUSTOMER_ADMINISTRATOR");
@@ -113,7 +115,7 @@ class UserApiTest extends UserTestSupport {
 		createRefused("""
 				{"email": "%s", "firstName": "Dup", "lastName": "Licate", "accounts": [{"accountId": %d, "roles": ["END_USER"]}]}"""
 			.formatted(this.customerAdmin.getEmail(), customer), 409, null,
-				"A user with the email " + this.customerAdmin.getEmail() + " already exists.");
+				this.customerAdmin.getEmail() + " is already a user of your accounts.");
 		createRefused("""
 				{"email": "not-an-email", "firstName": "A", "lastName": "B", "accounts": [{"accountId": %d, "roles": ["END_USER"]}]}"""
 			.formatted(customer), 422, "email", "Enter a valid email address, like name@example.com.");

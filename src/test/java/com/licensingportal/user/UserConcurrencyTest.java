@@ -56,7 +56,7 @@ class UserConcurrencyTest extends UserTestSupport {
 	@Test
 	void aLinkSubmittedTwiceAtOnceIsAcceptedOnce() throws Exception {
 		PortalUser admin = this.fixtures().activeUserWithoutPassword(this.org.partner(), UserType.PARTNER_ADMINISTRATOR);
-		PortalUser invited = this.userService.create(admin.getId(),
+		PortalUser invited = createdUser(admin.getId(),
 				new UserProfile(UserFixtures.uniqueEmail("twice"), "Tom", "Twice", null, null, null),
 				List.of(new AccountRoles(this.org.customer().getId(), UserType.CUSTOMER_USER.roles())));
 		String processInstanceId = this.runtime.createProcessInstanceQuery()
@@ -109,9 +109,9 @@ class UserConcurrencyTest extends UserTestSupport {
 	}
 
 	/**
-	 * The second request passes the "email taken?" check while the first one's user is not committed yet; its
-	 * insert then waits for the first and meets the unique key. That answers 409 with the same sentence as the
-	 * check, not a 500.
+	 * The second request for the email waits at the email's creation limit until the first one's user is
+	 * committed, then finds that user among the administrator's own and answers 409 as for any existing user of
+	 * theirs: one user, no 500.
 	 */
 	@Test
 	void theSameEmailCreatedTwiceAtOnceIsOneUserAndA409() throws Exception {
@@ -132,14 +132,14 @@ class UserConcurrencyTest extends UserTestSupport {
 			Future<ApiClient.Answer> second = pool.submit(() -> new ApiClient(baseUrl()).postJson("/api/v1/users", token, """
 					{"email": "%s", "firstName": "Tom", "lastName": "Second",
 					 "accounts": [{"accountId": %d, "roles": ["END_USER"]}]}""".formatted(email, this.org.customer().getId())));
-			// The second insert is under way (it found no user with the email) and waits for the first transaction.
-			await().atMost(Duration.ofSeconds(30)).until(() -> insertsWaiting() > 0);
+			// The second request is under way and waits for the first transaction at the email's limit.
+			await().atMost(Duration.ofSeconds(30)).until(() -> limitLocksWaiting() > 0);
 			secondWaits.countDown();
 			first.get(60, TimeUnit.SECONDS);
 			ApiClient.Answer refused = second.get(60, TimeUnit.SECONDS);
 
 			assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-			assertThat(refused.json().get("detail").asText()).isEqualTo("A user with the email " + email + " already exists.");
+			assertThat(refused.json().get("detail").asText()).startsWith(email + " is already a user of your accounts.");
 			assertThat(this.users.findByEmail(email)).get().extracting(PortalUser::getLastName).isEqualTo("First");
 		}
 		finally {
@@ -148,10 +148,11 @@ class UserConcurrencyTest extends UserTestSupport {
 		}
 	}
 
-	/** Inserts into portal_user that are running now: one that waits for a lock stays there. */
-	private int insertsWaiting() {
-		String h2 = "select count(*) from information_schema.sessions where lower(executing_statement) like 'insert into portal_user%'";
-		String mysql = "select count(*) from information_schema.processlist where lower(info) like 'insert into portal_user%'";
+	/** Statements on limit_lock that are running now: one that waits for a key's lock stays there. */
+	private int limitLocksWaiting() {
+		String h2 = "select count(*) from information_schema.sessions where lower(executing_statement) like 'update limit_lock%'"
+				+ " or lower(executing_statement) like 'insert into limit_lock%'";
+		String mysql = "select count(*) from information_schema.processlist where lower(info) like 'insert into limit_lock%'";
 		boolean isH2 = Boolean.TRUE.equals(this.jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
 			.getDatabaseProductName()
 			.equals("H2")));

@@ -39,6 +39,11 @@ abstract class UserTestSupport extends PortalIntegrationTest {
 
 	private UserFixtures fixtures;
 
+	/** Actions &gt; Create as the administrator, for an email nobody has: the user it made. */
+	protected PortalUser createdUser(Long adminId, UserProfile profile, java.util.List<AccountRoles> links) {
+		return this.users.findByEmail(this.userService.create(adminId, profile, links)).orElseThrow();
+	}
+
 	protected UserFixtures fixtures() {
 		if (this.fixtures == null) {
 			this.fixtures = new UserFixtures(this.accounts, this.users, this.passwordEncoder, this.transaction);
