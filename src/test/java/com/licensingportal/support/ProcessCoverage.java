@@ -34,24 +34,34 @@ public class ProcessCoverage implements TestExecutionListener {
 		return COLLECTOR;
 	}
 
+	/**
+	 * Instruments the engine for the whole run, once: as soon as the engine exists
+	 * ({@link ProcessCoverageConfiguration}), since the demo data already runs processes while the context starts.
+	 */
+	static void connect(ProcessEngine engine) {
+		synchronized (ProcessCoverage.class) {
+			if (connected) {
+				return;
+			}
+			COLLECTOR.createSuite(new Suite(SUITE, "Licensing Portal test suite"));
+			COLLECTOR.activateSuite(SUITE);
+			activate("start-up", "the context's start and the demo data");
+			// Tests that send parallel requests make events on several threads at once; the collector's lists
+			// are not made for that, so every event passes through this class's lock.
+			Collector serialised = event -> {
+				synchronized (ProcessCoverage.class) {
+					COLLECTOR.addEvent(event);
+				}
+			};
+			new ProcessEngineAdapter(engine, serialised).initializeListeners();
+			connected = true;
+		}
+	}
+
 	@Override
 	public void beforeTestClass(TestContext testContext) {
 		synchronized (ProcessCoverage.class) {
-			if (!connected) {
-				COLLECTOR.createSuite(new Suite(SUITE, "Licensing Portal test suite"));
-				COLLECTOR.activateSuite(SUITE);
-				activate("start-up", "the context's start and the demo data");
-				// Tests that send parallel requests make events on several threads at once; the collector's lists
-				// are not made for that, so every event passes through this class's lock.
-				Collector serialised = event -> {
-					synchronized (ProcessCoverage.class) {
-						COLLECTOR.addEvent(event);
-					}
-				};
-				new ProcessEngineAdapter(testContext.getApplicationContext().getBean(ProcessEngine.class), serialised)
-					.initializeListeners();
-				connected = true;
-			}
+			connect(testContext.getApplicationContext().getBean(ProcessEngine.class));
 			activate(testContext.getTestClass().getName(), testContext.getTestClass().getSimpleName());
 		}
 	}

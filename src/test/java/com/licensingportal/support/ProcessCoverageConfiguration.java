@@ -3,9 +3,12 @@ package com.licensingportal.support;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -20,6 +23,12 @@ public class ProcessCoverageConfiguration {
 	@Bean
 	SpringBootProcessEnginePlugin processCoverageParseListener() {
 		return new ProcessEngineCoverageConfiguration().camundaConfiguration();
+	}
+
+	/** Connects the collector once the engine exists, before the demo data's processes run. */
+	@Bean
+	SmartInitializingSingleton processCoverageConnection(ObjectProvider<ProcessEngine> engine) {
+		return () -> ProcessCoverage.connect(engine.getObject());
 	}
 
 	@Bean
