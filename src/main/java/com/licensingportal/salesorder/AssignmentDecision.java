@@ -2,7 +2,6 @@ package com.licensingportal.salesorder;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What Order Management chose in the Tasklist form of {@code AssignSalesOrder}: create the account from the
@@ -15,9 +14,6 @@ public record AssignmentDecision(String decision, String existingAccountNumber, 
 	public static final String EXISTING = "existing";
 
 	public static final String REJECT = "reject";
-
-	/** The only variables the task's completion may write: the form's decision fields. */
-	public static final Set<String> FIELDS = Set.of("decision", "existingAccountNumber", "rejectionReason");
 
 	public static AssignmentDecision from(Map<String, Object> variables) {
 		return new AssignmentDecision(text(variables.get("decision")), text(variables.get("existingAccountNumber")),
