@@ -39,9 +39,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The sales-order intake's own chain, before the API's: HTTP Basic as a Camunda user of the group
  * {@code order-intake} (the order system) or {@code order-management}. Portal users' tokens and Camunda users
- * of other groups get 404, as for anything they cannot see; logins are counted per Camunda user and client address
- * by the portal's {@link LoginLockout} before the password is checked, like Camunda's other logins, so that
- * parallel guesses cannot slip past the limit and nobody elsewhere can lock the order system out.
+ * of other groups get 404, as for anything they cannot see; passwords are checked per Camunda user and client
+ * address under the portal's {@link LoginLockout}, like Camunda's other logins, so that parallel guesses cannot
+ * slip past the limit, parallel orders are never refused, and nobody elsewhere can lock the order system out.
  */
 @Configuration(proxyBeanMethods = false)
 @io.swagger.v3.oas.annotations.security.SecurityScheme(name = "camundaBasic",
@@ -104,9 +104,11 @@ class SalesOrderApiSecurity {
 			String[] credentials = decode(header.substring(6).strip());
 			String name = LoginLockout.camundaUser(credentials == null ? "" : credentials[0]);
 			String clientAddress = request.getRemoteAddr();
+			boolean right;
 			try {
-				// Counted as a failure before the password is checked: parallel guesses queue on one row.
-				this.lockout.claim(name, clientAddress);
+				// Checked under the lock of this user at this address: parallel guesses are checked one at a time.
+				right = this.lockout.check(name, clientAddress,
+						() -> credentials != null && this.identity.checkPassword(credentials[0], credentials[1]));
 			}
 			catch (LoginLockedException locked) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(this.lockout.window().toSeconds()));
@@ -114,12 +116,11 @@ class SalesOrderApiSecurity {
 						+ " user from your address. Try again in " + this.lockout.window().toMinutes() + " minutes.");
 				return;
 			}
-			if (credentials == null || !this.identity.checkPassword(credentials[0], credentials[1])) {
+			if (!right) {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Sales order intake\", charset=\"UTF-8\"");
 				problem(response, HttpStatus.UNAUTHORIZED, "Not authenticated", "The user name or password is not right.");
 				return;
 			}
-			this.lockout.recordSuccess(name, clientAddress);
 			String userId = credentials[0];
 			boolean member = this.identity.createGroupQuery()
 				.groupMember(userId)

@@ -1,5 +1,6 @@
 package com.licensingportal.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -38,9 +39,9 @@ class CamundaLoginProtection {
 	}
 
 	@Bean
-	FilterRegistrationBean<CamundaLoginThrottle> camundaLoginThrottle(LoginLockout lockout) {
+	FilterRegistrationBean<CamundaLoginThrottle> camundaLoginThrottle(LoginLockout lockout, IdentityService identity) {
 		FilterRegistrationBean<CamundaLoginThrottle> registration = new FilterRegistrationBean<>(
-				new CamundaLoginThrottle(lockout));
+				new CamundaLoginThrottle(lockout, identity));
 		registration.setName("camunda-login-throttle");
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*");
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);

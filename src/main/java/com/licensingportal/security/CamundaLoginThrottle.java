@@ -12,14 +12,16 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.licensingportal.system.EarlyAnswerHeaders;
 
+import org.camunda.bpm.engine.IdentityService;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Camunda's logins (HTTP Basic on {@code /engine-rest}, the webapps' login form) counted per user and client
- * address by the portal's {@link LoginLockout}, before Camunda checks the password: after 10 failures from one
+ * Camunda's logins (HTTP Basic on {@code /engine-rest}, the webapps' login form) checked per user and client
+ * address under the portal's {@link LoginLockout}, before Camunda checks the password again: after 10 failures from one
  * address that address waits 15 minutes (429), other addresses are not affected. Camunda's own lockout, which
  * locks the user for everyone, is switched off ({@code loginMaxAttempts}, {@code loginDelayBase} in
  * application.yml), so that nobody can lock Order Management out from elsewhere.
@@ -32,23 +34,30 @@ class CamundaLoginThrottle extends OncePerRequestFilter {
 
 	private final LoginLockout lockout;
 
-	CamundaLoginThrottle(LoginLockout lockout) {
+	private final IdentityService identity;
+
+	CamundaLoginThrottle(LoginLockout lockout, IdentityService identity) {
 		this.lockout = lockout;
+		this.identity = identity;
+	}
+
+	/** The user id and password a request logs in with. */
+	private record Login(String user, String password) {
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String user = camundaUserOf(request);
-		if (user == null) {
+		Login login = loginOf(request);
+		if (login == null) {
 			chain.doFilter(request, response);
 			return;
 		}
-		String name = LoginLockout.camundaUser(user);
-		String clientAddress = request.getRemoteAddr();
-		long counted;
 		try {
-			counted = this.lockout.claim(name, clientAddress);
+			// Checked here, under the lock of this user at this address, so that parallel guesses are checked one
+			// at a time and parallel calls with the right password are never refused; Camunda checks it again.
+			this.lockout.check(LoginLockout.camundaUser(login.user()), request.getRemoteAddr(),
+					() -> this.identity.checkPassword(login.user(), login.password()));
 		}
 		catch (LoginLockedException locked) {
 			EarlyAnswerHeaders.write(request, response);
@@ -61,24 +70,11 @@ class CamundaLoginThrottle extends OncePerRequestFilter {
 						+ " address. Try again in " + this.lockout.window().toMinutes() + " minutes.\"}");
 			return;
 		}
-		int status = HttpStatus.INTERNAL_SERVER_ERROR.value();
-		try {
-			chain.doFilter(request, response);
-			status = response.getStatus();
-		}
-		finally {
-			if (status < 300) {
-				this.lockout.recordSuccess(name, clientAddress);
-			}
-			else if (status != HttpStatus.UNAUTHORIZED.value()) {
-				// Refused before the password was checked (a missing CSRF token, say), or an error: it does not count.
-				this.lockout.release(counted);
-			}
-		}
+		chain.doFilter(request, response);
 	}
 
-	/** The Camunda user a request logs in as, or null when it carries no login. */
-	private static String camundaUserOf(HttpServletRequest request) {
+	/** The Camunda login a request carries, or null when it carries none. */
+	private static Login loginOf(HttpServletRequest request) {
 		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
 		if (path.startsWith("/engine-rest/")) {
 			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -89,7 +85,7 @@ class CamundaLoginThrottle extends OncePerRequestFilter {
 				String decoded = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).strip()),
 						StandardCharsets.UTF_8);
 				int colon = decoded.indexOf(':');
-				return colon > 0 ? decoded.substring(0, colon) : null;
+				return colon > 0 ? new Login(decoded.substring(0, colon), decoded.substring(colon + 1)) : null;
 			}
 			catch (IllegalArgumentException notBase64) {
 				return null;
@@ -97,7 +93,8 @@ class CamundaLoginThrottle extends OncePerRequestFilter {
 		}
 		if ("POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches()) {
 			String user = request.getParameter("username");
-			return user == null || user.isBlank() ? null : user;
+			String password = request.getParameter("password");
+			return user == null || user.isBlank() ? null : new Login(user, password == null ? "" : password);
 		}
 		return null;
 	}

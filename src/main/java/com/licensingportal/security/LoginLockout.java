@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import com.licensingportal.system.LimitLocks;
 import com.licensingportal.user.PortalUser;
@@ -90,6 +91,39 @@ public class LoginLockout {
 			throw new LoginLockedException();
 		}
 		return id;
+	}
+
+	/**
+	 * Checks a password under the lock of its name and address, for callers that hold the credentials themselves
+	 * (HTTP Basic, Camunda's login form): parallel tries are checked one after the other, so that none slips past
+	 * the limit, and a right password is never refused because other tries of the same user were still under way
+	 * (as a count taken before the check would: an order system sending many requests at once).
+	 * @return whether the password was right (its failures at this address are then forgotten)
+	 * @throws LoginLockedException when the name has had too many failures from this address
+	 */
+	public boolean check(String name, String clientAddress, BooleanSupplier passwordIsRight) {
+		Instant now = now();
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			forgetOld(now);
+		}
+		String normalized = emailKey(name);
+		Boolean right = this.transaction.execute(status -> {
+			this.locks.lock(LIMIT_NAME, normalized + " " + clientAddress, now);
+			if (isLocked(normalized, clientAddress)) {
+				return null;
+			}
+			if (passwordIsRight.getAsBoolean()) {
+				this.jdbc.update("delete from login_failure where email = ? and client_address = ?", normalized,
+						clientAddress);
+				return true;
+			}
+			insertFailure(normalized, clientAddress, now);
+			return false;
+		});
+		if (right == null) {
+			throw new LoginLockedException();
+		}
+		return right;
 	}
 
 	/** The try counted by {@link #claim} was not the user's doing (the database was away, say): it does not count. */

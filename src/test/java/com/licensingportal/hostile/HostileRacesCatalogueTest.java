@@ -181,6 +181,22 @@ class HostileRacesCatalogueTest extends PortalIntegrationTest {
 		}
 	}
 
+	@Test
+	void thirtyParallelCallsWithTheRightPasswordFromOneAddressAreNeverRefused() throws Exception {
+		// The order system sends many orders at once, a script many /engine-rest calls: a try counted as failed
+		// before its password is checked would refuse the 11th of them, though every password is right.
+		String address = publicAddress();
+		assertThat(parallel(30, () -> engineRest(DemoData.OM_USER, DemoData.OM_PASSWORD, address)))
+			.containsExactlyEntriesOf(Map.of(200, 30));
+		assertThat(parallel(30, () -> send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/sales-orders/SO-DEMO-1001"))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((DemoData.ERP_USER + ":" + DemoData.ERP_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("X-Forwarded-For", address)
+			.GET()))).containsExactlyEntriesOf(Map.of(200, 30));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE client_address = ?", Integer.class,
+				address)).as("failures counted at that address").isZero();
+	}
+
 	// ---------------------------------------------------------------------------------------------------------
 
 	/** The requests at the same moment (released together), counted by status. Fails on any 5xx. */
