@@ -54,7 +54,7 @@ final class SalesOrderBench {
 	static final long FIRST_ACCOUNT = 200;
 
 	/** The order system's Camunda user the harness makes (the mysql profile has no demo user erp). */
-	static final String INTAKE_USER = "bench-erp";
+	static final String INTAKE_USER = "benchintake";
 
 	static final String INTAKE_PASSWORD = "Bench-Erp-2026";
 
