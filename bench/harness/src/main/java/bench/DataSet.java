@@ -23,7 +23,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * multi-row INSERTs. Seeded, so every run gets the same rows:
  * <ul>
  * <li>10,000 accounts: partner 1 "Bench Partner" with 100 related customers, partner 2 "Bench Distributor"
- * related to every customer, and 9,998 customers;</li>
+ * related to every customer, and 9,998 customers; each with the customer number {@link #customerNumber};</li>
+ * <li>20 permanent products ACC6-ENT-CH … ACC9-ACS-CH in the catalogue (three of them are the portal's own
+ * catalogue rows of V11);</li>
  * <li>100 line items per account (1,000,000), 10 per entitlement, each with its CREATED event, exactly as
  * SalesOrderService.enter writes them (available = total, nothing reserved, lock version 0);</li>
  * <li>users: {@link #PARTNER_USER} (Partner Administrator of partner 1: sees 101 accounts, 10,100 line items),
@@ -85,8 +87,8 @@ final class DataSet {
 	}
 
 	String describe() {
-		return String.format(Locale.ROOT, "%,d accounts, %,d line items (%d per account), %,d CREATED events,"
-				+ " %d users, seed %d", this.accounts, lineItems(), this.lineItemsPerAccount, lineItems(),
+		return String.format(Locale.ROOT, "%,d accounts with customer numbers, %,d line items (%d per account),"
+				+ " %,d CREATED events, %d users, seed %d", this.accounts, lineItems(), this.lineItemsPerAccount, lineItems(),
 				2 + RELATED_TO_PARTNER, this.seed);
 	}
 
@@ -146,21 +148,34 @@ final class DataSet {
 	private void write(Connection connection, Statement statement) throws SQLException {
 		Random random = new Random(this.seed);
 		LocalDateTime now = LocalDateTime.of(2026, 1, 1, 0, 0);
-		// Products: ACC{6..9}-{type}-CH.
-		Rows products = new Rows(statement, "insert into product (id, part_number, name, product_type) values ");
-		int productCount = 0;
-		for (int major = 6; major <= 9; major++) {
-			for (int t = 0; t < TYPES.length; t++) {
-				productCount++;
-				products.add(productCount + ", 'ACC" + major + "-" + TYPES[t] + "-CH', '" + TYPE_NAMES[t] + " " + major
-						+ " channel', '" + TYPE_NAMES[t] + "'");
+		// Products: ACC{6..9}-{type}-CH, permanent catalogue rows (V11's columns: unit, term, status). The
+		// portal's own catalogue (V11) already holds three of these part numbers: those rows are used as they are.
+		List<Long> productIds = new ArrayList<>();
+		for (String partNumber : partNumbers()) {
+			int t = productIndex(partNumber) % TYPES.length;
+			String major = partNumber.substring(3, 4);
+			Long existing = null;
+			try (ResultSet rs = statement.executeQuery("select id from product where part_number = '" + partNumber + "'")) {
+				if (rs.next()) {
+					existing = rs.getLong(1);
+				}
 			}
+			if (existing == null) {
+				statement.executeUpdate("insert into product (part_number, name, product_type, unit, term_months, status)"
+						+ " values ('" + partNumber + "', '" + TYPE_NAMES[t] + " " + major + " channel', '" + TYPE_NAMES[t]
+						+ "', 'CHANNEL', null, 'ACTIVE')", Statement.RETURN_GENERATED_KEYS);
+				try (ResultSet keys = statement.getGeneratedKeys()) {
+					keys.next();
+					existing = keys.getLong(1);
+				}
+			}
+			productIds.add(existing);
 		}
-		products.flush();
+		int productCount = productIds.size();
 		// Accounts.
 		Set<String> numbers = new HashSet<>();
 		Rows accountRows = new Rows(statement,
-				"insert into account (id, account_number, name, account_type, status, created_at) values ");
+				"insert into account (id, account_number, name, account_type, status, created_at, customer_number) values ");
 		for (long id = 1; id <= this.accounts; id++) {
 			String number;
 			do {
@@ -172,7 +187,7 @@ final class DataSet {
 							+ String.format(Locale.ROOT, "%04d", id);
 			String type = id <= DISTRIBUTOR_ID ? "PARTNER" : "CUSTOMER";
 			accountRows.add(id + ", '" + number + "', '" + name + "', '" + type + "', 'ACTIVE', '"
-					+ now.minusDays(1200).format(TIMESTAMP) + "'");
+					+ now.minusDays(1200).format(TIMESTAMP) + "', '" + customerNumber(id) + "'");
 		}
 		accountRows.flush();
 		Rows relations = new Rows(statement, "insert into account_relation (partner_id, customer_id) values ");
@@ -241,7 +256,7 @@ final class DataSet {
 				int total = roll < 70 ? 1 + random.nextInt(64) : roll < 95 ? 65 + random.nextInt(192) : 500 + random.nextInt(1501);
 				String expires = random.nextInt(100) < 30 ? "null"
 						: "'" + firstExpiry.plusDays(random.nextInt(6 * 365)) + "'";
-				int product = 1 + random.nextInt(productCount);
+				long product = productIds.get(random.nextInt(productCount));
 				String version = "7." + (10 + random.nextInt(7));
 				items.add(itemId + ", '" + activationId + "', " + entitlementId + ", " + account + ", " + account + ", "
 						+ product + ", '" + version + "', " + total + ", " + total + ", 0, " + expires + ", '" + createdAt
@@ -264,6 +279,26 @@ final class DataSet {
 		statement.execute("insert into entitlement_sequence (id, issued_at) values (" + entitlementId + ", '"
 				+ now.format(TIMESTAMP) + "')");
 		connection.commit();
+	}
+
+	/** The data set's 20 part numbers, ACC6-ENT-CH … ACC9-ACS-CH: new licenses, none a renewal part. */
+	static List<String> partNumbers() {
+		List<String> parts = new ArrayList<>();
+		for (int major = 6; major <= 9; major++) {
+			for (String type : TYPES) {
+				parts.add("ACC" + major + "-" + type + "-CH");
+			}
+		}
+		return parts;
+	}
+
+	private static int productIndex(String partNumber) {
+		return partNumbers().indexOf(partNumber);
+	}
+
+	/** The order system's customer number of an account (every account has one, unique as V11 requires). */
+	static String customerNumber(long accountId) {
+		return String.format(Locale.ROOT, "C-%05d", accountId);
 	}
 
 	/** The Customer Administrator of one of Bench Partner's customers (accounts 3 to 102; user id = account id). */

@@ -74,6 +74,26 @@ final class PortalClient {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A JSON request (or none, {@code json} null) with the given Authorization header, e.g. HTTP Basic. */
+	HttpResponse<String> send(String method, String path, String json, String authorization)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Accept", "application/json")
+			.header("Authorization", authorization)
+			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The Authorization header of HTTP Basic. */
+	static String basic(String user, String password) {
+		return "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
 	private URI uri(String path) {
 		return URI.create(this.baseUrl + path);
 	}
