@@ -19,7 +19,9 @@ import jakarta.persistence.Version;
 /**
  * One line of a sales order: an unactivated license whose channels are counted as
  * {@code total = available + reserved + activated}. Transfers and activations move channels; only a
- * sales order creates them.
+ * sales order creates them. The counts change only through the methods that say what happens (reserve, release,
+ * activate, deactivate, transfer out, receive, change hands, cancel), which refuse any change that would break the
+ * invariant or leave a count negative.
  */
 @Entity
 @Table(name = "line_item")
