@@ -86,8 +86,7 @@ public class ActivationService {
 			List<Activation.Grant> grants = new ArrayList<>();
 			for (LineItem item : locked) {
 				int quantity = requested.get(item.getActivationId());
-				item.changeQuantities(item.getTotalQuantity(), item.getAvailableQuantity() - quantity,
-						item.getReservedQuantity());
+				item.activate(quantity);
 				DeviceLicense license = this.deviceLicenses.findOnDevice(device.getId(), item.getId())
 					.orElseGet(() -> new DeviceLicense(device, item, 0, actor));
 				license.setQuantity(license.getQuantity() + quantity);
@@ -159,7 +158,7 @@ public class ActivationService {
 						+ (license.get().getQuantity() == 1 ? " is" : " are") + " on " + device.getName()
 						+ "; nothing was returned.");
 			}
-			item.changeQuantities(item.getTotalQuantity(), item.getAvailableQuantity() + back, item.getReservedQuantity());
+			item.deactivate(back);
 			if (back == license.get().getQuantity()) {
 				device.getLicenses().remove(license.get());
 				this.deviceLicenses.delete(license.get());

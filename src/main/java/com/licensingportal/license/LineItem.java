@@ -19,7 +19,9 @@ import jakarta.persistence.Version;
 /**
  * One line of a sales order: an unactivated license whose channels are counted as
  * {@code total = available + reserved + activated}. Transfers and activations move channels; only a
- * sales order creates them.
+ * sales order creates them. The counts change only through the methods that say what happens (reserve, release,
+ * activate, deactivate, transfer out, receive, change hands, cancel), which refuse any change that would break the
+ * invariant or leave a count negative.
  */
 @Entity
 @Table(name = "line_item")
@@ -122,16 +124,8 @@ public class LineItem {
 		return this.owner;
 	}
 
-	public void setOwner(Account owner) {
-		this.owner = owner;
-	}
-
 	public Account getSoldTo() {
 		return this.soldTo;
-	}
-
-	public void setSoldTo(Account soldTo) {
-		this.soldTo = soldTo;
 	}
 
 	public Product getProduct() {
@@ -154,8 +148,67 @@ public class LineItem {
 		return this.reservedQuantity;
 	}
 
-	/** Changes the counts together, refusing any state that would break {@code total = available + reserved + activated}. */
-	public void changeQuantities(int total, int available, int reserved) {
+	/** Reserves {@code channels} available channels for a transfer that waits for its decision. */
+	public void reserve(int channels) {
+		requirePositive(channels);
+		changeQuantities(this.totalQuantity, this.availableQuantity - channels, this.reservedQuantity + channels);
+	}
+
+	/** Gives {@code channels} reserved channels back: the transfer they were kept for will not happen. */
+	public void release(int channels) {
+		requirePositive(channels);
+		changeQuantities(this.totalQuantity, this.availableQuantity + channels, this.reservedQuantity - channels);
+	}
+
+	/** Puts {@code channels} available channels on a device. */
+	public void activate(int channels) {
+		requirePositive(channels);
+		changeQuantities(this.totalQuantity, this.availableQuantity - channels, this.reservedQuantity);
+	}
+
+	/** Takes {@code channels} back from a device: they are available again. */
+	public void deactivate(int channels) {
+		requirePositive(channels);
+		changeQuantities(this.totalQuantity, this.availableQuantity + channels, this.reservedQuantity);
+	}
+
+	/** {@code channels} reserved channels leave this line item for another one (see {@link #receive}). */
+	public void transferOut(int channels) {
+		requirePositive(channels);
+		changeQuantities(this.totalQuantity - channels, this.availableQuantity, this.reservedQuantity - channels);
+	}
+
+	/** {@code channels} transferred from another line item arrive here, available. */
+	public void receive(int channels) {
+		requirePositive(channels);
+		changeQuantities(this.totalQuantity + channels, this.availableQuantity + channels, this.reservedQuantity);
+	}
+
+	/**
+	 * The whole line item, every channel reserved for the transfer, changes hands: it keeps its Activation ID, and
+	 * its channels are available to the new owner.
+	 */
+	public void changeHands(Account newOwner) {
+		if (this.reservedQuantity != this.totalQuantity) {
+			throw new IllegalStateException("Line item " + this.activationId + " has " + this.reservedQuantity + " of "
+					+ this.totalQuantity + " channels reserved: only a line item reserved whole changes hands");
+		}
+		changeQuantities(this.totalQuantity, this.totalQuantity, 0);
+		this.owner = newOwner;
+		this.soldTo = newOwner;
+	}
+
+	private static void requirePositive(int channels) {
+		if (channels < 1) {
+			throw new IllegalArgumentException("A change moves at least one channel, not " + channels);
+		}
+	}
+
+	/**
+	 * The one place the counts change, refusing any state that would break
+	 * {@code total = available + reserved + activated} (none of them negative).
+	 */
+	private void changeQuantities(int total, int available, int reserved) {
 		if (available < 0 || reserved < 0 || available + reserved > total) {
 			throw new IllegalStateException("Line item " + this.activationId + " cannot hold total=" + total
 					+ " available=" + available + " reserved=" + reserved);

@@ -204,8 +204,7 @@ public class TransferService {
 			LineItem addTo = checked.addTo();
 
 			Instant now = this.clock.instant();
-			source.changeQuantities(source.getTotalQuantity(), source.getAvailableQuantity() - amount,
-					source.getReservedQuantity() + amount);
+			source.reserve(amount);
 			ChannelTransfer transfer = this.transfers.save(new ChannelTransfer("T-" + ReadableCode.random(2), source, target,
 					addTo, amount, userId, requester.getEmail(), key, fingerprint, now));
 			this.events.save(new LicenseEvent(source.getId(), LicenseEventType.RESERVED, amount, requester.getEmail())
@@ -400,8 +399,7 @@ public class TransferService {
 						+ transfer.getTransferNumber() + " can be carried out: its reservation is not released"))
 				: null;
 		LineItem source = lockInOrder(transfer.getSource()).get(0);
-		source.changeQuantities(source.getTotalQuantity(), source.getAvailableQuantity() + transfer.getAmount(),
-				source.getReservedQuantity() - transfer.getAmount());
+		source.release(transfer.getAmount());
 		String why = switch (outcome) {
 			case REJECTED -> "transfer rejected" + (transfer.getDecisionReason() == null ? "" : ": " + transfer.getDecisionReason());
 			case EXPIRED -> "transfer expired without a decision";
@@ -665,25 +663,20 @@ public class TransferService {
 		Instant now = this.clock.instant();
 		LineItem result;
 		if (addTo != null) {
-			source.changeQuantities(source.getTotalQuantity() - amount, source.getAvailableQuantity(),
-					source.getReservedQuantity() - amount);
-			addTo.changeQuantities(addTo.getTotalQuantity() + amount, addTo.getAvailableQuantity() + amount,
-					addTo.getReservedQuantity());
+			source.transferOut(amount);
+			addTo.receive(amount);
 			result = addTo;
 		}
 		else if (source.getTotalQuantity() == amount) {
 			// All channels, none activated, none reserved for anything else: the license itself changes hands.
-			source.changeQuantities(amount, amount, 0);
-			source.setOwner(target);
-			source.setSoldTo(target);
+			source.changeHands(target);
 			result = source;
 		}
 		else {
 			Entitlement entitlement = this.entitlements.save(new Entitlement(this.entitlementIds.next(), target, now));
 			result = this.lineItems.save(new LineItem(this.activationIds.next(), entitlement, target, source.getProduct(),
 					source.getProductVersion(), amount, source.getExpiresOn()));
-			source.changeQuantities(source.getTotalQuantity() - amount, source.getAvailableQuantity(),
-					source.getReservedQuantity() - amount);
+			source.transferOut(amount);
 		}
 		String actor = transfer.getRequestedBy();
 		Long related = result == source ? null : result.getId();

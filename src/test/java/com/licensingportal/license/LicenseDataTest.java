@@ -95,9 +95,11 @@ class LicenseDataTest extends PortalIntegrationTest {
 	void aLineItemRefusesCountsThatBreakTheInvariant() {
 		LineItem item = order(10);
 
-		assertThatThrownBy(() -> item.changeQuantities(10, 11, 0)).isInstanceOf(IllegalStateException.class);
-		assertThatThrownBy(() -> item.changeQuantities(10, -1, 0)).isInstanceOf(IllegalStateException.class);
-		item.changeQuantities(10, 6, 3);
+		assertThatThrownBy(() -> item.deactivate(1)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> item.activate(11)).isInstanceOf(IllegalStateException.class);
+		item.reserve(3);
+		item.activate(1);
+		assertThat(item.getAvailableQuantity()).isEqualTo(6);
 		assertThat(item.getActivatedQuantity()).isEqualTo(1);
 	}
 

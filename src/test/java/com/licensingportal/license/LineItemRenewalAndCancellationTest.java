@@ -55,7 +55,8 @@ class LineItemRenewalAndCancellationTest {
 	void cancellingRemovesTheAvailableChannelsOnlyAndKeepsTheCountsWhole() {
 		LineItem item = expiringOn(null);
 		// 3 on a device, 2 reserved for a transfer, 5 available.
-		item.changeQuantities(10, 5, 2);
+		item.activate(3);
+		item.reserve(2);
 
 		assertThat(item.cancelAvailableChannels()).isEqualTo(5);
 
