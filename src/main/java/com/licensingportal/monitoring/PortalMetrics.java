@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+
+import com.licensingportal.salesorder.SalesOrderState;
+import com.licensingportal.transfer.TransferState;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Component;
 /**
  * The portal's gauges for {@code /actuator/prometheus}, read from the database and the engine, so that every node
  * reports the same figures (take max, not sum, across nodes): transfers by state, how long the oldest transfer and
- * registration request have waited for Order Management, incidents and jobs without retries left. Counters of what a
+ * registration request have waited for Order Management, sales orders by state, incidents and jobs without retries left. Counters of what a
  * node did (activations, emails) are counted where it happens. A scrape reads them once: the figures are kept for
  * a few seconds.
  */
@@ -38,9 +41,6 @@ class PortalMetrics implements MeterBinder {
 
 	private static final Duration KEPT = Duration.ofSeconds(5);
 
-	/** The states of channel_transfer (transfer/TransferState), as the gauge's state tag. */
-	private static final List<String> TRANSFER_STATES = List.of("PENDING_APPROVAL", "APPROVED", "COMPLETED", "REJECTED",
-			"EXPIRED", "CANCELLED");
 
 	private final JdbcTemplate jdbc;
 
@@ -65,9 +65,16 @@ class PortalMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		for (String state : TRANSFER_STATES) {
-			gauge(registry, "portal.transfers", "Channel transfers by state", f -> f.transfers.getOrDefault(state, 0L))
-				.tag("state", state.toLowerCase())
+		for (TransferState state : TransferState.values()) {
+			gauge(registry, "portal.transfers", "Channel transfers by state",
+					f -> f.transfers.getOrDefault(state.name(), 0L))
+				.tag("state", state.name().toLowerCase(Locale.ROOT))
+				.register(registry);
+		}
+		for (SalesOrderState state : SalesOrderState.values()) {
+			gauge(registry, "portal.sales.orders", "Sales orders by state",
+					f -> f.salesOrders.getOrDefault(state.name(), 0L))
+				.tag("state", state.name().toLowerCase(Locale.ROOT))
 				.register(registry);
 		}
 		gauge(registry, "portal.transfers.approval.oldest", "Seconds the oldest transfer has waited for approval",
@@ -118,18 +125,24 @@ class PortalMetrics implements MeterBinder {
 	}
 
 	private Figures read(Instant now) {
-		Map<String, Long> transfers = new HashMap<>();
-		this.jdbc.query("SELECT state, COUNT(*) FROM channel_transfer GROUP BY state",
-				row -> {
-					transfers.put(row.getString(1), row.getLong(2));
-				});
+		Map<String, Long> transfers = countByState("SELECT state, COUNT(*) FROM channel_transfer GROUP BY state");
+		Map<String, Long> salesOrders = countByState("SELECT state, COUNT(*) FROM sales_order GROUP BY state");
 		double oldestApproval = age(now, "SELECT MIN(requested_at) FROM channel_transfer WHERE state = 'PENDING_APPROVAL'");
 		long registrations = this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM registration_request WHERE status = 'OPEN'", Long.class);
 		double oldestRegistration = age(now, "SELECT MIN(submitted_at) FROM registration_request WHERE status = 'OPEN'");
 		long incidents = this.runtime.createIncidentQuery().count();
 		long failedJobs = this.management.createJobQuery().noRetriesLeft().count();
-		return new Figures(now, transfers, oldestApproval, registrations, oldestRegistration, incidents, failedJobs);
+		return new Figures(now, transfers, salesOrders, oldestApproval, registrations, oldestRegistration, incidents,
+				failedJobs);
+	}
+
+	private Map<String, Long> countByState(String query) {
+		Map<String, Long> counts = new HashMap<>();
+		this.jdbc.query(query, row -> {
+			counts.put(row.getString(1), row.getLong(2));
+		});
+		return counts;
 	}
 
 	/** Seconds since the time the query answers (the portal stores UTC), 0 when there is none. */
@@ -138,7 +151,7 @@ class PortalMetrics implements MeterBinder {
 		return since == null ? 0 : Math.max(0, Duration.between(since.toInstant(ZoneOffset.UTC), now).toSeconds());
 	}
 
-	private record Figures(Instant readAt, Map<String, Long> transfers, double oldestApproval, long registrationsWaiting,
+	private record Figures(Instant readAt, Map<String, Long> transfers, Map<String, Long> salesOrders, double oldestApproval, long registrationsWaiting,
 			double oldestRegistration, long incidents, long failedJobs) {
 	}
 

@@ -102,7 +102,7 @@ class ActuatorTest extends PortalIntegrationTest {
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metric("portal_ready{", "application")).isEqualTo(1);
 		assertThat(metrics.body()).contains("http_server_requests_seconds_count{", "uri=\"/actuator/prometheus\"",
-				"hikaricp_connections_active", "jvm_memory_used_bytes", "portal_transfers{", "portal_incidents",
+				"hikaricp_connections_active", "jvm_memory_used_bytes", "portal_transfers{", "state=\"no_longer_possible\"", "portal_sales_orders{", "portal_incidents",
 				"portal_jobs_failed", "portal_ready", "portal_registration_requests_waiting", "portal_transfers_approval_oldest_seconds");
 	}
 

@@ -55,6 +55,9 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 	@Autowired
 	IdentityService identity;
 
+	/** The management credential of the test suite (application-test.yml). */
+	private static final String MANAGEMENT = basic("prometheus", "test-management");
+
 	record Answer(int status, String body, HttpResponse<String> response) {
 
 		JsonNode json() {
@@ -224,6 +227,36 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 			ClientAddresses.forgetLoopbackCounts(this.jdbc);
 		}
 		assertThat(get(path, ERP_BASIC).status()).isEqualTo(200);
+	}
+
+	@Test
+	void anEnteredOrderMovesTheSalesOrdersGaugeOfPrometheus() throws Exception {
+		Account customer = accountWithCustomerNumber("Metered Customer", AccountType.CUSTOMER);
+		SalesOrderRequest order = order(orderNumber(), customer.getCustomerNumber(), AccountType.CUSTOMER, "Metered Customer",
+				newLicense(1, "ACC7-ENT-CH", 2));
+		double entered = salesOrders("entered");
+
+		assertThat(post("/api/v1/sales-orders", ERP_BASIC, json(order)).status()).isEqualTo(202);
+		ProcessJobs.executeDue(this.management, processOf(order.orderNumber()).getId());
+
+		// The gauges are read from the database at most every 5 seconds.
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (salesOrders("entered") == entered && System.nanoTime() < deadline) {
+			Thread.sleep(500);
+		}
+		assertThat(salesOrders("entered")).isEqualTo(entered + 1);
+		assertThat(get("/actuator/prometheus", MANAGEMENT).body()).contains("portal_sales_orders{",
+				"state=\"waiting_for_account\"", "state=\"rejected\"", "state=\"received\"");
+	}
+
+	private double salesOrders(String state) {
+		Answer metrics = get("/actuator/prometheus", MANAGEMENT);
+		assertThat(metrics.status()).isEqualTo(200);
+		return metrics.body()
+			.lines()
+			.filter(line -> line.startsWith("portal_sales_orders{") && line.contains("state=\"" + state + "\""))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 	@Test
