@@ -9,7 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Counts a try against the lockout before the password is checked; a right password forgets the email's failures. */
+/** Checks a password under the lockout's lock of email and address; a right password forgets the email's failures. */
 class LockoutAuthenticationProvider implements AuthenticationProvider {
 
 	private final DaoAuthenticationProvider passwords;
@@ -25,22 +25,35 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String email = String.valueOf(authentication.getPrincipal());
 		String clientAddress = clientAddress(authentication);
-		// Counted as failed before the check, so that parallel guesses cannot all be checked (LoginLockout).
-		long counted = this.lockout.claim(email, clientAddress);
+		Authentication[] result = new Authentication[1];
+		AuthenticationException[] refused = new AuthenticationException[1];
+		boolean right;
 		try {
-			Authentication result = this.passwords.authenticate(authentication);
-			this.lockout.recordSuccess(email, clientAddress);
-			return result;
+			// Checked under the lock of this email at this address (LoginLockout): parallel guesses one at a time.
+			right = this.lockout.check(email, clientAddress, () -> {
+				try {
+					result[0] = this.passwords.authenticate(authentication);
+					return true;
+				}
+				catch (InternalAuthenticationServiceException notTheUsersDoing) {
+					throw notTheUsersDoing;
+				}
+				catch (AuthenticationException failure) {
+					refused[0] = failure;
+					return false;
+				}
+			});
 		}
 		catch (InternalAuthenticationServiceException failure) {
-			// Not the user's doing (the database is away, say): no failed login, and an error, not "wrong password".
-			this.lockout.release(counted);
+			// Not the user's doing (the database is away, say): no failed login (the check's transaction rolled
+			// back), and an error, not "wrong password".
 			throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
 		}
-		catch (AuthenticationException failure) {
+		if (!right) {
 			// Unknown email, wrong password, invited or disabled user: one answer for all of them.
-			throw new BadCredentialsException("Bad credentials", failure);
+			throw new BadCredentialsException("Bad credentials", refused[0]);
 		}
+		return result[0];
 	}
 
 	@Override

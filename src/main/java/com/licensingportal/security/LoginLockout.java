@@ -26,10 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * email from the same client address are refused for {@code window}. Keyed by address too, so that nobody
  * can lock a user out from elsewhere. Kept in the database so that every node sees the same count.
  * <p>
- * A try is counted as failed before its password is checked ({@link #claim}), under a lock of its email and
- * address, and forgotten again when the password was right: so parallel tries cannot all pass the check
- * before any of them is counted. Camunda's logins are counted the same way under their own names
- * ({@link #camundaUser}).
+ * A password is checked ({@link #check}) under a database lock of its email and address, and counted or
+ * forgotten in the same transaction: so parallel tries are checked one after the other and none slips past the
+ * limit, while parallel tries with the right password are never refused. Camunda's logins are checked the same
+ * way under their own names ({@link #camundaUser}).
  */
 @Service
 public class LoginLockout {
@@ -70,34 +70,10 @@ public class LoginLockout {
 	}
 
 	/**
-	 * Counts a try as failed before its password is checked, unless the email is locked at this address.
-	 * @return the id of the counted failure, to {@link #release} it when the check could not be made
-	 * @throws LoginLockedException when the email has had too many failures from this address
-	 */
-	public long claim(String email, String clientAddress) {
-		Instant now = now();
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			forgetOld(now);
-		}
-		String normalized = emailKey(email);
-		Long id = this.transaction.execute(status -> {
-			this.locks.lock(LIMIT_NAME, normalized + " " + clientAddress, now);
-			if (isLocked(normalized, clientAddress)) {
-				return null;
-			}
-			return insertFailure(normalized, clientAddress, now);
-		});
-		if (id == null) {
-			throw new LoginLockedException();
-		}
-		return id;
-	}
-
-	/**
-	 * Checks a password under the lock of its name and address, for callers that hold the credentials themselves
-	 * (HTTP Basic, Camunda's login form): parallel tries are checked one after the other, so that none slips past
-	 * the limit, and a right password is never refused because other tries of the same user were still under way
-	 * (as a count taken before the check would: an order system sending many requests at once).
+	 * Checks a password under the lock of its name and address: parallel tries are checked one after the other, so
+	 * that none slips past the limit, and a right password is never refused because other tries of the same user
+	 * were still under way (as a count taken before the check would: an order system sending many requests at once).
+	 * An exception from the check rolls its count back: it was not the user's doing.
 	 * @return whether the password was right (its failures at this address are then forgotten)
 	 * @throws LoginLockedException when the name has had too many failures from this address
 	 */
@@ -126,11 +102,6 @@ public class LoginLockout {
 		return right;
 	}
 
-	/** The try counted by {@link #claim} was not the user's doing (the database was away, say): it does not count. */
-	public void release(long failureId) {
-		this.jdbc.update("delete from login_failure where id = ?", failureId);
-	}
-
 	@Transactional(readOnly = true)
 	public boolean isLocked(String email, String clientAddress) {
 		List<Timestamp> recent = this.jdbc.queryForList(
@@ -147,7 +118,7 @@ public class LoginLockout {
 		return burst && now().isBefore(newest.plus(this.window));
 	}
 
-	/** A failure counted after the fact (tests, and callers that cannot claim first). */
+	/** A failure counted after the fact (tests). */
 	@Transactional
 	public void recordFailure(String email, String clientAddress) {
 		insertFailure(emailKey(email), clientAddress, now());

@@ -18,8 +18,9 @@ class PortalUserDetailsService implements UserDetailsService {
 		this.users = users;
 	}
 
+	/** An unknown email leaves the caller's transaction usable: the lockout counts the failure in it. */
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, noRollbackFor = UsernameNotFoundException.class)
 	public UserDetails loadUserByUsername(String email) {
 		return this.users.findByEmail(PortalUser.normalizeEmail(email))
 			.map(PortalUserPrincipal::of)
