@@ -2,13 +2,12 @@ package com.licensingportal.salesorder;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licensingportal.api.ApiSecurityConfiguration;
 import com.licensingportal.workflow.OrderManagementSetup;
+import com.licensingportal.security.BasicCredentials;
 import com.licensingportal.security.LoginLockedException;
 import com.licensingportal.security.LoginLockout;
 
@@ -97,18 +96,18 @@ class SalesOrderApiSecurity {
 						"Log in with HTTP Basic as the order system's Camunda user.");
 				return;
 			}
-			if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			if (!BasicCredentials.isBasic(header)) {
 				problem(response, HttpStatus.NOT_FOUND, "Not found", "There is nothing at " + request.getRequestURI() + ".");
 				return;
 			}
-			String[] credentials = decode(header.substring(6).strip());
-			String name = LoginLockout.camundaUser(credentials == null ? "" : credentials[0]);
+			BasicCredentials credentials = BasicCredentials.of(header).orElse(null);
+			String name = LoginLockout.camundaUser(credentials == null ? "" : credentials.user());
 			String clientAddress = request.getRemoteAddr();
 			boolean right;
 			try {
 				// Checked under the lock of this user at this address: parallel guesses are checked one at a time.
 				right = this.lockout.check(name, clientAddress,
-						() -> credentials != null && this.identity.checkPassword(credentials[0], credentials[1]));
+						() -> credentials != null && this.identity.checkPassword(credentials.user(), credentials.password()));
 			}
 			catch (LoginLockedException locked) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(this.lockout.window().toSeconds()));
@@ -121,7 +120,7 @@ class SalesOrderApiSecurity {
 				problem(response, HttpStatus.UNAUTHORIZED, "Not authenticated", "The user name or password is not right.");
 				return;
 			}
-			String userId = credentials[0];
+			String userId = credentials.user();
 			boolean member = this.identity.createGroupQuery()
 				.groupMember(userId)
 				.groupIdIn(GROUPS.toArray(String[]::new))
@@ -134,17 +133,6 @@ class SalesOrderApiSecurity {
 				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(userId, null,
 						List.of(new SimpleGrantedAuthority("ROLE_ORDER_INTAKE"))));
 			chain.doFilter(request, response);
-		}
-
-		private static String[] decode(String token) {
-			try {
-				String decoded = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
-				int colon = decoded.indexOf(':');
-				return colon <= 0 ? null : new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
-			}
-			catch (IllegalArgumentException notBase64) {
-				return null;
-			}
 		}
 
 		private void problem(HttpServletResponse response, HttpStatus status, String title, String detail)

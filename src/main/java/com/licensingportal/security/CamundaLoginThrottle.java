@@ -2,7 +2,6 @@ package com.licensingportal.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -30,8 +29,6 @@ class CamundaLoginThrottle extends OncePerRequestFilter {
 
 	private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]*");
 
-	private static final String BASIC = "Basic ";
-
 	private final LoginLockout lockout;
 
 	private final IdentityService identity;
@@ -41,14 +38,10 @@ class CamundaLoginThrottle extends OncePerRequestFilter {
 		this.identity = identity;
 	}
 
-	/** The user id and password a request logs in with. */
-	private record Login(String user, String password) {
-	}
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Login login = loginOf(request);
+		BasicCredentials login = loginOf(request);
 		if (login == null) {
 			chain.doFilter(request, response);
 			return;
@@ -74,27 +67,15 @@ class CamundaLoginThrottle extends OncePerRequestFilter {
 	}
 
 	/** The Camunda login a request carries, or null when it carries none. */
-	private static Login loginOf(HttpServletRequest request) {
+	private static BasicCredentials loginOf(HttpServletRequest request) {
 		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
 		if (path.startsWith("/engine-rest/")) {
-			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-			if (header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
-				return null;
-			}
-			try {
-				String decoded = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).strip()),
-						StandardCharsets.UTF_8);
-				int colon = decoded.indexOf(':');
-				return colon > 0 ? new Login(decoded.substring(0, colon), decoded.substring(colon + 1)) : null;
-			}
-			catch (IllegalArgumentException notBase64) {
-				return null;
-			}
+			return BasicCredentials.of(request.getHeader(HttpHeaders.AUTHORIZATION)).orElse(null);
 		}
 		if ("POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches()) {
 			String user = request.getParameter("username");
 			String password = request.getParameter("password");
-			return user == null || user.isBlank() ? null : new Login(user, password == null ? "" : password);
+			return user == null || user.isBlank() ? null : new BasicCredentials(user, password == null ? "" : password);
 		}
 		return null;
 	}
