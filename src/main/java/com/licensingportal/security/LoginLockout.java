@@ -18,13 +18,13 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After {@code max-failures} failed logins for one email within {@code window}, further tries for that
  * email from the same client address are refused for {@code window}. Keyed by address too, so that nobody
- * can lock a user out from elsewhere. Kept in the database so that every node sees the same count.
+ * can lock a user out from elsewhere. Kept in the database so that every node sees the same count; failures a
+ * day old are removed by the nightly personal-data-retention process, not on the login's path.
  * <p>
  * A password is checked ({@link #check}) under a database lock of its email and address, and counted or
  * forgotten in the same transaction: so parallel tries are checked one after the other and none slips past the
@@ -79,9 +79,6 @@ public class LoginLockout {
 	 */
 	public boolean check(String name, String clientAddress, BooleanSupplier passwordIsRight) {
 		Instant now = now();
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			forgetOld(now);
-		}
 		String normalized = emailKey(name);
 		Boolean right = this.transaction.execute(status -> {
 			this.locks.lock(LIMIT_NAME, normalized + " " + clientAddress, now);
@@ -154,12 +151,6 @@ public class LoginLockout {
 			return insert;
 		}, key);
 		return key.getKey().longValue();
-	}
-
-	/** Outside any transaction, holding no lock: failures and lock rows a day old. */
-	private void forgetOld(Instant now) {
-		this.jdbc.update("delete from login_failure where failed_at < ?", Timestamp.from(now.minus(Duration.ofDays(1))));
-		this.locks.forgetOld(now);
 	}
 
 	private Instant now() {

@@ -2,7 +2,6 @@ package com.licensingportal.system;
 
 import java.sql.DatabaseMetaData;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -23,9 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class LimitLocks {
-
-	/** Rows unused for this long are of no limit's interest any more. */
-	private static final Duration KEPT = Duration.ofDays(1);
 
 	private final JdbcTemplate jdbc;
 
@@ -66,14 +62,6 @@ public class LimitLocks {
 	private int touch(String limitName, String limitKey, Instant now) {
 		return this.jdbc.update("update limit_lock set used_at = ? where limit_name = ? and limit_key = ?",
 				Timestamp.from(now), limitName, limitKey);
-	}
-
-	/**
-	 * Forgets keys nobody tried for a day. Only outside any transaction, holding no lock: run while holding locks,
-	 * two such deletes could each wait for the other's rows.
-	 */
-	public void forgetOld(Instant now) {
-		this.jdbc.update("delete from limit_lock where used_at < ?", Timestamp.from(now.minus(KEPT)));
 	}
 
 	private static boolean isMySql(DataSource dataSource) {
