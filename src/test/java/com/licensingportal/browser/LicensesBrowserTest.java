@@ -82,6 +82,23 @@ class LicensesBrowserTest extends PortalIntegrationTest {
 	}
 
 	@Test
+	void listEntitlementsFitsA1280PixelScreenWithoutScrollingSideways() {
+		this.browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+		// The default list, and one with expired rows (their badge) and used-up ones: the widest rows it shows.
+		for (String page : List.of("/entitlements", "/entitlements?expiration=expired&showUsedUp=true")) {
+			this.browser.open(page);
+			this.browser.find(By.id("line-items"));
+			Object overflow = ((JavascriptExecutor) this.browser.driver()).executeScript(
+					"var t = document.getElementById('line-items'); return t.scrollWidth - t.parentElement.clientWidth;");
+			assertThat(((Number) overflow).intValue()).as("pixels the table on %s is wider than its place", page)
+				.isLessThanOrEqualTo(0);
+		}
+		Object pageOverflow = ((JavascriptExecutor) this.browser.driver())
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(((Number) pageOverflow).intValue()).isLessThanOrEqualTo(0);
+	}
+
+	@Test
 	void filterSelectTwoRowsAndExportThemAsCsv() throws Exception {
 		this.browser.open("/entitlements")
 			.type(By.id("f-product"), this.product.getPartNumber())

@@ -81,6 +81,16 @@ class LoginBrowserTest extends PortalIntegrationTest {
 	}
 
 	@Test
+	void everyPageHasItsIcon() {
+		this.browser.open("/login");
+		Object icon = ((org.openqa.selenium.JavascriptExecutor) this.browser.driver()).executeAsyncScript(
+				"var done = arguments[arguments.length - 1];"
+						+ "fetch('/favicon.ico').then(r => done(r.status + ' ' + r.headers.get('Content-Type')));");
+
+		assertThat(icon).asString().startsWith("200 image/");
+	}
+
+	@Test
 	void aPageThatBreaksThePolicyIsCaught() {
 		this.browser.contentSecurityViolations();
 		// A data: URL page inherits no CSP, so load a portal page and inject a style attribute the policy refuses.

@@ -209,6 +209,11 @@ class EntitlementListTest extends PortalIntegrationTest {
 		check(search -> search.setExpiration(EntitlementSearch.EXPIRES),
 				row -> !row.isPermanent() && !row.isExpiredOn(this.today));
 		check(search -> search.setExpiringBefore(before), row -> !row.isPermanent() && row.expiresOn().isBefore(before));
+		// What the filter's hint tells the user: "Expires (not yet expired)" leaves the expired ones out.
+		check(search -> {
+			search.setExpiringBefore(before);
+			search.setExpiration(EntitlementSearch.EXPIRES);
+		}, row -> !row.isPermanent() && !row.isExpiredOn(this.today) && row.expiresOn().isBefore(before));
 		check(search -> {
 			search.setProduct(product);
 			search.setVersion("7.14");
@@ -333,6 +338,18 @@ class EntitlementListTest extends PortalIntegrationTest {
 		assertThat(html).contains("owner=" + this.customer.getAccountNumber() + "&amp;sort=available&amp;dir=desc&amp;page=3&amp;size=10")
 			.contains("aria-sort=\"descending\"")
 			.contains("name=\"page\" value=\"2\"");
+	}
+
+	@Test
+	void theExpiringBeforeFilterSaysThatItAlsoListsExpiredLicenses() throws Exception {
+		String html = this.mvc.perform(get("/entitlements").with(as(this.partnerUser)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("aria-describedby=\"f-expiringBefore-help\"")
+			.containsPattern("id=\"f-expiringBefore-help\">Also lists the expired ones; choose Expiration\\s+\"Expires \\(not yet expired\\)\" to leave them out.");
 	}
 
 	@Test

@@ -1,0 +1,133 @@
+package com.licensingportal.browser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.licensingportal.demo.DemoData;
+import com.licensingportal.support.Browser;
+import com.licensingportal.support.PortalIntegrationTest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page a person reads, scanned in a real browser with axe-core's WCAG 2.1 A and AA rules (the rules an
+ * accessibility audit starts with): the public pages, and each signed-in page as the user types that see it,
+ * including the pages a list links to. A violation names the page, the rule and the element.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessibilityBrowserTest extends PortalIntegrationTest {
+
+	private static final List<String> WCAG_21_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+	private Browser browser;
+
+	@BeforeAll
+	void openBrowser() {
+		this.browser = new Browser(baseUrl());
+		this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
+	}
+
+	@AfterEach
+	void logOut() {
+		this.browser.logOut();
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		this.browser.close();
+	}
+
+	@Test
+	void thePublicPagesKeepToWcag21() {
+		List<String> violations = new ArrayList<>();
+		for (String page : List.of("/login", "/register", "/forgot-password", "/password-reset/no-such-link",
+				"/invitations/no-such-link")) {
+			violations.addAll(scan(page));
+		}
+
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void thePartnerAdministratorsPagesKeepToWcag21() {
+		this.browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD);
+		List<String> violations = new ArrayList<>();
+		for (String page : List.of("/entitlements", "/devices", "/users", "/users/new", "/related-accounts",
+				"/related-users", "/transfers", "/profile/tokens", "/devices/activate-offline")) {
+			violations.addAll(scan(page));
+		}
+		violations.addAll(scanFirstLink("/entitlements", "#line-items tbody a"));
+		violations.addAll(scanFirstLink("/users", "main tbody a"));
+		violations.addAll(scanFirstLink("/devices", "main tbody a"));
+
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void theCustomerUsersPagesKeepToWcag21() {
+		this.browser.logIn(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
+		List<String> violations = new ArrayList<>();
+		for (String page : List.of("/entitlements", "/devices", "/users", "/transfers", "/profile/tokens")) {
+			violations.addAll(scan(page));
+		}
+		violations.addAll(scanFirstLink("/entitlements", "#line-items tbody a"));
+
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void aPageThatBreaksARuleIsCaught() {
+		this.browser.logIn(DemoData.PARTNER_USER, DemoData.PASSWORD);
+		this.browser.open("/entitlements");
+		// Light grey on white: far below the 4.5:1 that WCAG 2.1 AA asks of normal text.
+		((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
+			.executeScript("var p = document.createElement('p'); p.textContent = 'Hard to read';"
+					+ "p.className = 'text-body-tertiary'; document.getElementById('main').appendChild(p);");
+
+		assertThat(violations("/entitlements", analyze())).anySatisfy(v -> assertThat(v).contains("color-contrast"));
+	}
+
+	private List<String> scan(String page) {
+		this.browser.open(page);
+		this.browser.find(By.tagName("h1"));
+		return violations(page, analyze());
+	}
+
+	/** Opens the first link of a list and scans the page it leads to (nothing, when the list is empty). */
+	private List<String> scanFirstLink(String listPage, String linkSelector) {
+		this.browser.open(listPage);
+		List<WebElement> links = this.browser.driver().findElements(By.cssSelector(linkSelector));
+		assertThat(links).as("a link on %s to scan the page behind it", listPage).isNotEmpty();
+		String target = links.get(0).getDomAttribute("href");
+		return scan(target);
+	}
+
+	private Results analyze() {
+		return new AxeBuilder().withTags(WCAG_21_A_AA).analyze(this.browser.driver());
+	}
+
+	private static List<String> violations(String page, Results results) {
+		return results.getViolations()
+			.stream()
+			.map(rule -> page + ": " + rule.getId() + " (" + rule.getHelp() + ") at " + targets(rule))
+			.toList();
+	}
+
+	private static String targets(Rule rule) {
+		return rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", "));
+	}
+
+}
