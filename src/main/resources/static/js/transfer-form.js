@@ -8,10 +8,13 @@ document.addEventListener('DOMContentLoaded', function () {
   var yes = document.getElementById('addToExisting-yes');
   var no = document.getElementById('addToExisting-no');
   var addTo = document.getElementById('addTo');
+  var addToGroup = document.getElementById('addTo-group');
+  var versionNote = document.getElementById('addTo-version');
   function update() {
     var typed = target.value.trim().toUpperCase();
     var number = /^A-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(typed) ? typed : '';
     addTo.disabled = !yes.checked;
+    addToGroup.hidden = !yes.checked;
     Array.prototype.forEach.call(addTo.options, function (option) {
       if (option.value) {
         option.hidden = number !== '' && option.getAttribute('data-account') !== number;
@@ -20,8 +23,14 @@ document.addEventListener('DOMContentLoaded', function () {
     if (addTo.selectedOptions.length && addTo.selectedOptions[0].hidden) {
       addTo.value = '';
     }
+    // Channels added to a license of another version take its version: say so before anyone confirms.
+    var chosen = addTo.value && yes.checked ? addTo.selectedOptions[0].getAttribute('data-version') : null;
+    versionNote.hidden = !chosen || chosen === versionNote.getAttribute('data-source-version');
+    if (chosen) {
+      document.getElementById('addTo-version-chosen').textContent = chosen;
+    }
   }
-  [target, yes, no].forEach(function (element) {
+  [target, yes, no, addTo].forEach(function (element) {
     element.addEventListener('input', update);
     element.addEventListener('change', update);
   });

@@ -38,8 +38,12 @@ public class RegistrationForm {
 
 	@Schema(example = "+1 604 555 0188")
 	@NotBlank(message = "Enter a phone number where Order Management can reach you.")
-	@Pattern(regexp = "[+(0-9][0-9 ()./-]{4,39}",
+	@Pattern(regexp = "[+(0-9][0-9 ()./-]{0,39}",
 			message = "Enter a phone number with digits, spaces and + - ( ) only, like +1 604 555 0100.")
+	// Too short is its own problem ("1" has only digits): at least five digits, said once. A number with other
+	// characters passes here and gets the sentence above instead.
+	@Pattern(regexp = "(?=(?:\\D*\\d){5}).*|.*[^0-9 ()./+-].*",
+			message = "Enter the whole phone number, with its area code, like +1 604 555 0100.")
 	private String phone;
 
 	@Schema(example = "Bayside Security Ltd.")

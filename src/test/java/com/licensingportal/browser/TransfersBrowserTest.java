@@ -1,11 +1,13 @@
 package com.licensingportal.browser;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
+import com.licensingportal.license.SalesOrderService.OrderLine;
 import com.licensingportal.support.Browser;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -134,6 +137,32 @@ class TransfersBrowserTest extends PortalIntegrationTest {
 	}
 
 	/** List Entitlements, the license's check box, Action &gt; Transfer, the form, Transfer, OK: the transfer's number. */
+	@Test
+	void theFormSaysWhatCannotBeDoneBeforeAnyoneSubmits() {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		LineItem expired = fixtures.lineItem(this.bulk.getOwner(), this.product, 4, LocalDate.now().minusDays(1));
+		LineItem older = fixtures.order(this.customer, new OrderLine(this.product, "7.12", 3, null)).get(0);
+		this.browser.logIn(this.partnerAdmin.getEmail(), LicenseFixtures.PASSWORD);
+
+		// An expired license: the warning, and a form that cannot be filled in.
+		this.browser.open("/transfers/new?activationId=" + expired.getActivationId());
+		assertThat(this.browser.find(By.id("not-transferable")).getText()).contains("can no longer be transferred");
+		assertThat(this.browser.find(By.id("amount")).isEnabled()).isFalse();
+		assertThat(this.browser.find(By.id("transfer-button")).isEnabled()).isFalse();
+
+		// "No": no license picker at all; "Yes": the target's licenses, and a word when the versions differ.
+		this.browser.open("/transfers/new?activationId=" + this.bulk.getActivationId());
+		assertThat(this.browser.find(By.id("amount")).isEnabled()).isTrue();
+		this.browser.click(By.id("addToExisting-no"));
+		assertThat(this.browser.find(By.id("addTo-group")).isDisplayed()).isFalse();
+		this.browser.click(By.id("addToExisting-yes")).type(By.id("target"), this.customer.getAccountNumber());
+		assertThat(this.browser.find(By.id("addTo-group")).isDisplayed()).isTrue();
+		assertThat(this.browser.find(By.id("addTo-version")).isDisplayed()).isFalse();
+		new Select(this.browser.find(By.id("addTo"))).selectByValue(older.getActivationId());
+		assertThat(this.browser.find(By.id("addTo-version")).getText())
+			.isEqualTo("The channels are version 7.14 and take the version of the license they are added to, 7.12.");
+	}
+
 	private String transfer(int channels, String targetAccountNumber) {
 		this.browser.open("/entitlements?product=" + this.product.getPartNumber());
 		assertThat(rows()).hasSize(1);

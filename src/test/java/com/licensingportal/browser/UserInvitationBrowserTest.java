@@ -103,6 +103,9 @@ class UserInvitationBrowserTest extends PortalIntegrationTest {
 			assertThat(this.browser.find(By.id("invited-name")).getText()).isEqualTo("Hana Harbor");
 			assertThat(this.browser.find(By.id("invited-account")).getText()).isEqualTo(DemoData.CUSTOMER_NAME);
 			assertThat(this.browser.find(By.id("email")).getAttribute("readonly")).isNotNull();
+			// Read-only and looking it: plain text, no input box to click into.
+			assertThat(this.browser.find(By.id("email")).getCssValue("border-top-color")).isIn("rgba(0, 0, 0, 0)",
+					"transparent");
 			this.browser.type(By.id("password"), PASSWORD)
 				.type(By.id("repeatPassword"), PASSWORD)
 				.click(By.id("set-password"));

@@ -78,6 +78,24 @@ class RegistrationPageTest extends RegistrationTestSupport {
 	}
 
 	@Test
+	void aPhoneNumberThatIsTooShortIsCalledThatNotWrongCharacters() throws Exception {
+		String email = uniqueEmail("short-phone");
+		MvcResult tooShort = this.mvc.perform(register(email, uniqueAddress()).with(phone("1"))).andReturn();
+
+		assertThat(tooShort.getResponse().getStatus()).isEqualTo(422);
+		assertThat(tooShort.getResponse().getContentAsString())
+			.contains("Enter the whole phone number, with its area code, like +1 604 555 0100.")
+			.doesNotContain("digits, spaces and + - ( ) only");
+		assertThat(this.requests.findByEmailOrderBySubmittedAtDesc(email)).isEmpty();
+
+		MvcResult letters = this.mvc.perform(register(uniqueEmail("letters-phone"), uniqueAddress()).with(phone("call")))
+			.andReturn();
+		assertThat(letters.getResponse().getContentAsString())
+			.contains("Enter a phone number with digits, spaces and + - ( ) only, like +1 604 555 0100.")
+			.doesNotContain("Enter the whole phone number");
+	}
+
+	@Test
 	void aFilledHoneypotGetsTheUsualAnswerAndNothingHappens() throws Exception {
 		String email = uniqueEmail("bot");
 		MvcResult answer = this.mvc.perform(register(email, uniqueAddress()).param("website", "http://spam.example"))
@@ -175,6 +193,14 @@ class RegistrationPageTest extends RegistrationTestSupport {
 			.param("proof", "PO-2026-118")
 			.param("message", "")
 			.param("website", "");
+	}
+
+	/** The form's phone number replaced (a second {@code param} would send both, joined by a comma). */
+	private static RequestPostProcessor phone(String phone) {
+		return request -> {
+			request.setParameter("phone", phone);
+			return request;
+		};
 	}
 
 	private static RequestPostProcessor from(String clientAddress) {

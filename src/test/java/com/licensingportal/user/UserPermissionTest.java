@@ -225,8 +225,13 @@ class UserPermissionTest extends UserTestSupport {
 		assertThat(users.contains("id=\"action-create\"")).isEqualTo(viewer.isAdministrator());
 
 		if (partner) {
-			assertThat(body(viewer, "/related-users")).contains(related.getEmail())
-				.doesNotContain(own.getEmail(), foreign.getEmail());
+			String relatedUsers = body(viewer, "/related-users");
+			assertThat(relatedUsers).contains(related.getEmail()).doesNotContain(own.getEmail(), foreign.getEmail());
+			// A user opened from List related users leads back there, not to List users.
+			assertThat(relatedUsers).contains("/users/" + related.getId() + "?from=related-users");
+			assertThat(body(viewer, "/users/" + related.getId() + "?from=related-users"))
+				.contains("href=\"/related-users\">← List related users</a>");
+			assertThat(body(viewer, "/users/" + own.getId())).contains("href=\"/users\">← List users</a>");
 			assertThat(body(viewer, "/related-accounts")).contains(this.org.customer().getName())
 				.doesNotContain(this.org.foreignCustomer().getName(), this.org.partner().getName() + "<");
 		}
