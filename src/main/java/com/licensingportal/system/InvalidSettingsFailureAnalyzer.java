@@ -108,11 +108,13 @@ class InvalidSettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcepti
 		return SettingVariables.variableOf(property, this.environment, origin) + " (" + property + ")";
 	}
 
-	private static String value(String property, Object value) {
-		if (value == null || value.toString().isBlank()) {
+	/** The value as given: the one a placeholder of application.yml resolves to, not the placeholder. */
+	private String value(String property, Object value) {
+		String given = value == null ? "" : this.environment.resolvePlaceholders(value.toString());
+		if (given.isBlank()) {
 			return " is empty";
 		}
-		return SECRET.matcher(property).matches() ? " is set" : " is \"" + value + "\"";
+		return SECRET.matcher(property).matches() ? " is set" : " is \"" + given + "\"";
 	}
 
 	private static String expected(Class<?> type) {

@@ -1,0 +1,125 @@
+package com.licensingportal.system;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A portal setting that is no duration, no number or out of its range stops start-up with one sentence naming the
+ * environment variable and what it must be. Each case starts the application with only the settings records (no
+ * engine, no database, no web server), with application.yml and the given environment variables, as the packaged
+ * jar would: the records are bound and checked first, and Spring Boot's failure analyzers write the report.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class InvalidSettingsTest {
+
+	@Test
+	void aDurationThatIsNoDurationNamesItsVariable(CapturedOutput output) {
+		assertThatThrownBy(() -> start(Map.of("PORTAL_INVITATION_EXPIRY", "banana"))).isNotNull();
+
+		assertThat(output).contains("The portal cannot start: PORTAL_INVITATION_EXPIRY (portal.invitation.expiry) is"
+				+ " \"banana\" but must be an ISO-8601 duration such as PT15M or P7D.")
+			.doesNotContain("Failed to bind properties under");
+	}
+
+	@Test
+	void aVariableWhoseNameIsNotThePropertysIsNamedAsREADMENamesIt(CapturedOutput output) {
+		assertThatThrownBy(() -> start(Map.of("PORTAL_SALES_ORDER_REMINDER", "2 days"))).isNotNull();
+
+		assertThat(output).contains("PORTAL_SALES_ORDER_REMINDER (portal.sales-order.assignment-reminder) is \"2 days\"");
+	}
+
+	@Test
+	void aNegativeLimitIsRefused(CapturedOutput output) {
+		assertThatThrownBy(() -> start(Map.of("PORTAL_LOGIN_MAX_FAILURES", "-1"))).isNotNull();
+
+		assertThat(output).contains("The portal cannot start: PORTAL_LOGIN_MAX_FAILURES (portal.login.max-failures) is"
+				+ " \"-1\" but must be greater than 0.");
+	}
+
+	@Test
+	void aZeroDurationIsRefused(CapturedOutput output) {
+		assertThatThrownBy(() -> start(Map.of("PORTAL_REGISTRATION_RATE_LIMIT_WINDOW", "PT0S"))).isNotNull();
+
+		assertThat(output).contains("The portal cannot start: PORTAL_REGISTRATION_RATE_LIMIT_WINDOW"
+				+ " (portal.registration.rate-limit.window) is \"PT0S\" but must be an ISO-8601 duration of at least a"
+				+ " second, such as PT15M or P7D.");
+	}
+
+	@Test
+	void aNumberThatIsNoNumberIsRefused(CapturedOutput output) {
+		assertThatThrownBy(() -> start(Map.of("PORTAL_MAX_CONCURRENT_BODIES", "many"))).isNotNull();
+
+		assertThat(output).contains("PORTAL_MAX_CONCURRENT_BODIES (portal.request-bodies.max-concurrent) is \"many\""
+				+ " but must be a whole number.");
+	}
+
+	@Test
+	void aReminderAfterTheExpiryNamesBothVariables(CapturedOutput output) {
+		assertThatThrownBy(() -> start(Map.of("PORTAL_INVITATION_REMINDER", "P8D"))).isNotNull();
+
+		assertThat(output).contains("The portal cannot start: PORTAL_INVITATION_REMINDER (portal.invitation.reminder)"
+				+ " must be shorter than PORTAL_INVITATION_EXPIRY (portal.invitation.expiry).");
+	}
+
+	@Test
+	void aTimerCycleThatIsNoCronExpressionIsRefused(CapturedOutput output) {
+		assertThatThrownBy(() -> start(Map.of("PORTAL_EXPIRY_REMINDER_CYCLE", "daily"))).isNotNull();
+
+		assertThat(output).contains("PORTAL_EXPIRY_REMINDER_CYCLE (portal.license-expiry.reminder-cycle) is \"daily\""
+				+ " but must be a Camunda cron expression");
+	}
+
+	@Test
+	void anEmptyRequiredSettingIsRefused(CapturedOutput output) {
+		assertThatThrownBy(() -> start(Map.of("PORTAL_ORDER_MANAGEMENT_EMAIL", " "))).isNotNull();
+
+		assertThat(output).contains("The portal cannot start: PORTAL_ORDER_MANAGEMENT_EMAIL (portal.order-management.email)"
+				+ " is empty but must not be blank.");
+	}
+
+	@Test
+	void theDefaultsOfApplicationYmlAreValid() {
+		try (ConfigurableApplicationContext context = start(Map.of())) {
+			assertThat(context.getBean(com.licensingportal.user.InvitationProperties.class).expiry()).hasDays(7);
+		}
+	}
+
+	/** Starts the settings records alone with application.yml and these environment variables besides the real ones. */
+	private static ConfigurableApplicationContext start(Map<String, String> variables) {
+		StandardEnvironment environment = new StandardEnvironment();
+		Map<String, Object> all = new HashMap<>(environment.getSystemEnvironment());
+		all.putAll(variables);
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, all));
+		return new SpringApplicationBuilder(SettingsOnly.class).environment(environment)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.run();
+	}
+
+	/** Every *Properties record of the portal, and nothing else. */
+	@Configuration(proxyBeanMethods = false)
+	@ConfigurationPropertiesScan("com.licensingportal")
+	static class SettingsOnly {
+
+	}
+
+}
