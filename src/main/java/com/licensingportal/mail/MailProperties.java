@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param capture keep email at /dev/mailbox instead of sending it: the embedded default and demos only, since anyone
  * could read every password reset link there (PORTAL_MAIL_CAPTURE)
- * @param from the sender of every email: an address, with a name before it in angle brackets if wanted (PORTAL_MAIL_FROM)
+ * @param from the sender of every email: an address, with a name before it in angle brackets if wanted
+ * (PORTAL_MAIL_FROM)
  */
 @ConfigurationProperties("portal.mail")
 @Validated

@@ -42,7 +42,8 @@ public class Mailer {
 	}
 
 	@Autowired
-	Mailer(MailRenderer renderer, JavaMailSender sender, MailProperties mail, PortalProperties portal, MeterRegistry meters) {
+	Mailer(MailRenderer renderer, JavaMailSender sender, MailProperties mail, PortalProperties portal,
+			MeterRegistry meters) {
 		this(renderer, sender, mail.from(), portal.baseUrl(), meters);
 	}
 

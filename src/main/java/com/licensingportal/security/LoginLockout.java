@@ -21,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After {@code max-failures} failed logins for one email within {@code lockout} ({@link LoginProperties}), further
- * tries for that email from the same client address are refused for {@code lockout}. Keyed by address too, so that nobody
- * can lock a user out from elsewhere. Kept in the database so that every node sees the same count; failures a
- * day old are removed by the nightly personal-data-retention process, not on the login's path.
+ * tries for that email from the same client address are refused for {@code lockout}. Keyed by address too, so
+ * that nobody can lock a user out from elsewhere. Kept in the database so that every node sees the same count;
+ * failures a day old are removed by the nightly personal-data-retention process, not on the login's path.
  * <p>
  * A password is checked ({@link #check}) under a database lock of its email and address, and counted or
  * forgotten in the same transaction: so parallel tries are checked one after the other and none slips past the

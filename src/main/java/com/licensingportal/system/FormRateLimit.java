@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perEmail attempts for one email address within the window; more are refused until it passes
  * @param window the sliding window the attempts are counted in, ISO-8601
  */
-public record FormRateLimit(@DefaultValue("10") @Positive int perClientAddress, @DefaultValue("3") @Positive int perEmail,
+public record FormRateLimit(@DefaultValue("10") @Positive int perClientAddress,
+		@DefaultValue("3") @Positive int perEmail,
 		@DefaultValue("PT1H") @PositiveDuration Duration window) {
 
 	/** The limit, counted under the form's name, e.g. {@code registration}. */

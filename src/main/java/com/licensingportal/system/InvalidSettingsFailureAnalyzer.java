@@ -61,7 +61,8 @@ class InvalidSettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcepti
 	private String problem(BindException cause) {
 		String property = cause.getName().toString();
 		ConfigurationProperty bound = cause.getProperty();
-		return named(property, bound == null ? null : bound.getOrigin()) + value(property, bound == null ? null : bound.getValue())
+		return named(property, bound == null ? null : bound.getOrigin())
+				+ value(property, bound == null ? null : bound.getValue())
 				+ " but must be " + expected(cause.getTarget().getType().resolve(Object.class));
 	}
 
@@ -92,7 +93,11 @@ class InvalidSettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcepti
 	}
 
 	private static ConfigurationProperty bound(ValidationErrors errors, String property) {
-		return errors.getBoundProperties().stream().filter(p -> p.getName().toString().equals(property)).findFirst().orElse(null);
+		return errors.getBoundProperties()
+			.stream()
+			.filter(bound -> bound.getName().toString().equals(property))
+			.findFirst()
+			.orElse(null);
 	}
 
 	private String withVariables(String message) {

@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("portal")
 @Validated
 public record PortalProperties(
-		@NotBlank @Pattern(regexp = "https?://\\S+", message = "must be the address users reach the portal at, such as https://licensing.example.com") String baseUrl,
+		@NotBlank @Pattern(regexp = "https?://\\S+",
+				message = "must be the address users reach the portal at, such as https://licensing.example.com") String baseUrl,
 		@DefaultValue("") String nodeName) {
 
 	public PortalProperties {

@@ -13,8 +13,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Which environment variable sets a portal setting, the name README's configuration table and the operator use:
- * the variable application*.yml names in the setting's {@code ${...}}, e.g. {@code portal.license-expiry.reminder-cycle:
- * ${PORTAL_EXPIRY_REMINDER_CYCLE:...}}, else Spring's own name for it ({@code PORTAL_LOGIN_MAX_FAILURES}).
+ * the variable application*.yml names in the setting's {@code ${...}}, e.g. {@code reminder-cycle:
+ * ${PORTAL_EXPIRY_REMINDER_CYCLE:...}} under {@code portal.license-expiry}, else Spring's own name for it.
  */
 final class SettingVariables {
 
@@ -55,7 +55,7 @@ final class SettingVariables {
 		return conventional(property);
 	}
 
-	/** Spring's environment variable for a property: {@code portal.login.max-failures} is {@code PORTAL_LOGIN_MAX_FAILURES}. */
+	/** Spring's variable for a property: {@code portal.login.max-failures} is {@code PORTAL_LOGIN_MAX_FAILURES}. */
 	static String conventional(String property) {
 		return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
 	}

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * shorten them: {@code PORTAL_INVITATION_REMINDER=PT2M PORTAL_INVITATION_EXPIRY=PT5M}.
  *
  * @param reminder how long after the invitation email the reminder goes out (PORTAL_INVITATION_REMINDER)
- * @param expiry how long an invitation stays open: then its links die and the inviter is told (PORTAL_INVITATION_EXPIRY)
+ * @param expiry how long an invitation stays open: then its links die and the inviter is told
+ * (PORTAL_INVITATION_EXPIRY)
  */
 @ConfigurationProperties("portal.invitation")
 @Validated
