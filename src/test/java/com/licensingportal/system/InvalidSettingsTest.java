@@ -13,6 +13,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A portal setting that is no duration, no number or out of its range stops start-up with one sentence naming the
  * environment variable and what it must be. Each case starts the application with only the settings records (no
  * engine, no database, no web server), with application.yml and the given environment variables, as the packaged
- * jar would: the records are bound and checked first, and Spring Boot's failure analyzers write the report.
+ * jar would: {@link RequiredSettings} binds and checks the records before any bean is made, and Spring Boot's failure
+ * analyzers write the report.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class InvalidSettingsTest {
@@ -34,7 +36,8 @@ class InvalidSettingsTest {
 
 		assertThat(output).contains("The portal cannot start: PORTAL_INVITATION_EXPIRY (portal.invitation.expiry) is"
 				+ " \"banana\" but must be an ISO-8601 duration such as PT15M or P7D.")
-			.doesNotContain("Failed to bind properties under");
+			// Spring Boot's own report, which names the property only.
+			.doesNotContain("Property: portal.invitation.expiry");
 	}
 
 	@Test
@@ -115,9 +118,10 @@ class InvalidSettingsTest {
 			.run();
 	}
 
-	/** Every *Properties record of the portal, and nothing else. */
+	/** Every *Properties record of the portal and the check of them at start-up, nothing else. */
 	@Configuration(proxyBeanMethods = false)
 	@ConfigurationPropertiesScan("com.licensingportal")
+	@Import(RequiredSettings.class)
 	static class SettingsOnly {
 
 	}
