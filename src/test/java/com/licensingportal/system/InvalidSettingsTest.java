@@ -2,9 +2,13 @@ package com.licensingportal.system;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -40,60 +44,35 @@ class InvalidSettingsTest {
 			.doesNotContain("Property: portal.invitation.expiry");
 	}
 
-	@Test
-	void aVariableWhoseNameIsNotThePropertysIsNamedAsREADMENamesIt(CapturedOutput output) {
-		assertThatThrownBy(() -> start(Map.of("PORTAL_SALES_ORDER_REMINDER", "2 days"))).isNotNull();
-
-		assertThat(output).contains("PORTAL_SALES_ORDER_REMINDER (portal.sales-order.assignment-reminder) is \"2 days\"");
+	/** A variable, its bad value and the sentence that stops start-up. */
+	static Stream<Arguments> badValues() {
+		return Stream.of(
+				// README's name for the variable, not Spring's name for the property.
+				Arguments.of("PORTAL_SALES_ORDER_REMINDER", "2 days", "PORTAL_SALES_ORDER_REMINDER"
+						+ " (portal.sales-order.assignment-reminder) is \"2 days\" but must be an ISO-8601 duration such as"
+						+ " PT15M or P7D."),
+				Arguments.of("PORTAL_LOGIN_MAX_FAILURES", "-1",
+						"PORTAL_LOGIN_MAX_FAILURES (portal.login.max-failures) is \"-1\" but must be greater than 0."),
+				Arguments.of("PORTAL_REGISTRATION_RATE_LIMIT_WINDOW", "PT0S", "PORTAL_REGISTRATION_RATE_LIMIT_WINDOW"
+						+ " (portal.registration.rate-limit.window) is \"PT0S\" but must be an ISO-8601 duration of at least a"
+						+ " second, such as PT15M or P7D."),
+				Arguments.of("PORTAL_MAX_CONCURRENT_BODIES", "many", "PORTAL_MAX_CONCURRENT_BODIES"
+						+ " (portal.request-bodies.max-concurrent) is \"many\" but must be a whole number."),
+				Arguments.of("PORTAL_INVITATION_REMINDER", "P8D", "PORTAL_INVITATION_REMINDER (portal.invitation.reminder)"
+						+ " must be shorter than PORTAL_INVITATION_EXPIRY (portal.invitation.expiry)."),
+				Arguments.of("PORTAL_EXPIRY_REMINDER_CYCLE", "daily", "PORTAL_EXPIRY_REMINDER_CYCLE"
+						+ " (portal.license-expiry.reminder-cycle) is \"daily\" but must be a Camunda cron expression"
+						+ " (seconds minutes hours day-of-month month day-of-week), such as 0 0 6 * * ?."),
+				Arguments.of("PORTAL_ORDER_MANAGEMENT_EMAIL", " ", "PORTAL_ORDER_MANAGEMENT_EMAIL"
+						+ " (portal.order-management.email) is empty but must not be blank."));
 	}
 
-	@Test
-	void aNegativeLimitIsRefused(CapturedOutput output) {
-		assertThatThrownBy(() -> start(Map.of("PORTAL_LOGIN_MAX_FAILURES", "-1"))).isNotNull();
+	@ParameterizedTest
+	@MethodSource("badValues")
+	void aBadValueStopsStartUpWithOneSentence(String variable, String value, String sentence, CapturedOutput output) {
+		assertThatThrownBy(() -> start(Map.of(variable, value))).isNotNull();
 
-		assertThat(output).contains("The portal cannot start: PORTAL_LOGIN_MAX_FAILURES (portal.login.max-failures) is"
-				+ " \"-1\" but must be greater than 0.");
-	}
-
-	@Test
-	void aZeroDurationIsRefused(CapturedOutput output) {
-		assertThatThrownBy(() -> start(Map.of("PORTAL_REGISTRATION_RATE_LIMIT_WINDOW", "PT0S"))).isNotNull();
-
-		assertThat(output).contains("The portal cannot start: PORTAL_REGISTRATION_RATE_LIMIT_WINDOW"
-				+ " (portal.registration.rate-limit.window) is \"PT0S\" but must be an ISO-8601 duration of at least a"
-				+ " second, such as PT15M or P7D.");
-	}
-
-	@Test
-	void aNumberThatIsNoNumberIsRefused(CapturedOutput output) {
-		assertThatThrownBy(() -> start(Map.of("PORTAL_MAX_CONCURRENT_BODIES", "many"))).isNotNull();
-
-		assertThat(output).contains("PORTAL_MAX_CONCURRENT_BODIES (portal.request-bodies.max-concurrent) is \"many\""
-				+ " but must be a whole number.");
-	}
-
-	@Test
-	void aReminderAfterTheExpiryNamesBothVariables(CapturedOutput output) {
-		assertThatThrownBy(() -> start(Map.of("PORTAL_INVITATION_REMINDER", "P8D"))).isNotNull();
-
-		assertThat(output).contains("The portal cannot start: PORTAL_INVITATION_REMINDER (portal.invitation.reminder)"
-				+ " must be shorter than PORTAL_INVITATION_EXPIRY (portal.invitation.expiry).");
-	}
-
-	@Test
-	void aTimerCycleThatIsNoCronExpressionIsRefused(CapturedOutput output) {
-		assertThatThrownBy(() -> start(Map.of("PORTAL_EXPIRY_REMINDER_CYCLE", "daily"))).isNotNull();
-
-		assertThat(output).contains("PORTAL_EXPIRY_REMINDER_CYCLE (portal.license-expiry.reminder-cycle) is \"daily\""
-				+ " but must be a Camunda cron expression");
-	}
-
-	@Test
-	void anEmptyRequiredSettingIsRefused(CapturedOutput output) {
-		assertThatThrownBy(() -> start(Map.of("PORTAL_ORDER_MANAGEMENT_EMAIL", " "))).isNotNull();
-
-		assertThat(output).contains("The portal cannot start: PORTAL_ORDER_MANAGEMENT_EMAIL (portal.order-management.email)"
-				+ " is empty but must not be blank.");
+		assertThat(output).contains("The portal cannot start: " + sentence);
 	}
 
 	@Test
