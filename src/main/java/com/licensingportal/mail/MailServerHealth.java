@@ -1,6 +1,5 @@
 package com.licensingportal.mail;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
@@ -22,10 +21,10 @@ class MailServerHealth extends AbstractHealthIndicator {
 
 	private final boolean captured;
 
-	MailServerHealth(JavaMailSender sender, @Value("${portal.mail.capture:false}") boolean captured) {
+	MailServerHealth(JavaMailSender sender, MailProperties mail) {
 		super("Mail server health check failed");
 		this.sender = sender;
-		this.captured = captured;
+		this.captured = mail.capture();
 	}
 
 	@Override

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.licensingportal.system.PortalProperties;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -12,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -41,8 +42,12 @@ public class Mailer {
 	}
 
 	@Autowired
-	Mailer(MailRenderer renderer, JavaMailSender sender, @Value("${portal.mail.from}") String from,
-			@Value("${portal.base-url}") String baseUrl, MeterRegistry meters) {
+	Mailer(MailRenderer renderer, JavaMailSender sender, MailProperties mail, PortalProperties portal,
+			MeterRegistry meters) {
+		this(renderer, sender, mail.from(), portal.baseUrl(), meters);
+	}
+
+	private Mailer(MailRenderer renderer, JavaMailSender sender, String from, String baseUrl, MeterRegistry meters) {
 		this.meters = meters;
 		this.renderer = renderer;
 		this.sender = sender;

@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -46,9 +45,7 @@ class ManagementSecurityConfiguration {
 
 	@Bean
 	@Order(-1)
-	SecurityFilterChain managementChain(HttpSecurity http, @Value("${portal.management.user:}") String user,
-			@Value("${portal.management.password:}") String password,
-			@Value("${portal.management.networks:}") String networks) throws Exception {
+	SecurityFilterChain managementChain(HttpSecurity http, ManagementProperties management) throws Exception {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 		http.securityMatcher(path.matcher("/actuator/**"))
 			.authorizeHttpRequests(requests -> requests
@@ -57,9 +54,9 @@ class ManagementSecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.hasRole(ROLE))
-			.authenticationManager(credential(user, password))
+			.authenticationManager(credential(management.user(), management.password()))
 			.httpBasic(basic -> basic.realmName("Licensing Portal management"))
-			.addFilterBefore(new NetworkAuthentication(networks), BasicAuthenticationFilter.class)
+			.addFilterBefore(new NetworkAuthentication(management.networks()), BasicAuthenticationFilter.class)
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

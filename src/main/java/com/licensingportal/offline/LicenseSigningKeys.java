@@ -15,7 +15,6 @@ import java.security.Signature;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +37,10 @@ public class LicenseSigningKeys {
 
 	private final PublicKey publicKey;
 
-	LicenseSigningKeys(@Value("${portal.license-signing.private-key:}") String privateKeyPem,
-			@Value("${portal.license-signing.public-key:}") String publicKeyPem,
-			@Value("${portal.license-signing.key-directory:./data/license-signing}") Path keyDirectory,
-			@Value("${portal.license-signing.generate-if-missing:true}") boolean generateIfMissing)
-			throws IOException, GeneralSecurityException {
+	LicenseSigningKeys(LicenseSigningProperties settings) throws IOException, GeneralSecurityException {
+		String privateKeyPem = settings.privateKey();
+		String publicKeyPem = settings.publicKey();
+		Path keyDirectory = settings.keyDirectory();
 		KeyPair pair;
 		if (!privateKeyPem.isBlank() || !publicKeyPem.isBlank()) {
 			pair = new KeyPair(LicenseKeys.publicKeyFromPem(publicKeyPem), LicenseKeys.privateKeyFromPem(privateKeyPem));
@@ -50,7 +48,7 @@ public class LicenseSigningKeys {
 		else if (Files.exists(keyDirectory.resolve(PRIVATE_KEY_FILE))) {
 			pair = read(keyDirectory);
 		}
-		else if (generateIfMissing) {
+		else if (settings.generateIfMissing()) {
 			pair = generate(keyDirectory);
 		}
 		else {

@@ -11,9 +11,9 @@ import com.licensingportal.device.Activation;
 import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;
+import com.licensingportal.system.PortalProperties;
 import com.licensingportal.system.RefusedException.Kind;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -43,12 +43,12 @@ public class OfflineActivationService {
 	private final String issuer;
 
 	OfflineActivationService(ActivationService activations, OfflineActivationRepository offlineActivations,
-			LicenseSigningKeys keys, Clock clock, @Value("${portal.base-url}") String issuer) {
+			LicenseSigningKeys keys, Clock clock, PortalProperties portal) {
 		this.activations = activations;
 		this.offlineActivations = offlineActivations;
 		this.keys = keys;
 		this.clock = clock;
-		this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+		this.issuer = portal.baseUrl();
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.licensingportal.api.PersonalAccessTokenService;
 import com.licensingportal.security.LoginLockout;
 import com.licensingportal.system.LimitLocks;
+import com.licensingportal.system.RateLimit;
 import com.licensingportal.system.RateLimiter;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.user.LinkTokens;
@@ -34,7 +35,7 @@ public class PasswordResetService {
 	public record OpenReset(String firstName, String email) {
 	}
 
-	/** Configured as {@code portal.password-reset.rate-limit.*}. */
+	/** The name its attempts are counted under; configured in {@link PasswordResetProperties#rateLimit()}. */
 	static final String RATE_LIMIT = "password-reset";
 
 	/** The lock under which a user's reset is started or asked again. */
@@ -54,6 +55,8 @@ public class PasswordResetService {
 
 	private final RateLimiter rateLimiter;
 
+	private final RateLimit rateLimit;
+
 	private final LimitLocks locks;
 
 	private final PersonalAccessTokenService tokens;
@@ -62,7 +65,7 @@ public class PasswordResetService {
 
 	PasswordResetService(UserRepository users, LinkTokens links, PasswordResetProcess process,
 			PasswordEncoder passwordEncoder, LoginLockout lockout, RateLimiter rateLimiter, LimitLocks locks,
-			PlatformTransactionManager transactions, PersonalAccessTokenService tokens) {
+			PlatformTransactionManager transactions, PersonalAccessTokenService tokens, PasswordResetProperties settings) {
 		this.tokens = tokens;
 		this.locks = locks;
 		this.transaction = new TransactionTemplate(transactions);
@@ -72,6 +75,7 @@ public class PasswordResetService {
 		this.passwordEncoder = passwordEncoder;
 		this.lockout = lockout;
 		this.rateLimiter = rateLimiter;
+		this.rateLimit = settings.rateLimit().named(RATE_LIMIT);
 	}
 
 	/**
@@ -96,7 +100,7 @@ public class PasswordResetService {
 	}
 
 	private void requestOnce(String email, String clientAddress) {
-		this.rateLimiter.attempt(RATE_LIMIT, clientAddress, email);
+		this.rateLimiter.attempt(this.rateLimit, clientAddress, email);
 		Optional<PortalUser> user = this.users.findByEmail(PortalUser.normalizeEmail(email))
 			.filter(candidate -> candidate.getStatus() == UserStatus.ACTIVE);
 		if (user.isEmpty()) {

@@ -1,8 +1,5 @@
 package com.licensingportal.passwordreset;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,17 +9,14 @@ import org.springframework.stereotype.Component;
 @Component("passwordResetTimers")
 public class PasswordResetTimers {
 
-	private final Duration validity;
+	private final PasswordResetProperties settings;
 
-	PasswordResetTimers(@Value("${portal.password-reset.validity:PT1H}") Duration validity) {
-		if (validity.isNegative() || validity.isZero()) {
-			throw new IllegalArgumentException("portal.password-reset.validity must be positive");
-		}
-		this.validity = validity;
+	PasswordResetTimers(PasswordResetProperties settings) {
+		this.settings = settings;
 	}
 
 	public String getValidity() {
-		return this.validity.toString();
+		return this.settings.validity().toString();
 	}
 
 }

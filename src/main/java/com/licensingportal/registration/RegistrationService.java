@@ -16,6 +16,7 @@ import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.license.Entitlement;
 import com.licensingportal.license.EntitlementRepository;
+import com.licensingportal.system.RateLimit;
 import com.licensingportal.system.RateLimiter;
 import com.licensingportal.user.Inviter;
 import com.licensingportal.user.PortalUser;
@@ -87,7 +88,7 @@ public class RegistrationService {
 			List<String> existingAdministrators) {
 	}
 
-	/** Configured as {@code portal.registration.rate-limit.*}. */
+	/** The name its attempts are counted under; configured in {@link RegistrationProperties#rateLimit()}. */
 	static final String RATE_LIMIT = "registration";
 
 	static final Pattern ENTITLEMENT_ID = Pattern.compile("E-\\d{8}-\\d{4,}");
@@ -99,6 +100,8 @@ public class RegistrationService {
 	private final RegistrationProcess process;
 
 	private final RateLimiter rateLimiter;
+
+	private final RateLimit rateLimit;
 
 	private final UserRepository users;
 
@@ -118,11 +121,13 @@ public class RegistrationService {
 
 	RegistrationService(RegistrationRequestRepository requests, RegistrationProcess process, RateLimiter rateLimiter,
 			UserRepository users, UserService userService, AccountRepository accounts, EntitlementRepository entitlements,
-			Validator validator, TransactionTemplate transaction, Clock clock, UserDirectory directory) {
+			Validator validator, TransactionTemplate transaction, Clock clock, UserDirectory directory,
+			RegistrationProperties settings) {
 		this.directory = directory;
 		this.requests = requests;
 		this.process = process;
 		this.rateLimiter = rateLimiter;
+		this.rateLimit = settings.rateLimit().named(RATE_LIMIT);
 		this.users = users;
 		this.userService = userService;
 		this.accounts = accounts;
@@ -143,7 +148,7 @@ public class RegistrationService {
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException(problems.iterator().next().getMessage());
 		}
-		this.rateLimiter.attempt(RATE_LIMIT, clientAddress, form.getEmail());
+		this.rateLimiter.attempt(this.rateLimit, clientAddress, form.getEmail());
 		try {
 			return this.transaction.execute(status -> submitInTransaction(form));
 		}

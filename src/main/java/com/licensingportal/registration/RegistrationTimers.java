@@ -1,8 +1,5 @@
 package com.licensingportal.registration;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,18 +10,15 @@ import org.springframework.stereotype.Component;
 @Component("registrationTimers")
 public class RegistrationTimers {
 
-	private final Duration reminder;
+	private final RegistrationProperties settings;
 
-	RegistrationTimers(@Value("${portal.registration.reminder:P2D}") Duration reminder) {
-		if (reminder.isNegative() || reminder.isZero()) {
-			throw new IllegalArgumentException("portal.registration.reminder must be positive");
-		}
-		this.reminder = reminder;
+	RegistrationTimers(RegistrationProperties settings) {
+		this.settings = settings;
 	}
 
 	/** How long a request may wait for a decision before Order Management is reminded. */
 	public String getReminder() {
-		return this.reminder.toString();
+		return this.settings.reminder().toString();
 	}
 
 }

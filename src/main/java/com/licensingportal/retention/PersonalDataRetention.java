@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,24 +42,20 @@ public class PersonalDataRetention {
 
 	private final Clock clock;
 
-	PersonalDataRetention(JdbcTemplate jdbc, Clock clock, @Value("${portal.retention.cycle:0 30 3 * * ?}") String cycle,
-			@Value("${portal.retention.registration-requests:P90D}") Duration registrationRequests,
-			@Value("${portal.retention.link-tokens:P30D}") Duration linkTokens,
-			@Value("${portal.retention.rate-limits:P1D}") Duration rateLimits,
-			@Value("${portal.retention.failed-logins:P1D}") Duration failedLogins) {
+	PersonalDataRetention(JdbcTemplate jdbc, Clock clock, RetentionProperties retention) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.cycle = cycle;
+		this.cycle = retention.cycle();
 		this.kinds = List.of(
 				// Decided (approved, rejected, withdrawn) requests: names, email, phone and message of the requester.
 				new Kind("decided registration requests", "DELETE FROM registration_request WHERE status <> 'OPEN'"
-						+ " AND COALESCE(decided_at, submitted_at) < ?", registrationRequests, false),
+						+ " AND COALESCE(decided_at, submitted_at) < ?", retention.registrationRequests(), false),
 				// Used links are deleted when used; these are the ones nobody followed, counted from their expiry.
-				new Kind("expired link tokens", "DELETE FROM link_token WHERE expires_at < ?", linkTokens, false),
-				new Kind("rate-limit hits", "DELETE FROM rate_limit_hit WHERE hit_at < ?", rateLimits, false),
-				new Kind("failed logins", "DELETE FROM login_failure WHERE failed_at < ?", failedLogins, false),
+				new Kind("expired link tokens", "DELETE FROM link_token WHERE expires_at < ?", retention.linkTokens(), false),
+				new Kind("rate-limit hits", "DELETE FROM rate_limit_hit WHERE hit_at < ?", retention.rateLimits(), false),
+				new Kind("failed logins", "DELETE FROM login_failure WHERE failed_at < ?", retention.failedLogins(), false),
 				// One row per email or address a limit has counted (security/LimitLocks): made again on the next try.
-				new Kind("limit locks", "DELETE FROM limit_lock WHERE used_at < ?", rateLimits, false),
+				new Kind("limit locks", "DELETE FROM limit_lock WHERE used_at < ?", retention.rateLimits(), false),
 				// Spring Session removes them every minute too; here for a node that was down.
 				new Kind("expired sessions", "DELETE FROM SPRING_SESSION WHERE EXPIRY_TIME < ?", Duration.ZERO, true));
 	}

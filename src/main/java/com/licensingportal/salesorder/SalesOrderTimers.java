@@ -1,8 +1,5 @@
 package com.licensingportal.salesorder;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,18 +9,15 @@ import org.springframework.stereotype.Component;
 @Component("salesOrderTimers")
 public class SalesOrderTimers {
 
-	private final Duration reminder;
+	private final SalesOrderProperties settings;
 
-	SalesOrderTimers(@Value("${portal.sales-order.assignment-reminder:P2D}") Duration reminder) {
-		if (reminder.isNegative() || reminder.isZero()) {
-			throw new IllegalArgumentException("portal.sales-order.assignment-reminder must be positive");
-		}
-		this.reminder = reminder;
+	SalesOrderTimers(SalesOrderProperties settings) {
+		this.settings = settings;
 	}
 
 	/** How long an order may wait for an account before Order Management is reminded. */
 	public String getReminder() {
-		return this.reminder.toString();
+		return this.settings.assignmentReminder().toString();
 	}
 
 }

@@ -2,7 +2,6 @@ package com.licensingportal.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -29,10 +28,9 @@ class CamundaLoginProtection {
 	}
 
 	@Bean
-	FilterRegistrationBean<CamundaNetworks> camundaNetworks(
-			@Value("${portal.camunda.allowed-networks:}") String allowedNetworks) {
+	FilterRegistrationBean<CamundaNetworks> camundaNetworks(CamundaProperties camunda) {
 		FilterRegistrationBean<CamundaNetworks> registration = new FilterRegistrationBean<>(
-				new CamundaNetworks(allowedNetworks));
+				new CamundaNetworks(camunda.allowedNetworks()));
 		registration.setName("camunda-allowed-networks");
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 2);
 		return registration;

@@ -12,7 +12,6 @@ import java.util.function.BooleanSupplier;
 import com.licensingportal.system.LimitLocks;
 import com.licensingportal.user.PortalUser;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -21,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * After {@code max-failures} failed logins for one email within {@code window}, further tries for that
- * email from the same client address are refused for {@code window}. Keyed by address too, so that nobody
- * can lock a user out from elsewhere. Kept in the database so that every node sees the same count; failures a
- * day old are removed by the nightly personal-data-retention process, not on the login's path.
+ * After {@code max-failures} failed logins for one email within {@code lockout} ({@link LoginProperties}), further
+ * tries for that email from the same client address are refused for {@code lockout}. Keyed by address too, so
+ * that nobody can lock a user out from elsewhere. Kept in the database so that every node sees the same count;
+ * failures a day old are removed by the nightly personal-data-retention process, not on the login's path.
  * <p>
  * A password is checked ({@link #check}) under a database lock of its email and address, and counted or
  * forgotten in the same transaction: so parallel tries are checked one after the other and none slips past the
@@ -49,14 +48,13 @@ public class LoginLockout {
 	private final Duration window;
 
 	LoginLockout(JdbcTemplate jdbc, LimitLocks locks, PlatformTransactionManager transactions, Clock clock,
-			@Value("${portal.login.max-failures:10}") int maxFailures,
-			@Value("${portal.login.lockout:PT15M}") Duration window) {
+			LoginProperties settings) {
 		this.jdbc = jdbc;
 		this.locks = locks;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
-		this.maxFailures = maxFailures;
-		this.window = window;
+		this.maxFailures = settings.maxFailures();
+		this.window = settings.lockout();
 	}
 
 	/** The name under which a Camunda user's logins are counted: never the same as a portal user's email. */

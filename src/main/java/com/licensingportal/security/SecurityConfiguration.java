@@ -1,8 +1,5 @@
 package com.licensingportal.security;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -104,7 +101,7 @@ public class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain portalChain(HttpSecurity http, AuthenticationManager portalAuthentication,
-			SessionRegistry sessionRegistry, @Value("${portal.login.lockout:PT15M}") Duration lockout) throws Exception {
+			SessionRegistry sessionRegistry, LoginProperties login) throws Exception {
 		http.authenticationManager(portalAuthentication)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
@@ -114,7 +111,7 @@ public class SecurityConfiguration {
 				.usernameParameter("email")
 				.passwordParameter("password")
 				.defaultSuccessUrl("/entitlements")
-				.failureHandler(new LoginFailurePage(lockout))
+				.failureHandler(new LoginFailurePage(login.lockout()))
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.headers(SecurityConfiguration::pageHeaders)

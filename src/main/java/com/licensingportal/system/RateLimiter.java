@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so that every node counts the same, each key under its lock ({@link LimitLocks}) so that parallel attempts
  * are counted one after the other. An attempt over either limit is refused and not counted, so that a
  * refused script does not push its own wait further out. Each form's limit is configured as
- * {@code portal.<name>.rate-limit.per-client-address}, {@code .per-email} and {@code .window}.
+ * {@code portal.<form>.rate-limit.per-client-address}, {@code .per-email} and {@code .window} ({@link FormRateLimit}).
  */
 @Service
 public class RateLimiter {
@@ -30,32 +28,12 @@ public class RateLimiter {
 
 	private final Clock clock;
 
-	private final Binder configuration;
-
 	private final LimitLocks locks;
 
-	RateLimiter(JdbcTemplate jdbc, LimitLocks locks, Clock clock, Environment environment) {
+	RateLimiter(JdbcTemplate jdbc, LimitLocks locks, Clock clock) {
 		this.jdbc = jdbc;
 		this.locks = locks;
 		this.clock = clock;
-		this.configuration = Binder.get(environment);
-	}
-
-	/** The configured limit of a form, e.g. {@code registration}: by default 10 per address and 3 per email an hour. */
-	public RateLimit limit(String name) {
-		String prefix = "portal." + name + ".rate-limit.";
-		return new RateLimit(name, this.configuration.bind(prefix + "per-client-address", Integer.class).orElse(10),
-				this.configuration.bind(prefix + "per-email", Integer.class).orElse(3),
-				this.configuration.bind(prefix + "window", Duration.class).orElse(Duration.ofHours(1)));
-	}
-
-	/**
-	 * Counts one attempt from the client address for the email against the form's configured limit.
-	 * @throws RateLimitedException when the address or the email has used up its attempts; nothing is counted
-	 */
-	@Transactional
-	public void attempt(String name, String clientAddress, String email) {
-		attempt(limit(name), clientAddress, email);
 	}
 
 	/**

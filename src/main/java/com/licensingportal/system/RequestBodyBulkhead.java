@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,10 +84,9 @@ class RequestBodyBulkhead extends OncePerRequestFilter {
 	static class Registration {
 
 		@Bean
-		FilterRegistrationBean<RequestBodyBulkhead> requestBodyBulkhead(
-				@Value("${portal.request-bodies.max-concurrent:100}") int maxConcurrent) {
+		FilterRegistrationBean<RequestBodyBulkhead> requestBodyBulkhead(RequestBodiesProperties requestBodies) {
 			FilterRegistrationBean<RequestBodyBulkhead> registration = new FilterRegistrationBean<>(
-					new RequestBodyBulkhead(maxConcurrent));
+					new RequestBodyBulkhead(requestBodies.maxConcurrent()));
 			// First, with the request id: before anything reads a form (RefusedFormBodies, security).
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			registration.setAsyncSupported(true);

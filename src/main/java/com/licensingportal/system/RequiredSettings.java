@@ -5,17 +5,32 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * Refuses to start a portal that lacks a setting it has no safe default for: the Camunda administrator's password
  * and the license-signing key pair. The embedded default has both (admin/admin, a generated pair); production (the
  * {@code mysql} profile, the Docker image) has neither, and says which environment variables to set
  * ({@link MissingSettingsFailureAnalyzer}) before any bean, the engine or the database is touched.
+ * <p>
+ * Then binds and checks every settings record of the portal (the {@code *Properties} records) as Spring Boot will bind
+ * their beans: a bad value stops start-up here too, with the sentence of {@link InvalidSettingsFailureAnalyzer}, not
+ * whenever the bean that needs it happens to be made.
  */
 @Component
 class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -33,6 +48,29 @@ class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
 		if (!missing.isEmpty()) {
 			throw new MissingSettingsException(missing);
 		}
+		Binder binder = Binder.get(this.environment);
+		try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+			SpringValidatorAdapter validator = new SpringValidatorAdapter(validation.getValidator());
+			for (String name : beanFactory.getBeanDefinitionNames()) {
+				Class<?> type = portalSettings(beanFactory.getBeanDefinition(name), beanFactory.getBeanClassLoader());
+				if (type != null) {
+					ConfigurationProperties settings = type.getAnnotation(ConfigurationProperties.class);
+					String prefix = settings.prefix().isEmpty() ? settings.value() : settings.prefix();
+					// As Spring Boot binds the bean: a value where the whole group belongs is not an error.
+					binder.bindOrCreate(prefix, Bindable.of(type),
+							new ValidationBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(), validator));
+				}
+			}
+		}
+	}
+
+	private static Class<?> portalSettings(BeanDefinition definition, ClassLoader classLoader) {
+		String className = definition.getBeanClassName();
+		if (className == null || !className.startsWith("com.licensingportal.")) {
+			return null;
+		}
+		Class<?> type = ClassUtils.resolveClassName(className, classLoader);
+		return type.isAnnotationPresent(ConfigurationProperties.class) ? type : null;
 	}
 
 	/** The environment variables to set, in the order the README's configuration table names them. */

@@ -1,8 +1,5 @@
 package com.licensingportal.transfer;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,17 +9,14 @@ import org.springframework.stereotype.Component;
 @Component("transferTimers")
 public class TransferTimers {
 
-	private final Duration approvalTimeout;
+	private final TransferProperties settings;
 
-	TransferTimers(@Value("${portal.transfer.approval-timeout:P5D}") Duration approvalTimeout) {
-		if (approvalTimeout.isNegative() || approvalTimeout.isZero()) {
-			throw new IllegalArgumentException("portal.transfer.approval-timeout must be positive");
-		}
-		this.approvalTimeout = approvalTimeout;
+	TransferTimers(TransferProperties settings) {
+		this.settings = settings;
 	}
 
 	public String getApprovalTimeout() {
-		return this.approvalTimeout.toString();
+		return this.settings.approvalTimeout().toString();
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.licensingportal.user;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -29,7 +28,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,10 +73,7 @@ public class UserService {
 
 	UserService(UserRepository users, AccountRepository accounts, AccountVisibility visibility, UserDirectory directory,
 			InvitationProcess invitation, LinkTokens linkTokens, Validator validator, PortalSessions sessions,
-			ExistingUserNotice existingUserNotice, RateLimiter rateLimiter,
-			@Value("${portal.user-creation.rate-limit.per-administrator:60}") int perAdministrator,
-			@Value("${portal.user-creation.rate-limit.per-email:10}") int perEmail,
-			@Value("${portal.user-creation.rate-limit.window:PT1H}") Duration window) {
+			ExistingUserNotice existingUserNotice, RateLimiter rateLimiter, UserCreationProperties creation) {
 		this.users = users;
 		this.accounts = accounts;
 		this.visibility = visibility;
@@ -89,7 +84,7 @@ public class UserService {
 		this.sessions = sessions;
 		this.existingUserNotice = existingUserNotice;
 		this.rateLimiter = rateLimiter;
-		this.creationLimit = new RateLimit("user-creation", perAdministrator, perEmail, window);
+		this.creationLimit = creation.rateLimit().named("user-creation");
 	}
 
 	/**

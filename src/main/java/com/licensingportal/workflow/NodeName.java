@@ -1,8 +1,9 @@
 package com.licensingportal.workflow;
 
+import com.licensingportal.system.PortalProperties;
+
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +16,8 @@ class NodeName extends AbstractProcessEnginePlugin {
 
 	private final String name;
 
-	NodeName(@Value("${portal.node-name:}") String name) {
-		this.name = name.strip();
+	NodeName(PortalProperties portal) {
+		this.name = portal.nodeName();
 	}
 
 	@Override

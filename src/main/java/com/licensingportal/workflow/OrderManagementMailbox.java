@@ -1,10 +1,9 @@
 package com.licensingportal.workflow;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The Order Management team's mailbox ({@code portal.order-management.email}): told about registration
+ * The Order Management team's mailbox ({@link OrderManagementProperties}): told about registration
  * requests waiting too long and about invitations it sent that expired. BPMN reads it as
  * {@code ${orderManagement.email}}.
  */
@@ -13,11 +12,8 @@ public class OrderManagementMailbox {
 
 	private final String email;
 
-	OrderManagementMailbox(@Value("${portal.order-management.email}") String email) {
-		if (email == null || email.isBlank()) {
-			throw new IllegalArgumentException("Set portal.order-management.email (PORTAL_ORDER_MANAGEMENT_EMAIL)");
-		}
-		this.email = email.strip();
+	OrderManagementMailbox(OrderManagementProperties settings) {
+		this.email = settings.email().strip();
 	}
 
 	public String getEmail() {

@@ -3,6 +3,8 @@ package com.licensingportal.system;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.licensingportal.passwordreset.PasswordResetProperties;
+import com.licensingportal.registration.RegistrationProperties;
 import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.PortalIntegrationTest;
 
@@ -22,6 +24,12 @@ class RateLimiterTest extends PortalIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	RegistrationProperties registration;
+
+	@Autowired
+	PasswordResetProperties passwordReset;
 
 	private final String name = "test-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -69,8 +77,9 @@ class RateLimiterTest extends PortalIntegrationTest {
 
 	@Test
 	void eachFormHasItsLimitFromConfiguration() {
-		assertThat(this.limiter.limit("registration")).isEqualTo(new RateLimit("registration", 10, 3, Duration.ofHours(1)));
-		assertThat(this.limiter.limit("password-reset"))
+		assertThat(this.registration.rateLimit().named("registration"))
+			.isEqualTo(new RateLimit("registration", 10, 3, Duration.ofHours(1)));
+		assertThat(this.passwordReset.rateLimit().named("password-reset"))
 			.isEqualTo(new RateLimit("password-reset", 10, 3, Duration.ofHours(1)));
 	}
 

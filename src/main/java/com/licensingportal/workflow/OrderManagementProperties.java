@@ -1,0 +1,17 @@
+package com.licensingportal.workflow;
+
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The Order Management team ({@code portal.order-management.*}).
+ *
+ * @param email the team's mailbox: reminded of registration requests waiting for a decision, told when an invitation
+ * it sent expires (PORTAL_ORDER_MANAGEMENT_EMAIL)
+ */
+@ConfigurationProperties("portal.order-management")
+@Validated
+public record OrderManagementProperties(@NotBlank String email) {
+}
