@@ -17,11 +17,8 @@ class AccountApiController {
 
 	private final AccountVisibility visibility;
 
-	private final AccountRepository accounts;
-
-	AccountApiController(AccountVisibility visibility, AccountRepository accounts) {
+	AccountApiController(AccountVisibility visibility) {
 		this.visibility = visibility;
-		this.accounts = accounts;
 	}
 
 	/** One account as the API shows it. {@code administered}: the caller may manage its users. */
@@ -31,14 +28,10 @@ class AccountApiController {
 	@GetMapping(path = "/api/v1/accounts", produces = "application/json")
 	@Operation(operationId = "listAccounts", summary = "The accounts you can see: your own and, for partners, their related customers")
 	List<AccountView> accounts(@AuthenticationPrincipal PortalUserPrincipal user) {
-		VisibleAccounts seen = this.visibility.forUser(user.getUserId());
-		if (seen.visible().isEmpty()) {
-			return List.of();
-		}
-		return this.accounts.findByIdInOrderByName(seen.visible())
+		return this.visibility.accountsSeenBy(user.getUserId())
 			.stream()
 			.map(account -> new AccountView(account.getId(), account.getAccountNumber(), account.getName(), account.getType(),
-					seen.canAdminister(account.getId())))
+					this.visibility.administers(user.getUserId(), account.getId())))
 			.toList();
 	}
 

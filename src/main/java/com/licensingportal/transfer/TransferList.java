@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the Transfers page and the API show: a user's own transfer requests and, for administrators, those
- * from the accounts they administer ({@link TransferService#canSee}); anything else is "not found".
+ * from the accounts they administer ({@link AccountVisibility#seesTransfer}); anything else is "not found".
  */
 @Service
 public class TransferList {
@@ -63,7 +63,8 @@ public class TransferList {
 	public TransferView transfer(Long userId, String transferNumber) {
 		VisibleAccounts visible = this.visibility.forUser(userId);
 		return this.transfers.findByTransferNumber(transferNumber)
-			.filter(transfer -> TransferService.canSee(userId, visible, transfer))
+			.filter(transfer -> AccountVisibility.seesTransfer(userId, visible, transfer.getRequestedByUserId(),
+					transfer.getSourceAccount().getId()))
 			.map(transfer -> TransferView.of(transfer, visible))
 			.orElseThrow(() -> new NotFoundException("Transfer " + transferNumber));
 	}

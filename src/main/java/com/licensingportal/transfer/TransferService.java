@@ -427,7 +427,8 @@ public class TransferService {
 		VisibleAccounts visible = this.visibility.forUser(userId);
 		PortalUser user = this.users.findById(userId).orElseThrow(() -> new NotFoundException("Your user"));
 		Long id = this.transfers.findByTransferNumber(transferNumber)
-			.filter(found -> canSee(userId, visible, found))
+			.filter(found -> AccountVisibility.seesTransfer(userId, visible, found.getRequestedByUserId(),
+					found.getSourceAccount().getId()))
 			.map(ChannelTransfer::getId)
 			.orElseThrow(() -> new NotFoundException("Transfer " + transferNumber));
 		ChannelTransfer transfer = lock(id);
@@ -441,14 +442,6 @@ public class TransferService {
 					+ " right now, so it can no longer be cancelled. Reload the page in a moment to see the outcome.");
 		}
 		return transfer;
-	}
-
-	/**
-	 * Whether the user may see the transfer: they asked for it, or they administer the account the channels
-	 * come from.
-	 */
-	public static boolean canSee(Long userId, VisibleAccounts visible, ChannelTransfer transfer) {
-		return transfer.getRequestedByUserId().equals(userId) || visible.canAdminister(transfer.getSourceAccount().getId());
 	}
 
 	private Optional<Submitted> earlier(Long userId, String key, String fingerprint) {

@@ -152,16 +152,11 @@ public class UserDirectory {
 	}
 
 	UserView viewOf(PortalUser user, Long viewerId, VisibleAccounts visible) {
-		List<AccountMembership> seen = user.getMemberships()
-			.stream()
-			.filter(membership -> visible.canSee(membership.getAccount().getId()))
-			.sorted(java.util.Comparator.comparing(membership -> membership.getAccount().getName()))
-			.toList();
+		List<AccountMembership> seen = AccountVisibility.linksSeen(user, visible);
 		if (seen.isEmpty()) {
 			throw new UserNotFoundException();
 		}
-		boolean administrable = seen.stream().anyMatch(m -> visible.canAdminister(m.getAccount().getId()));
-		return new UserView(user, seen, administrable, user.getId().equals(viewerId));
+		return new UserView(user, seen, AccountVisibility.administersOneOf(seen, visible), user.getId().equals(viewerId));
 	}
 
 	private List<UserView> usersOf(Collection<Long> accountIds, Long viewerId, VisibleAccounts visible) {
