@@ -22,6 +22,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import com.licensingportal.token.PersonalAccessTokenFilter;
+import com.licensingportal.token.PersonalAccessTokenService;
+
 /**
  * The REST API's own chain: bearer tokens only, no session, no cookie, hence no CSRF. The portal's pages
  * keep their form login and CSRF in the portal chain.

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.PageRefusal;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.PageRefusal;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

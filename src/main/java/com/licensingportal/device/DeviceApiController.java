@@ -12,8 +12,8 @@ import java.util.Optional;
 import com.licensingportal.account.Account;
 import com.licensingportal.api.ApiPage;
 import com.licensingportal.api.ApiValidationException;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.NotFoundException;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,7 +1,7 @@
 package com.licensingportal.device;
 
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.PageRefusal;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.PageRefusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

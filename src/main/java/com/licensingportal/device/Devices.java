@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemRepository;
 

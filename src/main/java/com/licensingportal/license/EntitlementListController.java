@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.PageRefusal;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.PageRefusal;
 
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.licensingportal.security.PortalUserPrincipal;
+import com.licensingportal.access.PortalUserPrincipal;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountVisibility;
+import com.licensingportal.access.AccountVisibility;
 
 import org.springframework.stereotype.Service;
 import org.springframework.validation.BindingResult;

@@ -3,7 +3,7 @@ package com.licensingportal.license;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import com.licensingportal.security.PortalUserPrincipal;
+import com.licensingportal.access.PortalUserPrincipal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

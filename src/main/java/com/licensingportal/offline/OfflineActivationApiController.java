@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.net.URI;
 
 import com.licensingportal.device.ActivationRefusedException;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.NotFoundException;
-import com.licensingportal.system.RefusedException.Kind;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.NotFoundException;
+import com.licensingportal.base.RefusedException.Kind;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import com.licensingportal.device.ActivationRefusedException;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.PageRefusal;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.PageRefusal;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -6,12 +6,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.device.Activation;
 import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;
-import com.licensingportal.system.RefusedException.Kind;
+import com.licensingportal.base.RefusedException.Kind;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;

@@ -2,7 +2,7 @@ package com.licensingportal.offline;
 
 import java.util.Optional;
 
-import com.licensingportal.account.AccountVisibility;
+import com.licensingportal.access.AccountVisibility;
 
 import org.springframework.stereotype.Service;
 

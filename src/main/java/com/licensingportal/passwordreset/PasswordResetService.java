@@ -3,10 +3,10 @@ package com.licensingportal.passwordreset;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.licensingportal.api.PersonalAccessTokenService;
+import com.licensingportal.token.PersonalAccessTokenService;
 import com.licensingportal.security.LoginLockout;
-import com.licensingportal.system.LimitLocks;
-import com.licensingportal.system.RateLimiter;
+import com.licensingportal.base.LimitLocks;
+import com.licensingportal.base.RateLimiter;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.user.LinkTokens;
 import com.licensingportal.user.PasswordRules;
@@ -77,7 +77,7 @@ public class PasswordResetService {
 	/**
 	 * Counts the request against the rate limits; for an active user, emails a new link and kills any
 	 * earlier one. For any other email nothing happens, and the caller answers the same.
-	 * @throws com.licensingportal.system.RateLimitedException when the client address or the email asked too often
+	 * @throws com.licensingportal.base.RateLimitedException when the client address or the email asked too often
 	 */
 	public void request(String email, String clientAddress) {
 		for (int attempt = 1;; attempt++) {

@@ -9,7 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.licensingportal.system.EarlyAnswerHeaders;
+import com.licensingportal.security.EarlyAnswerHeaders;
 
 import org.camunda.bpm.engine.IdentityService;
 

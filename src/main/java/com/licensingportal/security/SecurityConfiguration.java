@@ -27,6 +27,8 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
+import com.licensingportal.access.PortalUserDetailsService;
+
 /**
  * Four filter chains: styles, scripts and schemas without session; Camunda's webapps and REST API keep their
  * own login, CSRF and Content-Security-Policy (the REST API is protected by {@code EngineRestAuthentication}),

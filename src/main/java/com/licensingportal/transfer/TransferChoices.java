@@ -8,12 +8,12 @@ import java.util.Set;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemHistory;
 import com.licensingportal.license.LineItemRepository;
-import com.licensingportal.system.NotFoundException;
+import com.licensingportal.base.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -7,8 +7,8 @@ import java.util.List;
 
 import com.licensingportal.license.EntitlementListPage;
 import com.licensingportal.license.EntitlementSearch;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.PageRefusal;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.PageRefusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
 
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.license.LicenseEventType;
-import com.licensingportal.system.NotFoundException;
+import com.licensingportal.base.NotFoundException;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
