@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class PortalUserDetailsService implements UserDetailsService {
+public class PortalUserDetailsService implements UserDetailsService {
 
 	private final UserRepository users;
 

@@ -12,7 +12,7 @@ import org.springframework.ui.Model;
 public final class PageRefusal {
 
 	/** The model attribute that carries the status of a refusal other than 422. */
-	static final String STATUS = "refusalStatus";
+	public static final String STATUS = "refusalStatus";
 
 	private PageRefusal() {
 	}

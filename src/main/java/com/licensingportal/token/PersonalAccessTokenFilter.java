@@ -15,13 +15,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates an API request by its {@code Authorization: Bearer lpat_...} header; no session, no cookie. */
-class PersonalAccessTokenFilter extends OncePerRequestFilter {
+public class PersonalAccessTokenFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "Bearer ";
 
 	private final PersonalAccessTokenService tokens;
 
-	PersonalAccessTokenFilter(PersonalAccessTokenService tokens) {
+	public PersonalAccessTokenFilter(PersonalAccessTokenService tokens) {
 		this.tokens = tokens;
 	}
 
