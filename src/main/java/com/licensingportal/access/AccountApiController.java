@@ -2,7 +2,6 @@ package com.licensingportal.access;
 
 import java.util.List;
 
-import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.account.AccountType;
 
 import io.swagger.v3.oas.annotations.Operation;

@@ -3,9 +3,6 @@ package com.licensingportal.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.licensingportal.api.ApiSecurityConfiguration;
-import com.licensingportal.security.SecurityConfiguration;
-
 /**
  * The security headers of every answer (SecurityHeadersTest), for the answers given before Spring Security's
  * chains write them: a request refused by the firewall, by Tomcat, or for a body or form that cannot be read.
@@ -21,7 +18,7 @@ public final class EarlyAnswerHeaders {
 		response.setHeader("Referrer-Policy", "same-origin");
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("Content-Security-Policy", String.valueOf(request.getRequestURI()).startsWith("/api/")
-				? ApiSecurityConfiguration.CSP : SecurityConfiguration.CSP);
+				? SecurityConfiguration.API_CSP : SecurityConfiguration.CSP);
 	}
 
 }

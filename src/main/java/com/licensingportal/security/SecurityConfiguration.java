@@ -55,6 +55,9 @@ public class SecurityConfiguration {
 			+ "font-src 'self'; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; "
 			+ "base-uri 'self'; object-src 'none'";
 
+	/** The API answers JSON and CSV, never a page: nothing in them may load or run anything. */
+	public static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 	/** Swagger UI and the captured emails (their HTML carries inline styles) may use inline styles. */
 	static final String RELAXED_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 		.replace("frame-ancestors 'none'", "frame-ancestors 'self'");

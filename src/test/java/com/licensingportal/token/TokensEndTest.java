@@ -145,12 +145,10 @@ class TokensEndTest extends PortalIntegrationTest {
 			.statusCode();
 	}
 
-
 	private static String uniqueAddress() {
 		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
 		return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
 	}
-
 
 	/** An active Customer Administrator of an account of their own, with {@link LicenseFixtures#PASSWORD}. */
 	private PortalUser user() {
