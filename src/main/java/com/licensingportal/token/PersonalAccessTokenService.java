@@ -14,9 +14,11 @@ import java.util.Optional;
 
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PlainTextValidator;
+import com.licensingportal.user.PasswordChanged;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserStatus;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -104,6 +106,13 @@ public class PersonalAccessTokenService {
 	@Transactional
 	public int revokeAllOf(Long userId) {
 		return this.tokens.revokeAllOf(userId, this.clock.instant());
+	}
+
+	/** A token made with the old password would outlive it: a new password ends them, like the sessions. */
+	@EventListener
+	@Transactional
+	public void passwordChanged(PasswordChanged changed) {
+		revokeAllOf(changed.userId());
 	}
 
 	@Transactional(readOnly = true)

@@ -22,12 +22,12 @@ import com.licensingportal.account.AccountRepository;
 import com.licensingportal.base.NotFoundException;
 import com.licensingportal.base.RateLimit;
 import com.licensingportal.base.RateLimiter;
-import com.licensingportal.security.PortalSessions;
 import com.licensingportal.user.AccountMembership;
 import com.licensingportal.user.LinkToken;
 import com.licensingportal.user.LinkTokens;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.Role;
+import com.licensingportal.user.UserDeleted;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
 import com.licensingportal.user.UserType;
@@ -38,6 +38,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,9 +73,9 @@ public class UserService {
 
 	private final Validator validator;
 
-	private final PortalSessions sessions;
+	private final ApplicationEventPublisher events;
 
-	private final ExistingUserNotice existingUserNotice;
+	private final ExistingUserNoticeProcess existingUserNotice;
 
 	private final RateLimiter rateLimiter;
 
@@ -82,8 +83,8 @@ public class UserService {
 	private final RateLimit creationLimit;
 
 	UserService(UserRepository users, AccountRepository accounts, AccountVisibility visibility, UserDirectory directory,
-			InvitationProcess invitation, LinkTokens linkTokens, Validator validator, PortalSessions sessions,
-			ExistingUserNotice existingUserNotice, RateLimiter rateLimiter,
+			InvitationProcess invitation, LinkTokens linkTokens, Validator validator, ApplicationEventPublisher events,
+			ExistingUserNoticeProcess existingUserNotice, RateLimiter rateLimiter,
 			@Value("${portal.user-creation.rate-limit.per-administrator:60}") int perAdministrator,
 			@Value("${portal.user-creation.rate-limit.per-email:10}") int perEmail,
 			@Value("${portal.user-creation.rate-limit.window:PT1H}") Duration window) {
@@ -94,7 +95,7 @@ public class UserService {
 		this.invitation = invitation;
 		this.linkTokens = linkTokens;
 		this.validator = validator;
-		this.sessions = sessions;
+		this.events = events;
 		this.existingUserNotice = existingUserNotice;
 		this.rateLimiter = rateLimiter;
 		this.creationLimit = new RateLimit("user-creation", perAdministrator, perEmail, window);
@@ -295,8 +296,8 @@ public class UserService {
 		});
 		deletedUsers.forEach(user -> {
 			this.invitation.userDeleted(user.getId());
-			// A deleted user who is still logged in somewhere is logged out on every node.
-			this.sessions.removeSessionsOf(user.getEmail());
+			// Whoever is still logged in as them is logged out on every node (security listens).
+			this.events.publishEvent(new UserDeleted(user.getId(), user.getEmail()));
 		});
 		return doomed.stream().map(view -> view.user().getDisplayName()).toList();
 	}
