@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
  * administrator's Create named the email of a user outside the administrator's accounts, and the user is told.
  */
 @Component
-class ExistingUserNotice {
+class ExistingUserNoticeProcess {
 
 	static final String PROCESS_KEY = "ExistingUserNotice";
 
 	private final RuntimeService runtime;
 
-	ExistingUserNotice(RuntimeService runtime) {
+	ExistingUserNoticeProcess(RuntimeService runtime) {
 		this.runtime = runtime;
 	}
 

@@ -73,7 +73,7 @@ class CreateUserProbeTest extends UserTestSupport {
 
 	@AfterEach
 	void endProcesses() {
-		this.noticesToEnd.forEach(id -> ProcessJobs.endRunning(this.runtime, ExistingUserNotice.PROCESS_KEY, String.valueOf(id)));
+		this.noticesToEnd.forEach(id -> ProcessJobs.endRunning(this.runtime, ExistingUserNoticeProcess.PROCESS_KEY, String.valueOf(id)));
 		this.users.findLinkedToAny(List.of(this.customer.getId()))
 			.forEach(user -> ProcessJobs.endRunning(this.runtime, InvitationProcess.PROCESS_KEY, String.valueOf(user.getId())));
 	}
@@ -150,7 +150,7 @@ class CreateUserProbeTest extends UserTestSupport {
 		assertThat(api.status()).isEqualTo(409);
 		assertThat(api.json().get("detail").asText()).startsWith(colleague.getEmail() + " is already a user of your accounts.");
 		assertThat(this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(ExistingUserNotice.PROCESS_KEY)
+			.processDefinitionKey(ExistingUserNoticeProcess.PROCESS_KEY)
 			.processInstanceBusinessKey(String.valueOf(colleague.getId()))
 			.count()).isZero();
 	}
@@ -183,7 +183,7 @@ class CreateUserProbeTest extends UserTestSupport {
 	/** The notice process: its one mail task, asynchronous, then its end; the email says who to ask. */
 	private void assertNoticeSent(PortalUser existing, int count) {
 		ProcessInstance notice = this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(ExistingUserNotice.PROCESS_KEY)
+			.processDefinitionKey(ExistingUserNoticeProcess.PROCESS_KEY)
 			.processInstanceBusinessKey(String.valueOf(existing.getId()))
 			.singleResult();
 		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(notice)
