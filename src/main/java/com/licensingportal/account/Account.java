@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import com.licensingportal.system.ReadableCode;
+import com.licensingportal.base.ReadableCode;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

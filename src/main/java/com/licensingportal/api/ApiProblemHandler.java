@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import com.licensingportal.system.EarlyAnswerHeaders;
-import com.licensingportal.system.NotFoundException;
-import com.licensingportal.system.RateLimitedException;
-import com.licensingportal.system.RefusedException;
+import com.licensingportal.security.EarlyAnswerHeaders;
+import com.licensingportal.base.NotFoundException;
+import com.licensingportal.base.RateLimitedException;
+import com.licensingportal.base.RefusedException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.licensingportal.system.EarlyAnswerHeaders;
+import com.licensingportal.security.EarlyAnswerHeaders;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

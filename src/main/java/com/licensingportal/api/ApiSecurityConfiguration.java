@@ -22,6 +22,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import com.licensingportal.security.SecurityConfiguration;
+import com.licensingportal.token.PersonalAccessTokenFilter;
+import com.licensingportal.token.PersonalAccessTokenService;
+
 /**
  * The REST API's own chain: bearer tokens only, no session, no cookie, hence no CSRF. The portal's pages
  * keep their form login and CSRF in the portal chain.
@@ -30,7 +34,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 public class ApiSecurityConfiguration {
 
 	/** The API answers JSON and CSV, never a page: nothing in them may load or run anything. */
-	public static final String CSP = "default-src 'none'; frame-ancestors 'none'";
+	public static final String CSP = SecurityConfiguration.API_CSP;
 
 	/** API calls anyone may make without a token. */
 	static final String[] PUBLIC_POSTS = { "/api/v1/auth/token", "/api/v1/registrations" };

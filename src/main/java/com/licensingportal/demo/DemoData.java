@@ -8,7 +8,7 @@ import java.util.Set;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;
 import com.licensingportal.salesorder.SalesOrderIntakeProcess;

@@ -9,12 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
-import com.licensingportal.license.LineItemRepository;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.PageRefusal;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.PageRefusal;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,25 +26,12 @@ class ActivationController {
 
 	static final String VIEW_ACTIVATE = "device/activate";
 
-	private final AccountVisibility visibility;
-
-	private final AccountRepository accounts;
-
-	private final DeviceList devices;
-
-	private final LineItemRepository lineItems;
-
-	private final ActivationService activations;
+	private final Devices devices;
 
 	private final Clock clock;
 
-	ActivationController(AccountVisibility visibility, AccountRepository accounts, DeviceList devices,
-			LineItemRepository lineItems, ActivationService activations, Clock clock) {
-		this.visibility = visibility;
-		this.accounts = accounts;
+	ActivationController(Devices devices, Clock clock) {
 		this.devices = devices;
-		this.lineItems = lineItems;
-		this.activations = activations;
 		this.clock = clock;
 	}
 
@@ -59,24 +42,22 @@ class ActivationController {
 	@GetMapping("/devices/activate")
 	String form(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("activation") ActivationForm form,
 			Model model) {
-		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
 		List<String> problems = new ArrayList<>();
 		boolean stepOneAnswered = form.getTarget() != null || form.getDevice() != null;
-		Optional<Chosen> chosen = stepOneAnswered ? chosen(form, visible, problems) : Optional.empty();
-		return show(visible, form, chosen, problems, model);
+		Optional<Chosen> chosen = stepOneAnswered ? chosen(form, user.getUserId(), problems) : Optional.empty();
+		return show(user.getUserId(), form, chosen, problems, model);
 	}
 
 	@PostMapping("/devices/activate")
 	String activate(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("activation") ActivationForm form,
 			Model model, RedirectAttributes redirect) {
-		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
 		List<String> problems = new ArrayList<>();
-		Optional<Chosen> chosen = chosen(form, visible, problems);
+		Optional<Chosen> chosen = chosen(form, user.getUserId(), problems);
 		Map<String, Integer> channels = channels(form, problems);
 		if (chosen.isPresent() && problems.isEmpty()) {
 			try {
-				Activation activation = this.activations.activate(visible, chosen.get().target(), channels,
-						user.getEmail(), null);
+				Activation activation = this.devices.activate(user.getUserId(), chosen.get().target(), channels,
+						user.getEmail());
 				redirect.addFlashAttribute("success", "Activated " + activation.channels()
 						+ (activation.channels() == 1 ? " channel" : " channels") + " on " + activation.device().getName() + ".");
 				return "redirect:/devices/" + activation.device().getDeviceId();
@@ -86,26 +67,25 @@ class ActivationController {
 				PageRefusal.answer(model, refused);
 			}
 		}
-		return show(visible, form, chosen, problems, model);
+		return show(user.getUserId(), form, chosen, problems, model);
 	}
 
-	private String show(VisibleAccounts visible, ActivationForm form, Optional<Chosen> chosen, List<String> problems,
+	private String show(Long userId, ActivationForm form, Optional<Chosen> chosen, List<String> problems,
 			Model model) {
 		model.addAttribute("problems", problems);
-		model.addAttribute("deviceChoices", this.devices.choices(visible));
-		model.addAttribute("accountChoices", visible.visible().isEmpty() ? List.of()
-				: this.accounts.findByIdInOrderByName(visible.visible()));
+		model.addAttribute("deviceChoices", this.devices.choices(userId));
+		model.addAttribute("accountChoices", this.devices.accountChoices(userId));
 		chosen.ifPresent(device -> {
 			model.addAttribute("chosenDevice", device.device());
 			model.addAttribute("chosenAccount", device.account());
-			model.addAttribute("lineItems", this.lineItems.findActivatable(device.account().getId(), LocalDate.now(this.clock)));
+			model.addAttribute("lineItems", this.devices.activatable(userId, device.account(), LocalDate.now(this.clock)));
 		});
 		return VIEW_ACTIVATE;
 	}
 
-	private Optional<Chosen> chosen(ActivationForm form, VisibleAccounts visible, List<String> problems) {
+	private Optional<Chosen> chosen(ActivationForm form, Long userId, List<String> problems) {
 		if (ActivationForm.EXISTING.equals(form.effectiveTarget())) {
-			Optional<Device> device = form.getDevice() == null ? Optional.empty() : this.devices.find(visible, form.getDevice());
+			Optional<Device> device = form.getDevice() == null ? Optional.empty() : this.devices.find(userId, form.getDevice());
 			if (device.isEmpty()) {
 				problems.add("Choose one of your devices.");
 				return Optional.empty();
@@ -113,10 +93,7 @@ class ActivationController {
 			return Optional.of(new Chosen(device.get(), device.get().getAccount(), DeviceTarget.existing(form.getDevice())));
 		}
 		if (ActivationForm.NEW.equals(form.effectiveTarget())) {
-			Optional<Account> account = form.getAccount() == null && visible.visible().size() == 1
-					? this.accounts.findById(visible.visible().iterator().next())
-					: Optional.ofNullable(form.getAccount()).flatMap(this.accounts::findByAccountNumber)
-						.filter(found -> visible.canSee(found.getId()));
+			Optional<Account> account = this.devices.accountForNewDevice(userId, form.getAccount());
 			if (form.getName() == null) {
 				problems.add("Enter the new device's name.");
 			}

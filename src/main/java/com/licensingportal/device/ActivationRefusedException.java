@@ -2,7 +2,7 @@ package com.licensingportal.device;
 
 import java.io.Serial;
 
-import com.licensingportal.system.RefusedException;
+import com.licensingportal.base.RefusedException;
 
 /**
  * An activation or deactivation that the portal refuses, with the reason in the user's words. Thrown

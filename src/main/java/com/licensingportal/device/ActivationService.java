@@ -12,13 +12,13 @@ import java.util.TreeMap;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.license.LicenseEvent;
 import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemRepository;
-import com.licensingportal.system.PlainTextValidator;
+import com.licensingportal.base.PlainTextValidator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 

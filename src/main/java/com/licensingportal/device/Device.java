@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.system.ReadableCode;
+import com.licensingportal.base.ReadableCode;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;

@@ -7,15 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.api.ApiPage;
 import com.licensingportal.api.ApiValidationException;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.NotFoundException;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -45,20 +43,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Devices and activation")
 class DeviceApiController {
 
-	private final AccountVisibility visibility;
+	private final Devices devices;
 
-	private final AccountRepository accounts;
+	private final DeviceList list;
 
-	private final DeviceList devices;
-
-	private final ActivationService activations;
-
-	DeviceApiController(AccountVisibility visibility, AccountRepository accounts, DeviceList devices,
-			ActivationService activations) {
-		this.visibility = visibility;
-		this.accounts = accounts;
+	DeviceApiController(Devices devices, DeviceList list) {
 		this.devices = devices;
-		this.activations = activations;
+		this.list = list;
 	}
 
 	/** A device in the list. */
@@ -143,7 +134,7 @@ class DeviceApiController {
 			@RequestParam(defaultValue = "25") @Parameter(schema = @Schema(allowableValues = { "10", "25", "50",
 					"100" })) int size) {
 		ApiPage.checkPaging(page, size, DeviceList.PAGE_SIZES);
-		Page<DeviceList.Row> found = this.devices.page(this.visibility.forUser(user.getUserId()), q, page, size);
+		Page<DeviceList.Row> found = this.devices.page(user.getUserId(), q, page, size);
 		// The list shows the last page for one beyond it; a script asking for the next page must get none.
 		List<DeviceItem> items = found.getNumber() + 1 < page ? List.of()
 				: found.getContent().stream().map(DeviceItem::of).toList();
@@ -154,13 +145,12 @@ class DeviceApiController {
 	@Operation(operationId = "getDevice", summary = "One device of yours with the licenses activated on it")
 	DeviceDetail show(@AuthenticationPrincipal PortalUserPrincipal user,
 			@PathVariable @Parameter(example = "D-7KQ2-9XTM") String deviceId) {
-		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
-		Device device = this.devices.find(visible, deviceId)
+		Device device = this.devices.find(user.getUserId(), deviceId)
 			.orElseThrow(() -> new NotFoundException("The device " + deviceId));
 		return new DeviceDetail(device.getDeviceId(), device.getName(), device.getHostId(),
 				device.getAccount().getAccountNumber(), device.getAccount().getName(), device.getActivatedAt(),
-				visible.canAdminister(device.getAccount().getId()),
-				this.devices.licenses(device).stream().map(DeviceLicenseView::of).toList());
+				this.devices.canDeactivate(user.getUserId(), device),
+				this.list.licenses(device).stream().map(DeviceLicenseView::of).toList());
 	}
 
 	@PostMapping(path = "/api/v1/activations", consumes = "application/json", produces = "application/json")
@@ -171,9 +161,8 @@ class DeviceApiController {
 					+ "host ID is already taken in the account; 404 for a device, account or Activation ID that is not yours.")
 	ResponseEntity<ActivationResult> activate(@AuthenticationPrincipal PortalUserPrincipal user,
 			@Valid @RequestBody ActivationRequest body) {
-		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
-		Activation activation = this.activations.activate(visible, target(body, visible), channels(body.licenses()),
-				user.getEmail(), null);
+		Activation activation = this.devices.activate(user.getUserId(), target(body, user.getUserId()),
+				channels(body.licenses()), user.getEmail());
 		Device device = activation.device();
 		ActivationResult result = new ActivationResult(device.getDeviceId(), device.getName(),
 				device.getAccount().getAccountNumber(), activation.channels(),
@@ -195,13 +184,13 @@ class DeviceApiController {
 			@PathVariable @Parameter(example = "7KQ2-9XTM-C4HP-R8WD") String activationId,
 			@RequestParam(required = false) @Parameter(description = "how many channels; all when left out",
 					example = "2") Integer quantity) {
-		int returned = this.activations.deactivate(this.visibility.forUser(user.getUserId()), deviceId,
+		int returned = this.devices.deactivate(user.getUserId(), deviceId,
 				activationId.strip().toUpperCase(Locale.ROOT), quantity, user.getEmail());
 		return new Deactivation(deviceId, activationId.strip().toUpperCase(Locale.ROOT), returned);
 	}
 
 	/** The device the request names: an existing one, or a new one as the Activate page would make it. */
-	private DeviceTarget target(ActivationRequest body, VisibleAccounts visible) {
+	private DeviceTarget target(ActivationRequest body, Long userId) {
 		if (body.deviceId() != null && !body.deviceId().isBlank()) {
 			if (body.deviceName() != null || body.hostId() != null || body.account() != null) {
 				throw new ApiValidationException("deviceId",
@@ -213,18 +202,16 @@ class DeviceApiController {
 			throw new ApiValidationException("deviceId",
 					"Give deviceId for an existing device, or deviceName and hostId for a new one.");
 		}
-		return DeviceTarget.newDevice(body.deviceName(), body.hostId(), newDeviceAccount(body.account(), visible));
+		return DeviceTarget.newDevice(body.deviceName(), body.hostId(), newDeviceAccount(body.account(), userId));
 	}
 
 	/** The named account, or the only one the user sees; null leaves the refusal to the activation service. */
-	private Long newDeviceAccount(String accountNumber, VisibleAccounts visible) {
+	private Long newDeviceAccount(String accountNumber, Long userId) {
+		Optional<Account> account = this.devices.accountForNewDevice(userId, accountNumber);
 		if (accountNumber == null || accountNumber.isBlank()) {
-			return visible.visible().size() == 1 ? visible.visible().iterator().next() : null;
+			return account.map(Account::getId).orElse(null);
 		}
-		return this.accounts.findByAccountNumber(accountNumber.strip())
-			.map(Account::getId)
-			.filter(visible::canSee)
-			.orElseThrow(() -> new NotFoundException("The account " + accountNumber.strip()));
+		return account.map(Account::getId).orElseThrow(() -> new NotFoundException("The account " + accountNumber.strip()));
 	}
 
 	private static Map<String, Integer> channels(List<LicenseRequest> licenses) {

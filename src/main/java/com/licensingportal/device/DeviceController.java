@@ -1,9 +1,7 @@
 package com.licensingportal.device;
 
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.PageRefusal;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.PageRefusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,22 +22,19 @@ class DeviceController {
 
 	static final String VIEW_DEVICE = "device/device";
 
-	private final AccountVisibility visibility;
+	private final Devices devices;
 
-	private final DeviceList devices;
+	private final DeviceList list;
 
-	private final ActivationService activations;
-
-	DeviceController(AccountVisibility visibility, DeviceList devices, ActivationService activations) {
-		this.visibility = visibility;
+	DeviceController(Devices devices, DeviceList list) {
 		this.devices = devices;
-		this.activations = activations;
+		this.list = list;
 	}
 
 	@GetMapping("/devices")
 	String list(@AuthenticationPrincipal PortalUserPrincipal user, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "1") String page, @RequestParam(defaultValue = "25") String size, Model model) {
-		model.addAttribute("devices", this.devices.page(this.visibility.forUser(user.getUserId()), q, number(page, 1),
+		model.addAttribute("devices", this.devices.page(user.getUserId(), q, number(page, 1),
 				number(size, 25)));
 		model.addAttribute("q", q);
 		model.addAttribute("pageSizes", DeviceList.PAGE_SIZES);
@@ -48,7 +43,7 @@ class DeviceController {
 
 	@GetMapping("/devices/{deviceId}")
 	String show(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String deviceId, Model model) {
-		return devicePage(this.visibility.forUser(user.getUserId()), deviceId, model);
+		return devicePage(user.getUserId(), deviceId, model);
 	}
 
 	/**
@@ -59,14 +54,13 @@ class DeviceController {
 	String deactivate(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String deviceId,
 			@RequestParam(required = false) String activationId, @RequestParam(required = false) String quantity,
 			Model model, RedirectAttributes redirect) {
-		VisibleAccounts accounts = this.visibility.forUser(user.getUserId());
 		// Like every administrators' action: "not found" for anyone else, also for a device they can see.
-		if (this.devices.find(accounts, deviceId).filter(device -> accounts.canAdminister(device.getAccount().getId())).isEmpty()) {
+		if (this.devices.administered(user.getUserId(), deviceId).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		try {
 			Integer channels = quantity == null || quantity.isBlank() ? null : parseQuantity(quantity);
-			int returned = this.activations.deactivate(accounts, deviceId, blankToNull(activationId), channels,
+			int returned = this.devices.deactivate(user.getUserId(), deviceId, blankToNull(activationId), channels,
 					user.getEmail());
 			redirect.addFlashAttribute("success", returned == 1 ? "1 channel was returned to its license."
 					: returned + " channels were returned to their licenses.");
@@ -74,18 +68,18 @@ class DeviceController {
 		catch (ActivationRefusedException refused) {
 			model.addAttribute("problem", refused.getMessage());
 			PageRefusal.answer(model, refused);
-			return devicePage(accounts, deviceId, model);
+			return devicePage(user.getUserId(), deviceId, model);
 		}
 		return "redirect:/devices/" + deviceId;
 	}
 
-	private String devicePage(VisibleAccounts accounts, String deviceId, Model model) {
-		Device device = this.devices.find(accounts, deviceId)
+	private String devicePage(Long userId, String deviceId, Model model) {
+		Device device = this.devices.find(userId, deviceId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("device", device);
-		model.addAttribute("licenses", this.devices.licenses(device));
-		model.addAttribute("licenseFiles", this.devices.licenseFiles(device));
-		model.addAttribute("canDeactivate", accounts.canAdminister(device.getAccount().getId()));
+		model.addAttribute("licenses", this.list.licenses(device));
+		model.addAttribute("licenseFiles", this.list.licenseFiles(device));
+		model.addAttribute("canDeactivate", this.devices.canDeactivate(userId, device));
 		return VIEW_DEVICE;
 	}
 

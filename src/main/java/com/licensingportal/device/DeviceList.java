@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

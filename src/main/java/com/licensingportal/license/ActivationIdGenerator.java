@@ -1,6 +1,6 @@
 package com.licensingportal.license;
 
-import com.licensingportal.system.ReadableCode;
+import com.licensingportal.base.ReadableCode;
 
 import org.springframework.stereotype.Component;
 

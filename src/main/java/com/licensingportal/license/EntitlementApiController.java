@@ -11,13 +11,11 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.api.ApiPage;
 import com.licensingportal.api.ApiValidationException;
 import com.licensingportal.api.ApiValidationException.FieldProblem;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.NotFoundException;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,21 +42,14 @@ class EntitlementApiController {
 		.map(EntitlementColumn::key)
 		.collect(Collectors.joining(", "));
 
-	private final AccountVisibility visibility;
-
-	private final EntitlementFilters filters;
-
-	private final EntitlementList list;
+	private final Entitlements entitlements;
 
 	private final LineItemHistory history;
 
 	private final Clock clock;
 
-	EntitlementApiController(AccountVisibility visibility, EntitlementFilters filters, EntitlementList list,
-			LineItemHistory history, Clock clock) {
-		this.visibility = visibility;
-		this.filters = filters;
-		this.list = list;
+	EntitlementApiController(Entitlements entitlements, LineItemHistory history, Clock clock) {
+		this.entitlements = entitlements;
 		this.history = history;
 		this.clock = clock;
 	}
@@ -110,8 +101,7 @@ class EntitlementApiController {
 					+ "version, available, total, expiration (dir asc or desc); without it the newest come first.")
 	ApiPage<EntitlementItem> list(@AuthenticationPrincipal PortalUserPrincipal user,
 			@ParameterObject EntitlementSearch search, BindingResult binding) {
-		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
-		EntitlementList.Page page = this.list.page(visible, criteria(search, binding, visible));
+		EntitlementList.Page page = this.entitlements.page(user.getUserId(), criteria(user, search, binding));
 		// The list shows the last page for one beyond it; a script asking for the next page must get none.
 		List<EntitlementItem> items = page.number() < search.pageNumber() ? List.of()
 				: page.rows().stream().map(EntitlementItem::of).toList();
@@ -122,7 +112,7 @@ class EntitlementApiController {
 	@Operation(operationId = "getEntitlement", summary = "One line item of yours with the devices its channels are on and its event trail")
 	EntitlementDetail show(@AuthenticationPrincipal PortalUserPrincipal user,
 			@PathVariable @Parameter(example = "7KQ2-9XTM-C4HP-R8WD") String activationId) {
-		LineItem item = this.history.find(this.visibility.forUser(user.getUserId()), activationId)
+		LineItem item = this.entitlements.find(user.getUserId(), activationId)
 			.orElseThrow(() -> new NotFoundException("The license " + activationId));
 		return new EntitlementDetail(item.getActivationId(), item.getEntitlement().getEntitlementId(),
 				AccountRef.of(item.getOwner()), AccountRef.of(item.getSoldTo()),
@@ -146,22 +136,21 @@ class EntitlementApiController {
 			@RequestParam(required = false) @Parameter(description = "export exactly these line items",
 					example = "7KQ2-9XTM-C4HP-R8WD,4JHT-8ZRW-Q6NB-3MXC") List<String> activationIds,
 			HttpServletResponse response) throws IOException {
-		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
-		EntitlementList.Criteria criteria = criteria(search, binding, visible);
+		EntitlementList.Criteria criteria = criteria(user, search, binding);
 		List<String> selected = activationIds == null ? null : selection(activationIds, search);
 		try (EntitlementCsv csv = EntitlementCsv.attachment(response, LocalDate.now(this.clock))) {
 			if (selected == null) {
-				this.list.forEachMatching(visible, criteria, csv.sink());
+				this.entitlements.forEachMatching(user.getUserId(), criteria, csv.sink());
 			}
 			else {
-				this.list.forEachSelected(visible, selected, search, csv.sink());
+				this.entitlements.forEachSelected(user.getUserId(), selected, search, csv.sink());
 			}
 		}
 	}
 
 	/** The search as the page applies it; anything the page would complain about is a 422 here. */
-	private EntitlementList.Criteria criteria(EntitlementSearch search, BindingResult binding, VisibleAccounts visible) {
-		EntitlementFilters.Checked checked = this.filters.check(search, binding, visible);
+	private EntitlementList.Criteria criteria(PortalUserPrincipal user, EntitlementSearch search, BindingResult binding) {
+		EntitlementFilters.Checked checked = this.entitlements.check(user.getUserId(), search, binding);
 		List<FieldProblem> problems = new ArrayList<>();
 		checked.problems().forEach(problem -> problems.add(new FieldProblem(problem.field(), problem.message())));
 		if (search.getSort() != null && search.sortColumn() == null) {

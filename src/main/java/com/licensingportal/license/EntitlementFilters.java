@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

@@ -6,10 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.PageRefusal;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.PageRefusal;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,21 +30,14 @@ class EntitlementListController {
 
 	static final int MAX_SELECTED = 1000;
 
-	private final AccountVisibility visibility;
-
-	private final EntitlementFilters filters;
-
-	private final EntitlementList list;
+	private final Entitlements entitlements;
 
 	private final EntitlementListPage listPage;
 
 	private final Clock clock;
 
-	EntitlementListController(AccountVisibility visibility, EntitlementFilters filters, EntitlementList list,
-			EntitlementListPage listPage, Clock clock) {
-		this.visibility = visibility;
-		this.filters = filters;
-		this.list = list;
+	EntitlementListController(Entitlements entitlements, EntitlementListPage listPage, Clock clock) {
+		this.entitlements = entitlements;
 		this.listPage = listPage;
 		this.clock = clock;
 	}
@@ -65,13 +56,12 @@ class EntitlementListController {
 	ModelAndView exportAllMatching(@AuthenticationPrincipal PortalUserPrincipal user,
 			@ModelAttribute("search") EntitlementSearch search, BindingResult binding, Model model,
 			HttpServletResponse response) throws IOException {
-		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
-		Optional<EntitlementList.Criteria> criteria = this.filters.check(search, binding, visible).criteria();
+		Optional<EntitlementList.Criteria> criteria = this.entitlements.check(user.getUserId(), search, binding).criteria();
 		if (criteria.isEmpty()) {
 			return new ModelAndView(this.listPage.show(user, search, binding, model));
 		}
 		try (EntitlementCsv csv = EntitlementCsv.attachment(response, LocalDate.now(this.clock))) {
-			this.list.forEachMatching(visible, criteria.get(), csv.sink());
+			this.entitlements.forEachMatching(user.getUserId(), criteria.get(), csv.sink());
 		}
 		return null; // the response is written
 	}
@@ -91,9 +81,8 @@ class EntitlementListController {
 			PageRefusal.answer(model, HttpStatus.UNPROCESSABLE_ENTITY);
 			return new ModelAndView(this.listPage.show(user, search, binding, model));
 		}
-		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
 		try (EntitlementCsv csv = EntitlementCsv.attachment(response, LocalDate.now(this.clock))) {
-			this.list.forEachSelected(visible, selected.stream().map(String::strip).distinct().toList(), search,
+			this.entitlements.forEachSelected(user.getUserId(), selected.stream().map(String::strip).distinct().toList(), search,
 					csv.sink());
 		}
 		return null; // the response is written

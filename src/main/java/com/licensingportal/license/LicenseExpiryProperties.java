@@ -1,6 +1,6 @@
 package com.licensingportal.license;
 
-import com.licensingportal.system.CamundaCron;
+import com.licensingportal.base.CamundaCron;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

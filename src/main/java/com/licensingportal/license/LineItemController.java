@@ -3,9 +3,7 @@ package com.licensingportal.license;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
-import com.licensingportal.security.PortalUserPrincipal;
+import com.licensingportal.access.PortalUserPrincipal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,26 +19,25 @@ class LineItemController {
 
 	static final String VIEW_LINE_ITEM = "license/line-item";
 
-	private final AccountVisibility visibility;
+	private final Entitlements entitlements;
 
 	private final LineItemHistory history;
 
 	private final Clock clock;
 
-	LineItemController(AccountVisibility visibility, LineItemHistory history, Clock clock) {
-		this.visibility = visibility;
+	LineItemController(Entitlements entitlements, LineItemHistory history, Clock clock) {
+		this.entitlements = entitlements;
 		this.history = history;
 		this.clock = clock;
 	}
 
 	@GetMapping("/entitlements/{activationId}")
 	String show(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String activationId, Model model) {
-		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
-		LineItem item = this.history.find(visible, activationId)
+		LineItem item = this.entitlements.find(user.getUserId(), activationId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("item", item);
 		model.addAttribute("placements", this.history.placements(item));
-		model.addAttribute("trail", this.history.trail(item, visible));
+		model.addAttribute("trail", this.entitlements.trail(user.getUserId(), item));
 		model.addAttribute("expired", item.isExpiredOn(LocalDate.now(this.clock)));
 		return VIEW_LINE_ITEM;
 	}

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
 
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

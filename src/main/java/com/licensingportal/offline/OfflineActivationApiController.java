@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 
-import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.device.ActivationRefusedException;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.NotFoundException;
-import com.licensingportal.system.RefusedException.Kind;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.NotFoundException;
+import com.licensingportal.base.RefusedException.Kind;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -32,12 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Devices and activation")
 class OfflineActivationApiController {
 
-	private final AccountVisibility visibility;
+	private final OfflineActivations offline;
 
-	private final OfflineActivationService offline;
-
-	OfflineActivationApiController(AccountVisibility visibility, OfflineActivationService offline) {
-		this.visibility = visibility;
+	OfflineActivationApiController(OfflineActivations offline) {
 		this.offline = offline;
 	}
 
@@ -59,11 +55,10 @@ class OfflineActivationApiController {
 					content = @Content(mediaType = LicenseFile.CONTENT_TYPE)))
 	ResponseEntity<String> activate(@AuthenticationPrincipal PortalUserPrincipal user, HttpServletRequest request)
 			throws IOException {
-		var accounts = this.visibility.forUser(user.getUserId());
-		OfflineActivation activation = this.offline.activate(accounts, request.getContentType(), read(request),
+		OfflineActivation activation = this.offline.activate(user.getUserId(), request.getContentType(), read(request),
 				user.getEmail());
 		String deviceId = activation.getDevice().getDeviceId();
-		String licenseFile = this.offline.licenseFile(accounts, deviceId, activation.getId())
+		String licenseFile = this.offline.licenseFile(user.getUserId(), deviceId, activation.getId())
 			.orElseThrow(() -> new NotFoundException("The license file"));
 		return ResponseEntity.created(URI.create("/api/v1/devices/" + deviceId))
 			.contentType(MediaType.APPLICATION_JSON)

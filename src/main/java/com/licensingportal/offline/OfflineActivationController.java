@@ -3,11 +3,9 @@ package com.licensingportal.offline;
 import java.io.IOException;
 import java.io.InputStream;
 
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.device.ActivationRefusedException;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.PageRefusal;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.PageRefusal;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -34,12 +32,9 @@ class OfflineActivationController {
 	static final String TOO_LARGE = "The activation request file was refused: the file is larger than 64 KiB;"
 			+ " an activation request file is much smaller.";
 
-	private final AccountVisibility visibility;
+	private final OfflineActivations offline;
 
-	private final OfflineActivationService offline;
-
-	OfflineActivationController(AccountVisibility visibility, OfflineActivationService offline) {
-		this.visibility = visibility;
+	OfflineActivationController(OfflineActivations offline) {
 		this.offline = offline;
 	}
 
@@ -61,9 +56,8 @@ class OfflineActivationController {
 			PageRefusal.answer(model, HttpStatus.PAYLOAD_TOO_LARGE);
 			return VIEW_UPLOAD;
 		}
-		VisibleAccounts accounts = this.visibility.forUser(user.getUserId());
 		try {
-			OfflineActivation activation = this.offline.activate(accounts, file.getContentType(), read(file), user.getEmail());
+			OfflineActivation activation = this.offline.activate(user.getUserId(), file.getContentType(), read(file), user.getEmail());
 			int channels = activation.getLicenses().stream().mapToInt(OfflineActivation.GrantedLicense::getQuantity).sum();
 			redirect.addFlashAttribute("success", "Activated " + channels + (channels == 1 ? " channel" : " channels") + " on "
 					+ activation.getDevice().getName() + ". Download the license file and copy it to the server.");
@@ -80,7 +74,7 @@ class OfflineActivationController {
 	@GetMapping("/devices/{deviceId}/license-files/{id}")
 	ResponseEntity<String> download(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String deviceId,
 			@PathVariable long id) {
-		String licenseFile = this.offline.licenseFile(this.visibility.forUser(user.getUserId()), deviceId, id)
+		String licenseFile = this.offline.licenseFile(user.getUserId(), deviceId, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)

@@ -6,13 +6,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.device.Activation;
 import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;
-import com.licensingportal.system.PortalProperties;
-import com.licensingportal.system.RefusedException.Kind;
+import com.licensingportal.base.PortalProperties;
+import com.licensingportal.base.RefusedException.Kind;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.InvalidMediaTypeException;

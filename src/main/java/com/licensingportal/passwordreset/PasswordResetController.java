@@ -3,9 +3,9 @@ package com.licensingportal.passwordreset;
 import java.util.Optional;
 
 import com.licensingportal.passwordreset.PasswordResetService.OpenReset;
-import com.licensingportal.system.EmailAddressValidator;
-import com.licensingportal.system.LinkPages;
-import com.licensingportal.system.RateLimitedException;
+import com.licensingportal.base.EmailAddressValidator;
+import com.licensingportal.base.LinkPages;
+import com.licensingportal.base.RateLimitedException;
 import com.licensingportal.user.PasswordRules;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,8 +2,8 @@ package com.licensingportal.passwordreset;
 
 import java.time.Duration;
 
-import com.licensingportal.system.FormRateLimit;
-import com.licensingportal.system.PositiveDuration;
+import com.licensingportal.base.FormRateLimit;
+import com.licensingportal.base.PositiveDuration;
 
 import jakarta.validation.Valid;
 

@@ -3,13 +3,12 @@ package com.licensingportal.passwordreset;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.licensingportal.api.PersonalAccessTokenService;
-import com.licensingportal.security.LoginLockout;
-import com.licensingportal.system.LimitLocks;
-import com.licensingportal.system.RateLimit;
-import com.licensingportal.system.RateLimiter;
+import com.licensingportal.base.LimitLocks;
+import com.licensingportal.base.RateLimit;
+import com.licensingportal.base.RateLimiter;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.user.LinkTokens;
+import com.licensingportal.user.PasswordChanged;
 import com.licensingportal.user.PasswordRules;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
@@ -18,6 +17,7 @@ import com.licensingportal.user.UserStatus;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,29 +51,26 @@ public class PasswordResetService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final LoginLockout lockout;
-
 	private final RateLimiter rateLimiter;
 
 	private final RateLimit rateLimit;
 
 	private final LimitLocks locks;
 
-	private final PersonalAccessTokenService tokens;
+	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transaction;
 
 	PasswordResetService(UserRepository users, LinkTokens links, PasswordResetProcess process,
-			PasswordEncoder passwordEncoder, LoginLockout lockout, RateLimiter rateLimiter, LimitLocks locks,
-			PlatformTransactionManager transactions, PersonalAccessTokenService tokens, PasswordResetProperties settings) {
-		this.tokens = tokens;
+			PasswordEncoder passwordEncoder, RateLimiter rateLimiter, LimitLocks locks,
+			PlatformTransactionManager transactions, ApplicationEventPublisher events, PasswordResetProperties settings) {
+		this.events = events;
 		this.locks = locks;
 		this.transaction = new TransactionTemplate(transactions);
 		this.users = users;
 		this.links = links;
 		this.process = process;
 		this.passwordEncoder = passwordEncoder;
-		this.lockout = lockout;
 		this.rateLimiter = rateLimiter;
 		this.rateLimit = settings.rateLimit().named(RATE_LIMIT);
 	}
@@ -81,7 +78,7 @@ public class PasswordResetService {
 	/**
 	 * Counts the request against the rate limits; for an active user, emails a new link and kills any
 	 * earlier one. For any other email nothing happens, and the caller answers the same.
-	 * @throws com.licensingportal.system.RateLimitedException when the client address or the email asked too often
+	 * @throws com.licensingportal.base.RateLimitedException when the client address or the email asked too often
 	 */
 	public void request(String email, String clientAddress) {
 		for (int attempt = 1;; attempt++) {
@@ -151,9 +148,9 @@ public class PasswordResetService {
 		}
 		this.links.revokeAll(user.getId(), Purpose.PASSWORD_RESET);
 		user.setPasswordHash(passwordHash);
-		// A token made with the old password would outlive it: a new password ends them, like the sessions.
-		this.tokens.revokeAllOf(user.getId());
-		this.lockout.forgetFailures(user.getEmail());
+		// A token made with the old password would outlive it: the tokens end (token listens), like the sessions,
+		// and the failed logins are forgotten (security listens).
+		this.events.publishEvent(new PasswordChanged(user.getId(), user.getEmail()));
 		if (!this.process.newPasswordSet(user.getId(), currentSessionId)) {
 			log.warn("User {} followed a live password reset link, but no reset process waits for them", user.getId());
 			throw new InvalidPasswordResetLinkException();

@@ -6,7 +6,7 @@ import java.util.Objects;
 import com.licensingportal.mail.MailDates;
 import com.licensingportal.registration.RegistrationService.Outcome;
 import com.licensingportal.registration.RegistrationService.Submission;
-import com.licensingportal.system.RateLimitedException;
+import com.licensingportal.base.RateLimitedException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -3,8 +3,8 @@ package com.licensingportal.registration;
 import java.util.Locale;
 
 import com.licensingportal.account.AccountType;
-import com.licensingportal.system.EmailAddress;
-import com.licensingportal.system.PlainText;
+import com.licensingportal.base.EmailAddress;
+import com.licensingportal.base.PlainText;
 import com.licensingportal.user.PortalUser;
 
 import io.swagger.v3.oas.annotations.media.Schema;

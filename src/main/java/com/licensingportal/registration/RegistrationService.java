@@ -16,16 +16,16 @@ import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.license.Entitlement;
 import com.licensingportal.license.EntitlementRepository;
-import com.licensingportal.system.RateLimit;
-import com.licensingportal.system.RateLimiter;
-import com.licensingportal.user.Inviter;
+import com.licensingportal.base.RateLimit;
+import com.licensingportal.base.RateLimiter;
+import com.licensingportal.usermanagement.Inviter;
 import com.licensingportal.user.PortalUser;
-import com.licensingportal.system.PlainTextValidator;
-import com.licensingportal.user.UserChangeRefusedException;
-import com.licensingportal.user.UserDirectory;
-import com.licensingportal.user.UserProfile;
+import com.licensingportal.base.PlainTextValidator;
+import com.licensingportal.usermanagement.UserChangeRefusedException;
+import com.licensingportal.usermanagement.UserDirectory;
+import com.licensingportal.usermanagement.UserProfile;
 import com.licensingportal.user.UserRepository;
-import com.licensingportal.user.UserService;
+import com.licensingportal.usermanagement.UserService;
 import com.licensingportal.user.UserType;
 
 import jakarta.validation.ConstraintViolation;
@@ -141,7 +141,7 @@ public class RegistrationService {
 	 * Takes a request from the /register page or the API: counts it against the rate limits, then either
 	 * answers that the email's open request is still with Order Management, or saves the request and starts
 	 * its process, which confirms it by email.
-	 * @throws com.licensingportal.system.RateLimitedException when the client address or the email asked too often
+	 * @throws com.licensingportal.base.RateLimitedException when the client address or the email asked too often
 	 */
 	public Submission submit(RegistrationForm form, String clientAddress) {
 		Set<ConstraintViolation<RegistrationForm>> problems = this.validator.validate(form);

@@ -2,8 +2,8 @@ package com.licensingportal.retention;
 
 import java.time.Duration;
 
-import com.licensingportal.system.CamundaCron;
-import com.licensingportal.system.PositiveDuration;
+import com.licensingportal.base.CamundaCron;
+import com.licensingportal.base.PositiveDuration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -28,7 +28,7 @@ import com.licensingportal.license.ProductRepository;
 import com.licensingportal.license.SalesOrderService;
 import com.licensingportal.license.SalesOrderService.Entered;
 import com.licensingportal.license.SalesOrderService.OrderLine;
-import com.licensingportal.user.UserDirectory;
+import com.licensingportal.usermanagement.UserDirectory;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

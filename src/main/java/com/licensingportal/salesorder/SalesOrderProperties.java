@@ -2,7 +2,7 @@ package com.licensingportal.salesorder;
 
 import java.time.Duration;
 
-import com.licensingportal.system.PositiveDuration;
+import com.licensingportal.base.PositiveDuration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -2,7 +2,7 @@ package com.licensingportal.salesorder;
 
 import java.io.Serial;
 
-import com.licensingportal.system.RefusedException;
+import com.licensingportal.base.RefusedException;
 
 /** A sales-order request or Tasklist decision that the rules refuse, with the reason; nothing changed. */
 public class SalesOrderRefusedException extends RefusedException {

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.api.ApiValidationException;
 import com.licensingportal.api.ApiValidationException.FieldProblem;
-import com.licensingportal.system.RefusedException;
+import com.licensingportal.base.RefusedException;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

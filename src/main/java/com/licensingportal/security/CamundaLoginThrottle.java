@@ -9,8 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.licensingportal.system.EarlyAnswerHeaders;
-
 import org.camunda.bpm.engine.IdentityService;
 
 import org.springframework.http.HttpHeaders;

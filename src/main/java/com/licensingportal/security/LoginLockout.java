@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import com.licensingportal.system.LimitLocks;
+import com.licensingportal.base.LimitLocks;
 import com.licensingportal.user.PortalUser;
 
 import org.springframework.jdbc.core.JdbcTemplate;

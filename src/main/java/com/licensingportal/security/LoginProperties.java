@@ -2,7 +2,7 @@ package com.licensingportal.security;
 
 import java.time.Duration;
 
-import com.licensingportal.system.PositiveDuration;
+import com.licensingportal.base.PositiveDuration;
 
 import jakarta.validation.constraints.Positive;
 

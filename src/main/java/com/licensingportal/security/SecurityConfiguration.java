@@ -24,6 +24,8 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
+import com.licensingportal.access.PortalUserDetailsService;
+
 /**
  * Four filter chains: styles, scripts and schemas without session; Camunda's webapps and REST API keep their
  * own login, CSRF and Content-Security-Policy (the REST API is protected by {@code EngineRestAuthentication}),
@@ -49,6 +51,9 @@ public class SecurityConfiguration {
 	public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "font-src 'self'; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; "
 			+ "base-uri 'self'; object-src 'none'";
+
+	/** The API answers JSON and CSV, never a page: nothing in them may load or run anything. */
+	public static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 	/** Swagger UI and the captured emails (their HTML carries inline styles) may use inline styles. */
 	static final String RELAXED_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")

@@ -6,7 +6,7 @@ import java.util.List;
 
 import com.licensingportal.api.ApiConflictException;
 import com.licensingportal.api.ApiValidationException;
-import com.licensingportal.security.PortalUserPrincipal;
+import com.licensingportal.access.PortalUserPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

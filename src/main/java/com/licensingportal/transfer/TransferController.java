@@ -2,24 +2,13 @@ package com.licensingportal.transfer;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.license.EntitlementListPage;
 import com.licensingportal.license.EntitlementSearch;
-import com.licensingportal.license.LineItem;
-import com.licensingportal.license.LineItemHistory;
-import com.licensingportal.license.LineItemRepository;
-import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.NotFoundException;
-import com.licensingportal.system.PageRefusal;
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.PageRefusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,13 +37,7 @@ class TransferController {
 
 	static final String SELECT_ONE = "Select the one license to transfer channels from.";
 
-	private final AccountVisibility visibility;
-
-	private final AccountRepository accounts;
-
-	private final LineItemHistory lineItems;
-
-	private final LineItemRepository lineItemRepository;
+	private final TransferChoices choices;
 
 	private final TransferService transfers;
 
@@ -62,19 +45,12 @@ class TransferController {
 
 	private final EntitlementListPage listPage;
 
-	private final Clock clock;
-
-	TransferController(AccountVisibility visibility, AccountRepository accounts, LineItemHistory lineItems,
-			LineItemRepository lineItemRepository, TransferService transfers, TransferList list,
-			EntitlementListPage listPage, Clock clock) {
-		this.visibility = visibility;
-		this.accounts = accounts;
-		this.lineItems = lineItems;
-		this.lineItemRepository = lineItemRepository;
+	TransferController(TransferChoices choices, TransferService transfers, TransferList list,
+			EntitlementListPage listPage) {
+		this.choices = choices;
 		this.transfers = transfers;
 		this.list = list;
 		this.listPage = listPage;
-		this.clock = clock;
 	}
 
 	/** Action &gt; Transfer on List Entitlements, with the checked rows: exactly one, or the list again says so. */
@@ -94,14 +70,13 @@ class TransferController {
 	@GetMapping("/transfers/new")
 	String form(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("transfer") TransferForm form,
 			Model model) {
-		return show(this.visibility.forUser(user.getUserId()), form, new ArrayList<>(), model);
+		return show(user.getUserId(), form, new ArrayList<>(), model);
 	}
 
 	/** Transfer: first the confirmation ("OK to continue?"), then, confirmed, the request itself. */
 	@PostMapping("/transfers/new")
 	String request(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("transfer") TransferForm form,
 			Model model, RedirectAttributes redirect) {
-		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
 		List<String> problems = new ArrayList<>();
 		if (form.getAmount() != null && !form.getAmount().isBlank() && form.amountAsNumber() == null) {
 			problems.add("Enter the number of channels as a whole number, such as 5.");
@@ -113,7 +88,7 @@ class TransferController {
 			try {
 				if (!form.isConfirmed()) {
 					model.addAttribute("preview", this.transfers.preview(user.getUserId(), form.toRequest()));
-					return show(visible, form, problems, model);
+					return show(user.getUserId(), form, problems, model);
 				}
 				TransferService.Submitted submitted = this.transfers.request(user.getUserId(), form.toRequest());
 				redirect.addFlashAttribute("success", submittedMessage(submitted));
@@ -127,7 +102,7 @@ class TransferController {
 			}
 		}
 		form.setConfirmed(false);
-		return show(visible, form, problems, model);
+		return show(user.getUserId(), form, problems, model);
 	}
 
 	@GetMapping("/transfers")
@@ -163,22 +138,12 @@ class TransferController {
 		return "redirect:/transfers/" + transferNumber;
 	}
 
-	private String show(VisibleAccounts visible, TransferForm form, List<String> problems, Model model) {
-		LineItem source = form.getActivationId() == null ? null
-				: this.lineItems.find(visible, form.getActivationId().strip()).orElse(null);
-		if (source == null) {
-			throw new NotFoundException("License " + form.getActivationId());
-		}
-		LocalDate today = LocalDate.now(this.clock);
-		Set<Long> others = new java.util.LinkedHashSet<>(visible.visible());
-		others.remove(source.getOwner().getId());
-		List<Account> targets = others.isEmpty() ? List.of()
-				: this.accounts.findByIdInOrderByName(others).stream().filter(Account::isActive).toList();
-		model.addAttribute("source", source);
-		model.addAttribute("expired", source.isExpiredOn(today));
-		model.addAttribute("targetChoices", targets);
-		model.addAttribute("addToChoices", others.isEmpty() ? List.of()
-				: this.lineItemRepository.findOfProductOwnedBy(others, source.getProduct().getId(), today));
+	private String show(Long userId, TransferForm form, List<String> problems, Model model) {
+		TransferChoices.Choices choices = this.choices.of(userId, form.getActivationId());
+		model.addAttribute("source", choices.source());
+		model.addAttribute("expired", choices.expired());
+		model.addAttribute("targetChoices", choices.targets());
+		model.addAttribute("addToChoices", choices.addTo());
 		model.addAttribute("problems", problems);
 		return VIEW_NEW;
 	}

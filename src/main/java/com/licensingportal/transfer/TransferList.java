@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
 
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.license.LicenseEventType;
-import com.licensingportal.system.NotFoundException;
+import com.licensingportal.base.NotFoundException;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the Transfers page and the API show: a user's own transfer requests and, for administrators, those
- * from the accounts they administer ({@link TransferService#canSee}); anything else is "not found".
+ * from the accounts they administer ({@link AccountVisibility#seesTransfer}); anything else is "not found".
  */
 @Service
 public class TransferList {
@@ -63,7 +63,8 @@ public class TransferList {
 	public TransferView transfer(Long userId, String transferNumber) {
 		VisibleAccounts visible = this.visibility.forUser(userId);
 		return this.transfers.findByTransferNumber(transferNumber)
-			.filter(transfer -> TransferService.canSee(userId, visible, transfer))
+			.filter(transfer -> AccountVisibility.seesTransfer(userId, visible, transfer.getRequestedByUserId(),
+					transfer.getSourceAccount().getId()))
 			.map(transfer -> TransferView.of(transfer, visible))
 			.orElseThrow(() -> new NotFoundException("Transfer " + transferNumber));
 	}

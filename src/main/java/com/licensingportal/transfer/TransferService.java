@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
-import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.license.Entitlement;
 import com.licensingportal.license.EntitlementIdGenerator;
 import com.licensingportal.license.EntitlementRepository;
@@ -31,11 +31,11 @@ import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemHistory;
 import com.licensingportal.license.LineItemRepository;
-import com.licensingportal.system.NotFoundException;
-import com.licensingportal.system.ReadableCode;
+import com.licensingportal.base.NotFoundException;
+import com.licensingportal.base.ReadableCode;
 import com.licensingportal.user.AccountMembership;
 import com.licensingportal.user.PortalUser;
-import com.licensingportal.user.UserDirectory;
+import com.licensingportal.usermanagement.UserDirectory;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
 import com.licensingportal.user.UserType;
@@ -427,7 +427,8 @@ public class TransferService {
 		VisibleAccounts visible = this.visibility.forUser(userId);
 		PortalUser user = this.users.findById(userId).orElseThrow(() -> new NotFoundException("Your user"));
 		Long id = this.transfers.findByTransferNumber(transferNumber)
-			.filter(found -> canSee(userId, visible, found))
+			.filter(found -> AccountVisibility.seesTransfer(userId, visible, found.getRequestedByUserId(),
+					found.getSourceAccount().getId()))
 			.map(ChannelTransfer::getId)
 			.orElseThrow(() -> new NotFoundException("Transfer " + transferNumber));
 		ChannelTransfer transfer = lock(id);
@@ -441,14 +442,6 @@ public class TransferService {
 					+ " right now, so it can no longer be cancelled. Reload the page in a moment to see the outcome.");
 		}
 		return transfer;
-	}
-
-	/**
-	 * Whether the user may see the transfer: they asked for it, or they administer the account the channels
-	 * come from.
-	 */
-	public static boolean canSee(Long userId, VisibleAccounts visible, ChannelTransfer transfer) {
-		return transfer.getRequestedByUserId().equals(userId) || visible.canAdminister(transfer.getSourceAccount().getId());
 	}
 
 	private Optional<Submitted> earlier(Long userId, String key, String fingerprint) {

@@ -1,6 +1,6 @@
 package com.licensingportal.workflow;
 
-import com.licensingportal.system.PortalProperties;
+import com.licensingportal.base.PortalProperties;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

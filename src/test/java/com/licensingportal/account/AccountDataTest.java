@@ -3,6 +3,8 @@ package com.licensingportal.account;
 import java.util.List;
 import java.util.UUID;
 
+import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;

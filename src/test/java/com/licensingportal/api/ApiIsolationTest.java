@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.demo.DemoData;
 import com.licensingportal.device.Activation;
 import com.licensingportal.device.ActivationService;
@@ -23,7 +23,7 @@ import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
-import com.licensingportal.user.UserService;
+import com.licensingportal.usermanagement.UserService;
 import com.licensingportal.user.UserType;
 
 import org.junit.jupiter.api.AfterAll;

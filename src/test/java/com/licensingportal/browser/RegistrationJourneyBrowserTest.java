@@ -22,7 +22,7 @@ import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.support.Tasklist;
-import com.licensingportal.user.InvitationProcess;
+import com.licensingportal.usermanagement.InvitationProcess;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserType;

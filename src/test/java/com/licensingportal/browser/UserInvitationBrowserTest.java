@@ -13,11 +13,11 @@ import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.support.Browser;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
-import com.licensingportal.user.InvitationMails;
-import com.licensingportal.user.InvitationProcess;
+import com.licensingportal.usermanagement.InvitationMails;
+import com.licensingportal.usermanagement.InvitationProcess;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
-import com.licensingportal.user.UserService;
+import com.licensingportal.usermanagement.UserService;
 import com.licensingportal.user.UserStatus;
 import com.licensingportal.user.UserType;
 

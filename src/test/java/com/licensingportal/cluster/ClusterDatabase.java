@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.licensingportal.system.ReadableCode;
+import com.licensingportal.base.ReadableCode;
 
 /**
  * The cluster test's own MariaDB database, beside the suite's: made afresh for every run, filled with the

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.license.LicenseEvent;
 import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.license.LicenseEvent;
 import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;

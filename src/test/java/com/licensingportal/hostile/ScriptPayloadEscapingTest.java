@@ -23,7 +23,7 @@ import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.transfer.TransferProcess;
 import com.licensingportal.transfer.TransferRequest;
 import com.licensingportal.transfer.TransferService;
-import com.licensingportal.user.InvitationProcess;
+import com.licensingportal.usermanagement.InvitationProcess;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserType;

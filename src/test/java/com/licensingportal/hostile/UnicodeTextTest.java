@@ -12,7 +12,7 @@ import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
-import com.licensingportal.user.InvitationProcess;
+import com.licensingportal.usermanagement.InvitationProcess;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserType;
 

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.api.PersonalAccessTokenService;
+import com.licensingportal.token.PersonalAccessTokenService;
 import com.licensingportal.device.Activation;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
@@ -22,13 +22,13 @@ import com.licensingportal.support.Routes;
 import com.licensingportal.support.Routes.Route;
 import com.licensingportal.transfer.TransferRequest;
 import com.licensingportal.transfer.TransferService;
-import com.licensingportal.user.InvitationProcess;
-import com.licensingportal.user.Inviter;
+import com.licensingportal.usermanagement.InvitationProcess;
+import com.licensingportal.usermanagement.Inviter;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.Role;
-import com.licensingportal.user.UserProfile;
+import com.licensingportal.usermanagement.UserProfile;
 import com.licensingportal.user.UserRepository;
-import com.licensingportal.user.UserService;
+import com.licensingportal.usermanagement.UserService;
 import com.licensingportal.user.UserType;
 
 import org.camunda.bpm.engine.RuntimeService;

@@ -25,7 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.device.DeviceTarget;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.license.SalesOrderService.OrderLine;

@@ -113,7 +113,7 @@ class LicenseDataTest extends PortalIntegrationTest {
 			ids.add(id);
 		}
 		assertThat(ids).hasSize(10_000);
-		assertThat(com.licensingportal.system.ReadableCode.entropyBits(ActivationIdGenerator.GROUPS)).isGreaterThanOrEqualTo(60);
+		assertThat(com.licensingportal.base.ReadableCode.entropyBits(ActivationIdGenerator.GROUPS)).isGreaterThanOrEqualTo(60);
 	}
 
 	@Test

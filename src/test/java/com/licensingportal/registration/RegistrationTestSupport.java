@@ -16,7 +16,7 @@ import com.licensingportal.license.SalesOrderService.OrderLine;
 import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
-import com.licensingportal.user.InvitationProcess;
+import com.licensingportal.usermanagement.InvitationProcess;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.workflow.OrderManagementSetup;
 

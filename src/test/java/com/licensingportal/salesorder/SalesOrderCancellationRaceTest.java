@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.api.PersonalAccessTokenService;
+import com.licensingportal.token.PersonalAccessTokenService;
 import com.licensingportal.passwordreset.PasswordResetService;
 import com.licensingportal.support.ApiClient;
 import com.licensingportal.support.HttpBrowser;

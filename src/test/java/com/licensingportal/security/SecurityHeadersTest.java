@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.api.PersonalAccessTokenService;
+import com.licensingportal.token.PersonalAccessTokenService;
 import com.licensingportal.device.Activation;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.support.ClientAddresses;

@@ -9,7 +9,7 @@ import com.licensingportal.account.AccountStatus;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
-import com.licensingportal.system.NotFoundException;
+import com.licensingportal.base.NotFoundException;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserType;
 

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 
 import com.licensingportal.license.ExpiryReminders;
+import com.licensingportal.workflow.WaitStates;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +22,16 @@ class CollectExpiringLicensesDelegate implements JavaDelegate {
 
 	private final ExpiryReminders reminders;
 
-	CollectExpiringLicensesDelegate(ExpiryReminders reminders) {
+	private final WaitStates engine;
+
+	CollectExpiringLicensesDelegate(ExpiryReminders reminders, WaitStates engine) {
 		this.reminders = reminders;
+		this.engine = engine;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+		LocalDate today = LocalDate.ofInstant(this.engine.now(), ZoneOffset.UTC);
 		ArrayList<HashMap<String, Object>> digests = this.reminders.collect(today);
 		execution.setVariable("expiryDigests", digests);
 		execution.setVariable("digestCount", digests.size());

@@ -1,0 +1,30 @@
+package com.licensingportal.base;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+
+/**
+ * How a page says that it refuses what was sent. The rule, applied in one place ({@link PageRefusalStatus}):
+ * a page shown again with problems about what the user typed answers 422; a page whose controller names
+ * another status here answers that one, such as 409 when the state of things is in the way (too few channels
+ * left, a transfer already decided) or whatever {@link RefusedException.Kind} the refusal was.
+ */
+public final class PageRefusal {
+
+	/** The model attribute that carries the status of a refusal other than 422. */
+	public static final String STATUS = "refusalStatus";
+
+	private PageRefusal() {
+	}
+
+	/** The page being shown refuses the request with this status. */
+	public static void answer(Model model, HttpStatus status) {
+		model.addAttribute(STATUS, status);
+	}
+
+	/** The page being shown refuses the request as the service did: its kind of refusal decides the status. */
+	public static void answer(Model model, RefusedException refused) {
+		answer(model, refused.kind().status());
+	}
+
+}

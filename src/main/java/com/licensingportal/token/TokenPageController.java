@@ -1,0 +1,71 @@
+package com.licensingportal.token;
+
+import java.time.Duration;
+
+import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.base.NotFoundException;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The profile page where a user creates, names and revokes their personal access tokens. */
+@Controller
+class TokenPageController {
+
+	static final String VIEW_TOKENS = "api/tokens";
+
+	private final PersonalAccessTokenService tokens;
+
+	TokenPageController(PersonalAccessTokenService tokens) {
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/profile/tokens")
+	String list(@AuthenticationPrincipal PortalUserPrincipal user, Model model) {
+		model.addAttribute("tokens", this.tokens.tokensOf(user.getUserId()));
+		return VIEW_TOKENS;
+	}
+
+	/** A refused name or validity shows the page again with the reason (422) and creates nothing. */
+	@PostMapping("/profile/tokens")
+	String create(@AuthenticationPrincipal PortalUserPrincipal user, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "30") String validity, Model model, RedirectAttributes redirect) {
+		Duration lifetime;
+		switch (validity) {
+			case "30", "90", "365" -> lifetime = Duration.ofDays(Integer.parseInt(validity));
+			case "never" -> lifetime = null;
+			default -> {
+				model.addAttribute("error", "Choose how long the token stays valid.");
+				model.addAttribute("name", name);
+				return list(user, model);
+			}
+		}
+		try {
+			PersonalAccessTokenService.IssuedToken issued = this.tokens.issue(user.getUserId(), name, lifetime);
+			redirect.addFlashAttribute("newToken", issued.secret());
+			redirect.addFlashAttribute("newTokenName", issued.token().getName());
+		}
+		catch (InvalidTokenNameException invalid) {
+			model.addAttribute("error", invalid.getMessage());
+			model.addAttribute("name", name);
+			return list(user, model);
+		}
+		return "redirect:/profile/tokens";
+	}
+
+	@PostMapping("/profile/tokens/{id}/revoke")
+	String revoke(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable Long id, RedirectAttributes redirect) {
+		if (!this.tokens.revoke(user.getUserId(), id)) {
+			throw new NotFoundException("The token");
+		}
+		redirect.addFlashAttribute("message", "The token is revoked: it no longer works.");
+		return "redirect:/profile/tokens";
+	}
+
+}

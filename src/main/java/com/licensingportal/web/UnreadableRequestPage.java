@@ -1,0 +1,98 @@
+package com.licensingportal.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+import com.licensingportal.security.EarlyAnswerHeaders;
+
+/**
+ * Requests that Tomcat refuses before the portal sees them (an encoded slash or a NUL in the address, a path
+ * above the root, broken percent-encoding, a request line over 8 KB) got Tomcat's bare "HTTP Status 400"
+ * report. They get the portal's own words instead: a plain page (static, since no template engine runs that
+ * early) or, under /api, problem+json.
+ */
+@Component
+class UnreadableRequestPage implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+	@Override
+	public void customize(TomcatServletWebServerFactory factory) {
+		factory.addContextCustomizers(context -> {
+			StandardHost host = (StandardHost) context.getParent();
+			for (Valve valve : host.getPipeline().getValves()) {
+				if (valve instanceof ErrorReportValve) {
+					host.getPipeline().removeValve(valve);
+				}
+			}
+			host.setErrorReportValveClass(Report.class.getName());
+			host.getPipeline().addValve(new Report());
+		});
+	}
+
+	/** After Spring Boot's own customizer, which adds Tomcat's report without its details. */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/** Tomcat's error report, in the portal's words for the client errors it answers itself. */
+	public static class Report extends ErrorReportValve {
+
+		private static final String PAGE = page();
+
+		public Report() {
+			setShowReport(false);
+			setShowServerInfo(false);
+		}
+
+		@Override
+		protected void report(Request request, Response response, Throwable throwable) {
+			int status = response.getStatus();
+			if (status < 400 || status >= 500 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+				super.report(request, response, throwable);
+				return;
+			}
+			try {
+				boolean api = String.valueOf(request.getRequestURI()).startsWith("/api/");
+				EarlyAnswerHeaders.write(request, response);
+				response.setContentType(api ? MediaType.APPLICATION_PROBLEM_JSON_VALUE : "text/html;charset=UTF-8");
+				response.setCharacterEncoding("UTF-8");
+				Writer writer = response.getReporter();
+				if (writer != null) {
+					writer.write(api ? "{\"type\":\"about:blank\",\"title\":\"Malformed request\",\"status\":" + status
+							+ ",\"detail\":\"The portal could not read this request: the address or what was sent is not "
+							+ "in the form it expects. Check the address against /v3/api-docs.\"}"
+							: PAGE.replace("{status}", String.valueOf(status)));
+					response.finishResponse();
+				}
+			}
+			catch (IOException | IllegalStateException ex) {
+				// The client went away or the response is already on its way; nothing left to tell.
+			}
+		}
+
+		private static String page() {
+			try (InputStream in = Report.class.getResourceAsStream("/unreadable-request.html")) {
+				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}
