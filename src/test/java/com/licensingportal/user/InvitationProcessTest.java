@@ -90,7 +90,7 @@ class InvitationProcessTest extends UserTestSupport {
 		assertThat(subject(awaitNth(greenMail(), invited.getEmail(), 2))).isEqualTo("Welcome to the Licensing Portal");
 		assertThat(storedTokenHashes(invited)).isEmpty();
 		assertThatThrownBy(() -> this.invitations.accept(token, NEW_PASSWORD))
-			.isInstanceOf(InvalidInvitationLinkException.class);
+			.isInstanceOf(InvalidLinkException.class);
 	}
 
 	@Test
@@ -143,7 +143,7 @@ class InvitationProcessTest extends UserTestSupport {
 		assertThat(storedTokenHashes(invited)).isEmpty();
 		assertThat(this.invitations.find(token)).isEmpty();
 		assertThatThrownBy(() -> this.invitations.accept(token, NEW_PASSWORD))
-			.isInstanceOf(InvalidInvitationLinkException.class);
+			.isInstanceOf(InvalidLinkException.class);
 	}
 
 	@Test
@@ -157,7 +157,7 @@ class InvitationProcessTest extends UserTestSupport {
 
 		assertThat(this.invitations.find(token)).isEmpty();
 		assertThatThrownBy(() -> this.invitations.accept(token, NEW_PASSWORD))
-			.isInstanceOf(InvalidInvitationLinkException.class);
+			.isInstanceOf(InvalidLinkException.class);
 		assertThat(this.fixtures().reload(invited.getId()).getStatus()).isEqualTo(UserStatus.INVITED);
 	}
 
@@ -176,7 +176,7 @@ class InvitationProcessTest extends UserTestSupport {
 		String newToken = token(awaitNth(greenMail(), invited.getEmail(), 2));
 		assertThat(newToken).isNotEqualTo(oldToken);
 		assertThatThrownBy(() -> this.invitations.accept(oldToken, NEW_PASSWORD))
-			.isInstanceOf(InvalidInvitationLinkException.class);
+			.isInstanceOf(InvalidLinkException.class);
 
 		this.invitations.accept(newToken, NEW_PASSWORD);
 		ProcessJobs.executeDue(this.management, pi.getId());
