@@ -3,6 +3,7 @@ package com.licensingportal.base;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 
 /**
  * What every page behind an emailed single-use link (invitation, password reset) does alike: the token in
@@ -20,10 +21,17 @@ public final class LinkPages {
 		response.setHeader("Cache-Control", "no-store");
 	}
 
-	/** The "this link is no longer valid" view, answered 404. */
-	public static String invalid(HttpServletResponse response, String view) {
+	/** The one "no longer valid" page of every emailed link: {@code templates/link-invalid.html}. */
+	static final String VIEW_INVALID = "link-invalid";
+
+	/**
+	 * The "this link is no longer valid" page, answered 404, in the words of the link's purpose (the
+	 * {@code user.LinkToken.Purpose}: what to do for a new link differs).
+	 */
+	public static String invalid(HttpServletResponse response, Model model, Enum<?> purpose) {
 		response.setStatus(HttpStatus.NOT_FOUND.value());
-		return view;
+		model.addAttribute("purpose", purpose.name());
+		return VIEW_INVALID;
 	}
 
 }

@@ -4,9 +4,9 @@ import java.util.Optional;
 
 import com.licensingportal.passwordreset.PasswordResetService.OpenReset;
 import com.licensingportal.base.EmailAddressValidator;
-import com.licensingportal.base.LinkPages;
 import com.licensingportal.base.RateLimitedException;
-import com.licensingportal.user.PasswordRules;
+import com.licensingportal.user.LinkToken.Purpose;
+import com.licensingportal.usermanagement.PasswordLinkPage;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Forgot Password? (public): the request page, which answers the same for every email, and the page behind
- * the emailed link. An unknown, used, replaced or expired link gets one and the same friendly page.
+ * the emailed link, a {@link PasswordLinkPage}: an unknown, used, replaced or expired link gets one and the
+ * same friendly page.
  */
 @Controller
 class PasswordResetController {
@@ -34,14 +35,16 @@ class PasswordResetController {
 
 	static final String VIEW_RESET = "passwordreset/reset";
 
-	static final String VIEW_INVALID = "passwordreset/reset-invalid";
-
 	static final String VIEW_DONE = "passwordreset/reset-done";
 
 	private final PasswordResetService resets;
 
+	private final PasswordLinkPage<OpenReset> page;
+
 	PasswordResetController(PasswordResetService resets) {
 		this.resets = resets;
+		this.page = new PasswordLinkPage<>(Purpose.PASSWORD_RESET, resets::find, OpenReset::email, VIEW_RESET, "reset",
+				VIEW_DONE);
 	}
 
 	@GetMapping("/forgot-password")
@@ -73,44 +76,17 @@ class PasswordResetController {
 
 	@GetMapping("/password-reset/{token}")
 	String show(@PathVariable String token, Model model, HttpServletResponse response) {
-		LinkPages.keepTheTokenToThisPage(response);
-		Optional<OpenReset> reset = this.resets.find(token);
-		if (reset.isEmpty()) {
-			return LinkPages.invalid(response, VIEW_INVALID);
-		}
-		return form(token, reset.get(), model);
+		return this.page.show(token, model, response);
 	}
 
 	@PostMapping("/password-reset/{token}")
 	String reset(@PathVariable String token, @RequestParam(defaultValue = "") String password,
 			@RequestParam(defaultValue = "") String repeatPassword, HttpServletRequest request, Model model,
 			HttpServletResponse response) {
-		LinkPages.keepTheTokenToThisPage(response);
-		Optional<OpenReset> reset = this.resets.find(token);
-		if (reset.isEmpty()) {
-			return LinkPages.invalid(response, VIEW_INVALID);
-		}
-		Optional<String> problem = PasswordRules.problem(password, repeatPassword, reset.get().email());
-		if (problem.isPresent()) {
-			model.addAttribute("error", problem.get());
-			return form(token, reset.get(), model);
-		}
 		HttpSession session = request.getSession(false);
-		try {
-			this.resets.reset(token, password, session == null ? null : session.getId());
-		}
-		catch (InvalidPasswordResetLinkException ex) {
-			return LinkPages.invalid(response, VIEW_INVALID);
-		}
-		model.addAttribute("email", reset.get().email());
-		return VIEW_DONE;
-	}
-
-	private static String form(String token, OpenReset reset, Model model) {
-		model.addAttribute("token", token);
-		model.addAttribute("reset", reset);
-		model.addAttribute("minLength", PasswordRules.MIN_LENGTH);
-		return VIEW_RESET;
+		String sessionId = session == null ? null : session.getId();
+		return this.page.setPassword(token, password, repeatPassword,
+				(link, newPassword) -> this.resets.reset(link, newPassword, sessionId), model, response);
 	}
 
 }

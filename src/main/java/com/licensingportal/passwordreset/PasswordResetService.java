@@ -1,15 +1,14 @@
 package com.licensingportal.passwordreset;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import com.licensingportal.base.LimitLocks;
 import com.licensingportal.base.RateLimit;
 import com.licensingportal.base.RateLimiter;
+import com.licensingportal.usermanagement.InvalidLinkException;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.user.LinkTokens;
 import com.licensingportal.user.PasswordChanged;
-import com.licensingportal.user.PasswordRules;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
@@ -18,7 +17,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +47,6 @@ public class PasswordResetService {
 
 	private final PasswordResetProcess process;
 
-	private final PasswordEncoder passwordEncoder;
 
 	private final RateLimiter rateLimiter;
 
@@ -62,7 +59,7 @@ public class PasswordResetService {
 	private final TransactionTemplate transaction;
 
 	PasswordResetService(UserRepository users, LinkTokens links, PasswordResetProcess process,
-			PasswordEncoder passwordEncoder, RateLimiter rateLimiter, LimitLocks locks,
+			RateLimiter rateLimiter, LimitLocks locks,
 			PlatformTransactionManager transactions, ApplicationEventPublisher events, PasswordResetProperties settings) {
 		this.events = events;
 		this.locks = locks;
@@ -70,7 +67,6 @@ public class PasswordResetService {
 		this.users = users;
 		this.links = links;
 		this.process = process;
-		this.passwordEncoder = passwordEncoder;
 		this.rateLimiter = rateLimiter;
 		this.rateLimit = settings.rateLimit().named(RATE_LIMIT);
 	}
@@ -111,18 +107,6 @@ public class PasswordResetService {
 		this.process.requested(user.get());
 	}
 
-	/** A new link for the user, valid until {@code expiresAt}. The token is returned once and stored only as a hash. */
-	@Transactional
-	public String issueLink(Long userId, Instant expiresAt) {
-		return this.links.issue(userId, Purpose.PASSWORD_RESET, this.process.now(), expiresAt);
-	}
-
-	/** The reset's link dies unused. */
-	@Transactional
-	public void expireLinks(Long userId) {
-		this.links.revokeAll(userId, Purpose.PASSWORD_RESET);
-	}
-
 	@Transactional(readOnly = true)
 	public Optional<OpenReset> find(String token) {
 		return userOf(token).map(user -> new OpenReset(user.getFirstName(), user.getEmail()));
@@ -132,33 +116,23 @@ public class PasswordResetService {
 	 * Sets the new password, lifts a login lockout of the email, and lets the reset process end the user's
 	 * other sessions and confirm the change. Of two requests with the same link only one succeeds.
 	 * @param currentSessionId the session that set the password: it stays logged in if it is the user's
-	 * @throws InvalidPasswordResetLinkException when the link is unknown, used, replaced or expired
+	 * @throws InvalidLinkException when the link is unknown, used, replaced or expired
 	 */
 	@Transactional
 	public void reset(String token, String password, String currentSessionId) {
-		PortalUser user = userOf(token).orElseThrow(InvalidPasswordResetLinkException::new);
-		Optional<String> problem = PasswordRules.problem(password, password, user.getEmail());
-		if (problem.isPresent()) {
-			throw new IllegalArgumentException(problem.get());
-		}
-		// Hashed before the token row is locked, so that a second click waits as briefly as possible.
-		String passwordHash = this.passwordEncoder.encode(password);
-		if (!this.links.claim(token)) {
-			throw new InvalidPasswordResetLinkException();
-		}
-		this.links.revokeAll(user.getId(), Purpose.PASSWORD_RESET);
-		user.setPasswordHash(passwordHash);
+		PortalUser user = userOf(token).orElseThrow(() -> new InvalidLinkException(Purpose.PASSWORD_RESET));
+		user.setPasswordHash(this.links.useToSetPassword(token, Purpose.PASSWORD_RESET, user, password));
 		// A token made with the old password would outlive it: the tokens end (token listens), like the sessions,
 		// and the failed logins are forgotten (security listens).
 		this.events.publishEvent(new PasswordChanged(user.getId(), user.getEmail()));
 		if (!this.process.newPasswordSet(user.getId(), currentSessionId)) {
 			log.warn("User {} followed a live password reset link, but no reset process waits for them", user.getId());
-			throw new InvalidPasswordResetLinkException();
+			throw new InvalidLinkException(Purpose.PASSWORD_RESET);
 		}
 	}
 
 	private Optional<PortalUser> userOf(String token) {
-		return this.links.userOfLiveLink(token, Purpose.PASSWORD_RESET, this.process.now())
+		return this.links.userOfLiveLink(token, Purpose.PASSWORD_RESET)
 			.flatMap(this.users::findById)
 			.filter(user -> user.getStatus() == UserStatus.ACTIVE);
 	}

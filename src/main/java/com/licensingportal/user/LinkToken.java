@@ -28,14 +28,45 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "link_token")
 public class LinkToken {
 
-	/** What following the link does. */
+	/**
+	 * What following the link does, and what the link looks like to the process that emails it: the page's
+	 * path, and the prefix of the process variables that carry it to the mail ({@code <prefix>Link},
+	 * {@code <prefix>ExpiresOn}, {@code <prefix>ExpiresAt}).
+	 */
 	public enum Purpose {
 
 		/** Accept an invitation: set the first password. */
-		INVITATION,
+		INVITATION("/invitations/", "invitation", "invitation"),
 
 		/** Choose a new password for an active user. */
-		PASSWORD_RESET
+		PASSWORD_RESET("/password-reset/", "passwordReset", "password reset");
+
+		private final String path;
+
+		private final String variablePrefix;
+
+		private final String words;
+
+		Purpose(String path, String variablePrefix, String words) {
+			this.path = path;
+			this.variablePrefix = variablePrefix;
+			this.words = words;
+		}
+
+		/** The page's path, to which the token is appended. */
+		public String path() {
+			return this.path;
+		}
+
+		/** The prefix of the process variables that carry the link and its expiry to the mail. */
+		public String variablePrefix() {
+			return this.variablePrefix;
+		}
+
+		/** "This invitation link is no longer valid". */
+		public String noLongerValid() {
+			return "This " + this.words + " link is no longer valid";
+		}
 
 	}
 

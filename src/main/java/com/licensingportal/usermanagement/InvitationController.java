@@ -1,10 +1,7 @@
 package com.licensingportal.usermanagement;
 
-import java.util.Optional;
-
-import com.licensingportal.base.LinkPages;
-import com.licensingportal.user.PasswordRules;
 import com.licensingportal.usermanagement.InvitationService.OpenInvitation;
+import com.licensingportal.user.LinkToken.Purpose;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,66 +13,35 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The page behind the link of an invitation email (public). An unknown, used, replaced or expired link gets
- * one and the same friendly page ({@link LinkPages}).
+ * The page behind the link of an invitation email (public), a {@link PasswordLinkPage}: an unknown, used,
+ * replaced or expired link gets one and the same friendly page.
  */
 @Controller
 class InvitationController {
 
 	static final String VIEW_INVITATION = "user/invitation";
 
-	static final String VIEW_INVALID = "user/invitation-invalid";
-
 	static final String VIEW_ACCEPTED = "user/invitation-accepted";
 
 	private final InvitationService invitations;
 
+	private final PasswordLinkPage<OpenInvitation> page;
+
 	InvitationController(InvitationService invitations) {
 		this.invitations = invitations;
+		this.page = new PasswordLinkPage<>(Purpose.INVITATION, invitations::find, OpenInvitation::email,
+				VIEW_INVITATION, "invitation", VIEW_ACCEPTED);
 	}
 
 	@GetMapping("/invitations/{token}")
 	String show(@PathVariable String token, Model model, HttpServletResponse response) {
-		LinkPages.keepTheTokenToThisPage(response);
-		Optional<OpenInvitation> invitation = this.invitations.find(token);
-		if (invitation.isEmpty()) {
-			return invalid(response);
-		}
-		return form(token, invitation.get(), model);
+		return this.page.show(token, model, response);
 	}
 
 	@PostMapping("/invitations/{token}")
 	String accept(@PathVariable String token, @RequestParam(defaultValue = "") String password,
 			@RequestParam(defaultValue = "") String repeatPassword, Model model, HttpServletResponse response) {
-		LinkPages.keepTheTokenToThisPage(response);
-		Optional<OpenInvitation> invitation = this.invitations.find(token);
-		if (invitation.isEmpty()) {
-			return invalid(response);
-		}
-		Optional<String> problem = PasswordRules.problem(password, repeatPassword, invitation.get().email());
-		if (problem.isPresent()) {
-			model.addAttribute("error", problem.get());
-			return form(token, invitation.get(), model);
-		}
-		try {
-			this.invitations.accept(token, password);
-		}
-		catch (InvalidInvitationLinkException ex) {
-			return invalid(response);
-		}
-		model.addAttribute("email", invitation.get().email());
-		return VIEW_ACCEPTED;
-	}
-
-	private static String form(String token, OpenInvitation invitation, Model model) {
-		model.addAttribute("token", token);
-		model.addAttribute("invitation", invitation);
-		model.addAttribute("minLength", PasswordRules.MIN_LENGTH);
-		return VIEW_INVITATION;
-	}
-
-	private static String invalid(HttpServletResponse response) {
-		return LinkPages.invalid(response, VIEW_INVALID);
+		return this.page.setPassword(token, password, repeatPassword, this.invitations::accept, model, response);
 	}
 
 }

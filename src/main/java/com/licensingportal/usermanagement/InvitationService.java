@@ -1,6 +1,5 @@
 package com.licensingportal.usermanagement;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,11 +12,10 @@ import com.licensingportal.user.UserStatus;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The links of open invitations: issued by the process, followed by the invited user. */
+/** The links of open invitations ({@link LinkTokens}, issued by the process), followed by the invited user. */
 @Service
 public class InvitationService {
 
@@ -33,26 +31,10 @@ public class InvitationService {
 
 	private final InvitationProcess process;
 
-	private final PasswordEncoder passwordEncoder;
-
-	InvitationService(LinkTokens links, UserRepository users, InvitationProcess process,
-			PasswordEncoder passwordEncoder) {
+	InvitationService(LinkTokens links, UserRepository users, InvitationProcess process) {
 		this.links = links;
 		this.users = users;
 		this.process = process;
-		this.passwordEncoder = passwordEncoder;
-	}
-
-	/** A new link for the user, valid until {@code expiresAt}. The token is returned once and stored only as a hash. */
-	@Transactional
-	public String issueToken(Long userId, Instant expiresAt) {
-		return this.links.issue(userId, Purpose.INVITATION, this.process.now(), expiresAt);
-	}
-
-	/** Every link of the user stops working. */
-	@Transactional
-	public void expireLinks(Long userId) {
-		this.links.revokeAll(userId, Purpose.INVITATION);
 	}
 
 	@Transactional(readOnly = true)
@@ -65,30 +47,20 @@ public class InvitationService {
 	/**
 	 * Sets the password, activates the user and lets the invitation process finish; every link of the user
 	 * dies. Of two requests with the same link only one succeeds.
-	 * @throws InvalidInvitationLinkException when the link is unknown, used, replaced or expired
+	 * @throws InvalidLinkException when the link is unknown, used, replaced or expired
 	 */
 	@Transactional
 	public void accept(String token, String password) {
-		PortalUser user = invitedUserOf(token).orElseThrow(InvalidInvitationLinkException::new);
-		Optional<String> problem = PasswordRules.problem(password, password, user.getEmail());
-		if (problem.isPresent()) {
-			throw new IllegalArgumentException(problem.get());
-		}
-		// Hashed before the token row is locked, so that a second click waits as briefly as possible.
-		String passwordHash = this.passwordEncoder.encode(password);
-		if (!this.links.claim(token)) {
-			throw new InvalidInvitationLinkException();
-		}
-		this.links.revokeAll(user.getId(), Purpose.INVITATION);
-		user.activate(passwordHash);
+		PortalUser user = invitedUserOf(token).orElseThrow(() -> new InvalidLinkException(Purpose.INVITATION));
+		user.activate(this.links.useToSetPassword(token, Purpose.INVITATION, user, password));
 		if (!this.process.accepted(user.getId())) {
 			log.warn("User {} followed a live invitation link, but no invitation process waits for them", user.getId());
-			throw new InvalidInvitationLinkException();
+			throw new InvalidLinkException(Purpose.INVITATION);
 		}
 	}
 
 	private Optional<PortalUser> invitedUserOf(String token) {
-		return this.links.userOfLiveLink(token, Purpose.INVITATION, this.process.now())
+		return this.links.userOfLiveLink(token, Purpose.INVITATION)
 			.flatMap(this.users::findWithMembershipsById)
 			.filter(user -> user.getStatus() == UserStatus.INVITED);
 	}

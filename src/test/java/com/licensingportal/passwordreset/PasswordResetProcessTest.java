@@ -8,6 +8,7 @@ import java.util.List;
 import com.licensingportal.mail.MailReader;
 import com.licensingportal.security.LoginLockout;
 import com.licensingportal.support.ProcessJobs;
+import com.licensingportal.usermanagement.InvalidLinkException;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserStatus;
 
@@ -78,7 +79,7 @@ class PasswordResetProcessTest extends PasswordResetTestSupport {
 		assertThat(MailReader.text(confirmation)).contains("was changed on", "you have been logged out", "/login",
 				"Forgot Password?");
 		assertThatThrownBy(() -> this.resets.reset(token, "Yet-Another-Password-3", null))
-			.isInstanceOf(InvalidPasswordResetLinkException.class);
+			.isInstanceOf(InvalidLinkException.class);
 		assertThat(this.passwordEncoder.matches(NEW_PASSWORD, passwordHashOf(user))).isTrue();
 	}
 
@@ -105,7 +106,7 @@ class PasswordResetProcessTest extends PasswordResetTestSupport {
 			.isEnded();
 		assertThat(storedTokenHashes(user)).isEmpty();
 		assertThatThrownBy(() -> this.resets.reset(token, NEW_PASSWORD, null))
-			.isInstanceOf(InvalidPasswordResetLinkException.class);
+			.isInstanceOf(InvalidLinkException.class);
 		assertThat(this.passwordEncoder.matches(OLD_PASSWORD, passwordHashOf(user))).isTrue();
 		assertThat(MailReader.to(greenMail(), user.getEmail())).hasSize(1);
 	}
@@ -129,7 +130,7 @@ class PasswordResetProcessTest extends PasswordResetTestSupport {
 		assertThat(newToken).isNotEqualTo(oldToken);
 		assertThat(storedTokenHashes(user)).hasSize(1);
 		assertThatThrownBy(() -> this.resets.reset(oldToken, NEW_PASSWORD, null))
-			.isInstanceOf(InvalidPasswordResetLinkException.class);
+			.isInstanceOf(InvalidLinkException.class);
 
 		// The new link has an hour from the second request: 40 + 59 minutes after the first it still works.
 		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(99))));

@@ -9,10 +9,11 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.token.PersonalAccessTokenService;
-import com.licensingportal.passwordreset.PasswordResetService;
 import com.licensingportal.support.ApiClient;
 import com.licensingportal.support.HttpBrowser;
 import com.licensingportal.support.PortalIntegrationTest;
+import com.licensingportal.user.LinkToken.Purpose;
+import com.licensingportal.user.LinkTokens;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserType;
@@ -41,7 +42,7 @@ class SecretComparisonTest extends PortalIntegrationTest {
 	PersonalAccessTokenService tokens;
 
 	@Autowired
-	PasswordResetService resets;
+	LinkTokens links;
 
 	@Autowired
 	IdentityService identity;
@@ -84,7 +85,7 @@ class SecretComparisonTest extends PortalIntegrationTest {
 
 	@Test
 	void anEmailedLinkOffByOneCharacterOrItsStoredHashGetsTheInvalidLinkPage() {
-		String token = this.resets.issueLink(this.user.getId(), Instant.now().plus(Duration.ofHours(1)));
+		String token = this.links.issue(this.user.getId(), Purpose.PASSWORD_RESET, Instant.now().plus(Duration.ofHours(1)));
 		String storedHash = this.jdbc.queryForObject(
 				"select token_hash from link_token where user_id = ? and purpose = 'PASSWORD_RESET'", String.class,
 				this.user.getId());

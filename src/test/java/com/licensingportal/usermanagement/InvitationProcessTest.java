@@ -94,7 +94,7 @@ class InvitationProcessTest extends UserTestSupport {
 		assertThat(subject(awaitNth(greenMail(), invited.getEmail(), 2))).isEqualTo("Welcome to the Licensing Portal");
 		assertThat(storedTokenHashes(invited)).isEmpty();
 		assertThatThrownBy(() -> this.invitations.accept(token, NEW_PASSWORD))
-			.isInstanceOf(InvalidInvitationLinkException.class);
+			.isInstanceOf(InvalidLinkException.class);
 	}
 
 	@Test
@@ -147,7 +147,7 @@ class InvitationProcessTest extends UserTestSupport {
 		assertThat(storedTokenHashes(invited)).isEmpty();
 		assertThat(this.invitations.find(token)).isEmpty();
 		assertThatThrownBy(() -> this.invitations.accept(token, NEW_PASSWORD))
-			.isInstanceOf(InvalidInvitationLinkException.class);
+			.isInstanceOf(InvalidLinkException.class);
 	}
 
 	@Test
@@ -161,7 +161,7 @@ class InvitationProcessTest extends UserTestSupport {
 
 		assertThat(this.invitations.find(token)).isEmpty();
 		assertThatThrownBy(() -> this.invitations.accept(token, NEW_PASSWORD))
-			.isInstanceOf(InvalidInvitationLinkException.class);
+			.isInstanceOf(InvalidLinkException.class);
 		assertThat(this.fixtures().reload(invited.getId()).getStatus()).isEqualTo(UserStatus.INVITED);
 	}
 
@@ -180,7 +180,7 @@ class InvitationProcessTest extends UserTestSupport {
 		String newToken = token(awaitNth(greenMail(), invited.getEmail(), 2));
 		assertThat(newToken).isNotEqualTo(oldToken);
 		assertThatThrownBy(() -> this.invitations.accept(oldToken, NEW_PASSWORD))
-			.isInstanceOf(InvalidInvitationLinkException.class);
+			.isInstanceOf(InvalidLinkException.class);
 
 		this.invitations.accept(newToken, NEW_PASSWORD);
 		ProcessJobs.executeDue(this.management, pi.getId());

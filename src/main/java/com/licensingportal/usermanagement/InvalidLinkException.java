@@ -1,0 +1,27 @@
+package com.licensingportal.usermanagement;
+
+import java.io.Serial;
+
+import com.licensingportal.user.LinkToken.Purpose;
+
+/**
+ * An emailed link (invitation or password reset) that is unknown, already used, replaced or expired: all get
+ * the same answer, the "no longer valid" page of the link's purpose.
+ */
+public class InvalidLinkException extends RuntimeException {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final Purpose purpose;
+
+	public InvalidLinkException(Purpose purpose) {
+		super(purpose.noLongerValid());
+		this.purpose = purpose;
+	}
+
+	public Purpose purpose() {
+		return this.purpose;
+	}
+
+}
