@@ -64,9 +64,7 @@ abstract class SalesOrderTestSupport extends PortalIntegrationTest {
 
 	/** An account with a customer number of its own. */
 	Account accountWithCustomerNumber(String name, AccountType type) {
-		Account account = new Account(LicenseFixtures.unique(name), type);
-		account.setCustomerNumber(LicenseFixtures.unique("C"));
-		return this.accounts.save(account);
+		return this.fixtures.numbered(LicenseFixtures.unique(name), type);
 	}
 
 	static String orderNumber() {
