@@ -6,9 +6,10 @@ import java.util.UUID;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.demo.DemoData;
-import com.licensingportal.support.ApiClient.Answer;
 import com.licensingportal.support.ApiClient;
+import com.licensingportal.support.ApiClient.Answer;
+import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.World;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.token.PersonalAccessTokenService;
 import com.licensingportal.user.PortalUser;
@@ -19,6 +20,7 @@ import com.licensingportal.user.UserType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,9 @@ class ApiAuthenticationTest extends PortalIntegrationTest {
 
 	@Autowired
 	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	ApplicationContext context;
 
 	private ApiClient api;
 
@@ -144,7 +149,9 @@ class ApiAuthenticationTest extends PortalIntegrationTest {
 	@Test
 	void nobodyRevokesSomeoneElsesToken() {
 		PersonalAccessTokenService.IssuedToken issued = this.tokens.issue(this.user.getId(), "mine", null);
-		Long someoneElse = this.users.findByEmail(DemoData.PARTNER_ADMIN).orElseThrow().getId();
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		Long someoneElse = fixtures.user("Else", fixtures.partner(LicenseFixtures.unique("Else")), UserType.PARTNER_ADMINISTRATOR)
+			.getId();
 
 		assertThat(this.tokens.revoke(someoneElse, issued.token().getId())).isFalse();
 		assertThat(this.api.get("/api/v1/accounts", issued.secret()).status()).isEqualTo(200);
@@ -173,7 +180,7 @@ class ApiAuthenticationTest extends PortalIntegrationTest {
 
 	@Test
 	void anUnknownApiPathIsAProblemJson404() {
-		String token = this.api.token(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
+		String token = this.api.token(this.user.getEmail(), PASSWORD);
 
 		Answer answer = this.api.get("/api/v1/no-such-thing", token);
 
@@ -183,23 +190,25 @@ class ApiAuthenticationTest extends PortalIntegrationTest {
 
 	@Test
 	void thePartnerAdministratorSeesItsAccountAndItsCustomers() {
-		String token = this.api.token(DemoData.PARTNER_ADMIN, DemoData.PASSWORD);
+		World world = new LicenseFixtures(this.context).world();
+		String token = this.api.token(world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD);
 
 		Answer accounts = this.api.get("/api/v1/accounts", token);
 
 		assertThat(accounts.status()).isEqualTo(200);
-		assertThat(accounts.json().findValuesAsText("name")).contains(DemoData.PARTNER_NAME, DemoData.CUSTOMER_NAME,
-				DemoData.OTHER_CUSTOMER_NAME);
+		assertThat(accounts.json().findValuesAsText("name")).containsExactlyInAnyOrder(world.partner().getName(),
+				world.customer().getName(), world.otherCustomer().getName());
 		assertThat(accounts.json().findValuesAsText("administered")).containsOnly("true");
 	}
 
 	@Test
 	void theCustomerUserSeesOnlyItsOwnAccountAndAdministersNothing() {
-		String token = this.api.token(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
+		World world = new LicenseFixtures(this.context).world();
+		String token = this.api.token(world.customerUser().getEmail(), LicenseFixtures.PASSWORD);
 
 		Answer accounts = this.api.get("/api/v1/accounts", token);
 
-		assertThat(accounts.json().findValuesAsText("name")).containsExactly(DemoData.CUSTOMER_NAME);
+		assertThat(accounts.json().findValuesAsText("name")).containsExactly(world.customer().getName());
 		assertThat(accounts.json().findValuesAsText("administered")).containsExactly("false");
 	}
 

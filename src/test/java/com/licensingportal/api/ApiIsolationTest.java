@@ -9,9 +9,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountRepository;
 import com.licensingportal.access.VisibleAccounts;
-import com.licensingportal.demo.DemoData;
 import com.licensingportal.device.Activation;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;
@@ -20,13 +18,13 @@ import com.licensingportal.license.Product;
 import com.licensingportal.support.ApiClient;
 import com.licensingportal.support.ApiClient.Answer;
 import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.World;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.usermanagement.UserService;
 import com.licensingportal.user.UserType;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -39,10 +37,10 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API's isolation matrix: the four demo users (one per user type) × a line item, device and users in
- * their own account, in a related account and in a foreign one. Allowed: the call works. Not allowed: 404,
- * never 403, and nothing changes. For a partner, "related" is a customer it sells to (Harbor Logistics);
- * for a customer, it is the partner that sells to it (Northwind Security), which it must not see.
+ * The API's isolation matrix: the four users of a {@link World} (one per user type) × a line item, device and
+ * users in their own account, in a related account and in a foreign one. Allowed: the call works. Not allowed:
+ * 404, never 403, and nothing changes. For a partner, "related" is a customer it sells to; for a customer, it
+ * is the partner that sells to it, which it must not see.
  * Administrator-only calls reach nobody but administrators of the account.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,15 +56,8 @@ class ApiIsolationTest extends PortalIntegrationTest {
 	record Stock(Account account, LineItem lineItem, Activation activation) {
 	}
 
-	private static final Map<UserType, String> DEMO_USERS = Map.of(UserType.PARTNER_ADMINISTRATOR, DemoData.PARTNER_ADMIN,
-			UserType.PARTNER_USER, DemoData.PARTNER_USER, UserType.CUSTOMER_ADMINISTRATOR, DemoData.CUSTOMER_ADMIN,
-			UserType.CUSTOMER_USER, DemoData.CUSTOMER_USER);
-
 	@Autowired
 	ApplicationContext context;
-
-	@Autowired
-	AccountRepository accounts;
 
 	@Autowired
 	UserRepository users;
@@ -87,9 +78,11 @@ class ApiIsolationTest extends PortalIntegrationTest {
 
 	private Product product;
 
-	private Stock northwind;
+	private World world;
 
-	private Stock harbor;
+	private Stock partner;
+
+	private Stock customer;
 
 	private Stock foreign;
 
@@ -97,18 +90,22 @@ class ApiIsolationTest extends PortalIntegrationTest {
 	void stock() {
 		this.fixtures = new LicenseFixtures(this.context);
 		this.product = this.fixtures.product("ISO");
-		this.northwind = stockIn(this.accounts.findByName(DemoData.PARTNER_NAME).orElseThrow());
-		this.harbor = stockIn(this.accounts.findByName(DemoData.CUSTOMER_NAME).orElseThrow());
+		this.world = this.fixtures.world();
+		this.partner = stockIn(this.world.partner());
+		this.customer = stockIn(this.world.customer());
 		Account foreignCustomer = this.fixtures.customer(LicenseFixtures.unique("Foreign customer"));
 		this.fixtures.partnerOf(LicenseFixtures.unique("Foreign partner"), foreignCustomer);
 		this.foreign = stockIn(foreignCustomer);
-		DEMO_USERS.forEach((type, email) -> this.tokens.put(type, this.fixtures.apiToken(email)));
+		this.tokens.put(UserType.PARTNER_ADMINISTRATOR, this.fixtures.apiToken(this.world.partnerAdmin()));
+		this.tokens.put(UserType.PARTNER_USER, this.fixtures.apiToken(this.world.partnerUser()));
+		this.tokens.put(UserType.CUSTOMER_ADMINISTRATOR, this.fixtures.apiToken(this.world.customerAdmin()));
+		this.tokens.put(UserType.CUSTOMER_USER, this.fixtures.apiToken(this.world.customerUser()));
 	}
 
-	/** Users a test left in the demo accounts go, and with them their invitations. */
+	/** Users a test left in the world's accounts go, and with them their invitations. */
 	@AfterEach
 	void removeUsers() {
-		Long partnerAdmin = this.users.findByEmail(DemoData.PARTNER_ADMIN).orElseThrow().getId();
+		Long partnerAdmin = this.world.partnerAdmin().getId();
 		List<Long> left = this.usersToRemove.stream()
 			.filter(id -> this.users.findById(id).isPresent())
 			.filter(id -> !this.foreign.account().getId().equals(accountOf(id)))
@@ -117,18 +114,6 @@ class ApiIsolationTest extends PortalIntegrationTest {
 			this.userService.delete(partnerAdmin, left);
 		}
 		this.usersToRemove.clear();
-	}
-
-	/** The demo accounts' line items of this run leave their default lists: no channel is left available. */
-	@AfterAll
-	void useUpDemoStock() {
-		for (Stock stock : List.of(this.northwind, this.harbor)) {
-			LineItem item = this.fixtures.reload(stock.lineItem());
-			if (item.getAvailableQuantity() > 0) {
-				this.activations.activate(owner(stock), DeviceTarget.existing(stock.activation().device().getDeviceId()),
-						Map.of(item.getActivationId(), item.getAvailableQuantity()), "fixture", null);
-			}
-		}
 	}
 
 	static Stream<Arguments> everyViewerAndPlace() {
@@ -253,12 +238,12 @@ class ApiIsolationTest extends PortalIntegrationTest {
 		return new Stock(account, item, activation);
 	}
 
-	/** Own, related or foreign, seen from the viewer: a partner's own account is Northwind, a customer's Harbor. */
+	/** Own, related or foreign, seen from the viewer: a partner's own account is the world's partner, a customer's its customer. */
 	private Stock stock(UserType viewer, Place place) {
 		boolean partner = isPartner(viewer);
 		return switch (place) {
-			case OWN -> partner ? this.northwind : this.harbor;
-			case RELATED -> partner ? this.harbor : this.northwind;
+			case OWN -> partner ? this.partner : this.customer;
+			case RELATED -> partner ? this.customer : this.partner;
 			case FOREIGN -> this.foreign;
 		};
 	}

@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.demo.DemoData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
@@ -25,6 +22,7 @@ import com.licensingportal.license.SalesOrderService.OrderLine;
 import com.licensingportal.offline.LicenseFileVerifier;
 import com.licensingportal.support.Browser;
 import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.World;
 import com.licensingportal.support.PortalIntegrationTest;
 
 import org.apache.commons.csv.CSVFormat;
@@ -55,10 +53,9 @@ class LicensesBrowserTest extends PortalIntegrationTest {
 	@Autowired
 	ApplicationContext context;
 
-	@Autowired
-	AccountRepository accounts;
-
 	private Browser browser;
+
+	private World world;
 
 	private Product product;
 
@@ -67,13 +64,13 @@ class LicensesBrowserTest extends PortalIntegrationTest {
 	@BeforeEach
 	void data() {
 		LicenseFixtures fixtures = new LicenseFixtures(this.context);
-		Account harbor = this.accounts.findByName(DemoData.CUSTOMER_NAME).orElseThrow();
+		this.world = fixtures.world();
 		this.product = fixtures.product("BRW");
-		this.lineItems = fixtures.order(harbor, new OrderLine(this.product, "7.14", 16, null),
+		this.lineItems = fixtures.order(this.world.customer(), new OrderLine(this.product, "7.14", 16, null),
 				new OrderLine(this.product, "7.12", 8, LocalDate.now().plusDays(90)),
 				new OrderLine(this.product, "7.10", 4, null));
 		this.browser = new Browser(baseUrl());
-		this.browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD);
+		this.browser.logIn(this.world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD);
 	}
 
 	@AfterEach
@@ -123,7 +120,7 @@ class LicensesBrowserTest extends PortalIntegrationTest {
 		assertThat(records).extracting(record -> record.get("Activation ID")).containsExactlyInAnyOrder(first, third);
 		CSVRecord firstRecord = records.stream().filter(record -> record.get("Activation ID").equals(first)).findFirst().orElseThrow();
 		assertThat(firstRecord.values()).containsExactly(first, this.lineItems.get(0).getEntitlement().getEntitlementId(),
-				DemoData.CUSTOMER_NAME, this.product.getPartNumber(), "7.14", "16", "16", "Permanent");
+				this.world.customer().getName(), this.product.getPartNumber(), "7.14", "16", "16", "Permanent");
 	}
 
 	@Test
@@ -135,7 +132,7 @@ class LicensesBrowserTest extends PortalIntegrationTest {
 		this.browser.click(By.id("target-new"))
 			.type(By.id("name"), deviceName)
 			.type(By.id("hostId"), LicenseFixtures.unique("HOST"));
-		new Select(this.browser.find(By.id("account"))).selectByVisibleText(DemoData.CUSTOMER_NAME);
+		new Select(this.browser.find(By.id("account"))).selectByVisibleText(this.world.customer().getName());
 		press(By.id("next"));
 		this.browser.type(By.id("channels-" + activationId), "3");
 		press(By.id("activate"));
@@ -145,7 +142,7 @@ class LicensesBrowserTest extends PortalIntegrationTest {
 		assertThat(this.browser.find(By.id("device-name")).getText()).isEqualTo(deviceName);
 		WebElement row = this.browser.find(By.cssSelector("#device-licenses tr[data-activation-id='" + activationId + "']"));
 		assertThat(row.getText()).contains(activationId, this.product.getPartNumber(), "7.12", "3",
-				LocalDate.now().plusDays(90).toString(), DemoData.PARTNER_ADMIN);
+				LocalDate.now().plusDays(90).toString(), this.world.partnerAdmin().getEmail());
 	}
 
 	@Test

@@ -2,29 +2,52 @@ package com.licensingportal.browser;
 
 import java.util.List;
 
-import com.licensingportal.demo.DemoData;
+import com.licensingportal.license.Product;
 import com.licensingportal.support.Browser;
+import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.World;
 import com.licensingportal.support.PortalIntegrationTest;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The shell in a real browser: log in as the demo users and see the side menu and licenses. */
+/** The shell in a real browser: log in as a partner's and a customer's users and see the side menu and licenses. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoginBrowserTest extends PortalIntegrationTest {
 
+	@Autowired
+	ApplicationContext context;
+
 	private Browser browser;
+
+	private World world;
+
+	private Product product;
 
 	@BeforeAll
 	void openBrowser() {
 		this.browser = new Browser(baseUrl());
+	}
+
+	/** A partner selling to two customers, each of the three with a line item of its own. */
+	@BeforeEach
+	void world() {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		this.world = fixtures.world();
+		this.product = fixtures.product("Login");
+		fixtures.lineItem(this.world.partner(), this.product, 20, null);
+		fixtures.lineItem(this.world.customer(), this.product, 16, null);
+		fixtures.lineItem(this.world.otherCustomer(), this.product, 4, null);
 	}
 
 	@AfterEach
@@ -39,7 +62,7 @@ class LoginBrowserTest extends PortalIntegrationTest {
 
 	@Test
 	void partnerAdministratorSeesTheSideMenuAndALineItem() {
-		this.browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD);
+		this.browser.logIn(this.world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD);
 
 		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("List Entitlements");
 		List<String> menu = this.browser.find(By.id("side-menu"))
@@ -49,16 +72,16 @@ class LoginBrowserTest extends PortalIntegrationTest {
 			.toList();
 		assertThat(menu).containsExactly("List Entitlements", "Devices", "List users", "List related accounts",
 				"List related users", "Transfers");
-		assertThat(this.browser.find(By.id("current-user")).getText()).isEqualTo("Paula Admin");
+		assertThat(this.browser.find(By.id("current-user")).getText()).isEqualTo(this.world.partnerAdmin().getDisplayName());
 		List<WebElement> rows = this.browser.find(By.id("line-items")).findElements(By.cssSelector("tbody tr"));
 		assertThat(rows).isNotEmpty();
-		assertThat(rows.stream().map(WebElement::getText)).anySatisfy(row -> assertThat(row).contains("ACC7-ENT-CH"));
+		assertThat(rows.stream().map(WebElement::getText)).anySatisfy(row -> assertThat(row).contains(this.product.getPartNumber()));
 	}
 
 	@Test
 	void thePagesKeepToTheContentSecurityPolicy() {
 		this.browser.contentSecurityViolations();
-		this.browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD);
+		this.browser.logIn(this.world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD);
 		for (String page : List.of("/entitlements", "/devices", "/users", "/related-accounts", "/related-users",
 				"/profile/tokens", "/devices/activate-offline")) {
 			this.browser.open(page);
@@ -94,7 +117,7 @@ class LoginBrowserTest extends PortalIntegrationTest {
 	void aPageThatBreaksThePolicyIsCaught() {
 		this.browser.contentSecurityViolations();
 		// A data: URL page inherits no CSP, so load a portal page and inject a style attribute the policy refuses.
-		this.browser.logIn(DemoData.PARTNER_USER, DemoData.PASSWORD);
+		this.browser.logIn(this.world.partnerUser().getEmail(), LicenseFixtures.PASSWORD);
 		((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
 			.executeScript("document.body.insertAdjacentHTML('beforeend', '<div style=\\'color:red\\'>x</div>');"
 					+ "var s = document.createElement('script'); s.textContent = 'window.x = 1'; document.body.appendChild(s);");
@@ -104,17 +127,17 @@ class LoginBrowserTest extends PortalIntegrationTest {
 
 	@Test
 	void customerUserGetsNoPartnerMenuEntries() {
-		this.browser.logIn(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
+		this.browser.logIn(this.world.customerUser().getEmail(), LicenseFixtures.PASSWORD);
 
 		String menu = this.browser.find(By.id("side-menu")).getText();
 		assertThat(menu).contains("List Entitlements").doesNotContain("List related accounts").doesNotContain("List related users");
-		assertThat(this.browser.find(By.id("line-items")).getText()).contains(DemoData.CUSTOMER_NAME)
-			.doesNotContain(DemoData.OTHER_CUSTOMER_NAME);
+		assertThat(this.browser.find(By.id("line-items")).getText()).contains(this.world.customer().getName())
+			.doesNotContain(this.world.otherCustomer().getName());
 	}
 
 	@Test
 	void aWrongPasswordShowsOneClearMessage() {
-		this.browser.logIn(DemoData.PARTNER_USER, "not-the-password");
+		this.browser.logIn(this.world.partnerUser().getEmail(), "not-the-password");
 
 		assertThat(this.browser.find(By.id("login-error")).getText()).isEqualTo("The email or password is not right.");
 	}

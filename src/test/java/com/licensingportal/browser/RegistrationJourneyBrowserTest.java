@@ -6,7 +6,6 @@ import java.util.UUID;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.demo.DemoData;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.ProductRepository;
 import com.licensingportal.license.SalesOrderService;
@@ -19,6 +18,7 @@ import com.licensingportal.registration.RegistrationRequestRepository;
 import com.licensingportal.registration.RegistrationStatus;
 import com.licensingportal.support.Browser;
 import com.licensingportal.support.ClientAddresses;
+import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.support.Tasklist;
@@ -37,12 +37,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole journey of a technical contact in a real browser: the public form; {@code om} decides in the real
+ * The whole journey of a technical contact in a real browser: the public form; Order Management decides in the real
  * Camunda Tasklist (first a refused decision, then the approval); the invitation link from the email; the
  * password set; the new administrator logs in and sees their account; then forgets the password and resets it.
  */
@@ -52,6 +53,9 @@ class RegistrationJourneyBrowserTest extends PortalIntegrationTest {
 	private static final String PASSWORD = "Cedar-Bay-Cameras-2026";
 
 	private static final String NEW_PASSWORD = "Cedar-Bay-Cameras-2027";
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	AccountRepository accounts;
@@ -154,12 +158,14 @@ class RegistrationJourneyBrowserTest extends PortalIntegrationTest {
 	}
 
 	/**
-	 * {@code om} in the real Tasklist: the "Order Management" filter, the task, Claim, the Camunda Form. A wrong
+	 * A member of Order Management in the real Tasklist: the "Order Management" filter, the task, Claim, the Camunda Form. A wrong
 	 * account number is refused with the reason and the task stays; the account the Entitlement is sold to is
 	 * accepted.
 	 */
 	private void approveInTasklist(String organisation, String accountNumber) {
-		Tasklist tasklist = new Tasklist(this.browser).logInAsOrderManagement().openAndClaim(organisation);
+		Tasklist tasklist = new Tasklist(this.browser)
+			.logInAsOrderManagement(new LicenseFixtures(this.context).orderManager())
+			.openAndClaim(organisation);
 		assertThat(tasklist.field("textarea", "Field_entitlementCheck").getAttribute("value"))
 			.contains("is sold to " + organisation, accountNumber);
 		assertThat(tasklist.field("textarea", "Field_existingUserCheck").getAttribute("value")).startsWith("No:");

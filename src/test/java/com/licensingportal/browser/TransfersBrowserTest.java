@@ -10,6 +10,7 @@ import com.licensingportal.license.Product;
 import com.licensingportal.license.SalesOrderService.OrderLine;
 import com.licensingportal.support.Browser;
 import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.CamundaUser;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.support.Tasklist;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "Transferring License Channels" in a real browser, on accounts of its own (so that other tests' data cannot
  * change the pages under it): a partner administrator transfers 5 of 20 channels to its related customer
  * (approved automatically) and the customer's administrator finds a new license with 5 channels; a transfer to
- * an unrelated account waits until {@code om} approves it in the real Tasklist, then completes.
+ * an unrelated account waits until a member of Order Management approves it in the real Tasklist, then completes.
  */
 class TransfersBrowserTest extends PortalIntegrationTest {
 
@@ -115,7 +116,8 @@ class TransfersBrowserTest extends PortalIntegrationTest {
 		this.browser.logOut();
 
 		String taskName = "Approve channel transfer " + number + " (3 channels)";
-		Tasklist tasklist = new Tasklist(this.browser).logInAsOrderManagement().openAndClaim(taskName);
+		CamundaUser orderManager = new LicenseFixtures(this.context).orderManager();
+		Tasklist tasklist = new Tasklist(this.browser).logInAsOrderManagement(orderManager).openAndClaim(taskName);
 		// The form's text shows the transfer as the process knows it, not the template's placeholders.
 		String summary = tasklist.waitFor(By.xpath("//*[contains(normalize-space(.), 'Transfer " + number + "')]")).getText();
 		assertThat(summary).doesNotContain("{{");
@@ -130,7 +132,7 @@ class TransfersBrowserTest extends PortalIntegrationTest {
 		this.browser.logIn(this.partnerAdmin.getEmail(), LicenseFixtures.PASSWORD);
 		this.browser.open("/transfers/" + number);
 		assertThat(this.browser.find(By.id("transfer-state")).getText()).isEqualTo("Completed");
-		assertThat(this.browser.find(By.id("transfer-approval")).getText()).contains("approved by om");
+		assertThat(this.browser.find(By.id("transfer-approval")).getText()).contains("approved by " + orderManager.id());
 		assertThat(this.browser.find(By.id("transfer-reason")).getText()).isEqualTo("Confirmed by phone");
 		this.browser.open("/entitlements/" + this.bulk.getActivationId());
 		assertThat(this.browser.find(By.id("count-total")).getText()).isEqualTo("17");

@@ -1,16 +1,14 @@
 package com.licensingportal.browser;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.account.AccountRepository;
-import com.licensingportal.demo.DemoData;
 import com.licensingportal.license.LineItem;
-import com.licensingportal.license.LineItemRepository;
+import com.licensingportal.license.Product;
 import com.licensingportal.support.Browser;
+import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.World;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.usermanagement.InvitationMails;
@@ -30,13 +28,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole invitation in a real browser: the demo partner administrator creates a Customer User of Harbor
- * Logistics; the link from the captured email is opened, the password set, and the new user sees only
- * Harbor's line items.
+ * The whole invitation in a real browser: a partner administrator creates a Customer User of one of the
+ * partner's customers; the link from the email is opened, the password set, and the new user sees only that
+ * customer's line items, not the partner's nor the other customer's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UserInvitationBrowserTest extends PortalIntegrationTest {
@@ -44,13 +43,10 @@ class UserInvitationBrowserTest extends PortalIntegrationTest {
 	private static final String PASSWORD = "Harbor-Lights-Over-Water-7";
 
 	@Autowired
-	AccountRepository accounts;
+	ApplicationContext context;
 
 	@Autowired
 	UserRepository users;
-
-	@Autowired
-	LineItemRepository lineItems;
 
 	@Autowired
 	UserService userService;
@@ -75,10 +71,16 @@ class UserInvitationBrowserTest extends PortalIntegrationTest {
 
 	@Test
 	void aPartnerAdministratorInvitesACustomerUserWhoThenSeesOnlyTheirLicenses() throws Exception {
-		Account harbor = this.accounts.findByName(DemoData.CUSTOMER_NAME).orElseThrow();
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		World world = fixtures.world();
+		Account harbor = world.customer();
+		Product product = fixtures.product("Invited");
+		LineItem harborItem = fixtures.lineItem(harbor, product, 16, null);
+		fixtures.lineItem(world.otherCustomer(), product, 4, null);
+		fixtures.lineItem(world.partner(), product, 20, null);
 		String email = "new.harbor." + UUID.randomUUID().toString().substring(0, 8) + "@harbor.example";
 		try {
-			this.browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD).open("/users");
+			this.browser.logIn(world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD).open("/users");
 			this.browser.click(By.id("actions")).click(By.id("action-create"));
 			this.browser.type(By.id("firstName"), "Hana")
 				.type(By.id("lastName"), "Harbor")
@@ -101,7 +103,7 @@ class UserInvitationBrowserTest extends PortalIntegrationTest {
 
 			this.browser.logOut().open(baseUrl() + link);
 			assertThat(this.browser.find(By.id("invited-name")).getText()).isEqualTo("Hana Harbor");
-			assertThat(this.browser.find(By.id("invited-account")).getText()).isEqualTo(DemoData.CUSTOMER_NAME);
+			assertThat(this.browser.find(By.id("invited-account")).getText()).isEqualTo(harbor.getName());
 			assertThat(this.browser.find(By.id("email")).getAttribute("readonly")).isNotNull();
 			// Read-only and looking it: plain text, no input box to click into.
 			assertThat(this.browser.find(By.id("email")).getCssValue("border-top-color")).isIn("rgba(0, 0, 0, 0)",
@@ -114,27 +116,17 @@ class UserInvitationBrowserTest extends PortalIntegrationTest {
 
 			this.browser.logIn(email, PASSWORD).find(By.id("line-items"));
 			assertThat(this.browser.find(By.id("current-user")).getText()).isEqualTo("Hana Harbor");
-			Set<String> shown = this.browser.driver()
+			List<String> shown = this.browser.driver()
 				.findElements(By.cssSelector("#line-items td.activation-id"))
 				.stream()
 				.map(WebElement::getText)
-				.collect(Collectors.toSet());
-			Set<String> harborItems = this.lineItems.findAvailableOwnedBy(List.of(harbor.getId()))
-				.stream()
-				.map(LineItem::getActivationId)
-				.collect(Collectors.toSet());
-			Set<String> otherItems = this.lineItems.findAvailableOwnedBy(this.accounts.findAll()
-				.stream()
-				.map(Account::getId)
-				.filter(id -> !id.equals(harbor.getId()))
-				.toList()).stream().map(LineItem::getActivationId).collect(Collectors.toSet());
-			assertThat(shown).isNotEmpty().isSubsetOf(harborItems).doesNotContainAnyElementsOf(otherItems);
+				.toList();
+			assertThat(shown).containsExactly(harborItem.getActivationId());
 		}
 		finally {
 			this.browser.logOut();
 			this.users.findByEmail(email).ifPresent(created -> {
-				PortalUser admin = this.users.findByEmail(DemoData.PARTNER_ADMIN).orElseThrow();
-				this.userService.delete(admin.getId(), List.of(created.getId()));
+				this.userService.delete(world.partnerAdmin().getId(), List.of(created.getId()));
 			});
 		}
 	}

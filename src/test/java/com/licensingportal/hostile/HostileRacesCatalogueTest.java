@@ -22,11 +22,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import com.licensingportal.demo.DemoData;
+import com.licensingportal.account.AccountType;
 import com.licensingportal.mail.MailReader;
 import com.licensingportal.passwordreset.PasswordResetProcess;
 import com.licensingportal.support.HttpBrowser;
+import com.licensingportal.salesorder.SalesOrderRequest;
 import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.CamundaUser;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.PortalUser;
@@ -130,24 +132,25 @@ class HostileRacesCatalogueTest extends PortalIntegrationTest {
 
 	@Test
 	void thirtyParallelWrongEngineRestLoginsAsOmFromOneAddressNeitherPassNorLockOmOutElsewhere() throws Exception {
+		CamundaUser om = new LicenseFixtures(this.context).orderManager();
 		String address = publicAddress();
 
-		Map<Integer, Integer> statuses = parallel(30,
-				() -> engineRest(DemoData.OM_USER, "wrong-" + UUID.randomUUID(), address));
+		Map<Integer, Integer> statuses = parallel(30, () -> engineRest(om.id(), "wrong-" + UUID.randomUUID(), address));
 
 		assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(401, 10, 429, 20));
-		assertThat(engineRest(DemoData.OM_USER, DemoData.OM_PASSWORD, address)).isEqualTo(429);
-		assertThat(engineRest(DemoData.OM_USER, DemoData.OM_PASSWORD, publicAddress())).isEqualTo(200);
-		assertThat(this.identity.checkPassword(DemoData.OM_USER, DemoData.OM_PASSWORD)).isTrue();
+		assertThat(engineRest(om.id(), om.password(), address)).isEqualTo(429);
+		assertThat(engineRest(om.id(), om.password(), publicAddress())).isEqualTo(200);
+		assertThat(this.identity.checkPassword(om.id(), om.password())).isTrue();
 	}
 
 	@Test
 	void parallelWrongCockpitLoginsAsOmFromOneAddressNeitherPassNorLockOmOutElsewhere() throws Exception {
+		CamundaUser om = new LicenseFixtures(this.context).orderManager();
 		String address = publicAddress();
 
 		List<Callable<Integer>> logins = new ArrayList<>();
 		for (int i = 0; i < 15; i++) {
-			logins.add(webappLogin(DemoData.OM_USER, () -> "wrong-" + UUID.randomUUID(), address));
+			logins.add(webappLogin(om.id(), () -> "wrong-" + UUID.randomUUID(), address));
 		}
 		int[] next = { 0 };
 
@@ -160,8 +163,8 @@ class HostileRacesCatalogueTest extends PortalIntegrationTest {
 		});
 
 		assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(401, 10, 429, 5));
-		assertThat(webappLogin(DemoData.OM_USER, () -> DemoData.OM_PASSWORD, address).call()).isEqualTo(429);
-		assertThat(webappLogin(DemoData.OM_USER, () -> DemoData.OM_PASSWORD, publicAddress()).call()).isEqualTo(200);
+		assertThat(webappLogin(om.id(), om::password, address).call()).isEqualTo(429);
+		assertThat(webappLogin(om.id(), om::password, publicAddress()).call()).isEqualTo(200);
 	}
 
 	@Test
@@ -185,12 +188,15 @@ class HostileRacesCatalogueTest extends PortalIntegrationTest {
 	void thirtyParallelCallsWithTheRightPasswordFromOneAddressAreNeverRefused() throws Exception {
 		// The order system sends many orders at once, a script many /engine-rest calls: a try counted as failed
 		// before its password is checked would refuse the 11th of them, though every password is right.
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		CamundaUser om = fixtures.orderManager();
+		CamundaUser erp = fixtures.orderSystem();
+		String order = fixtures.enteredSalesOrder(fixtures.numbered(LicenseFixtures.unique("Races"), AccountType.CUSTOMER),
+				new SalesOrderRequest.Line(1, "ACC7-ENT-CH", "7.14", 2, null)).orderNumber();
 		String address = publicAddress();
-		assertThat(parallel(30, () -> engineRest(DemoData.OM_USER, DemoData.OM_PASSWORD, address)))
-			.containsExactlyEntriesOf(Map.of(200, 30));
-		assertThat(parallel(30, () -> send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/sales-orders/SO-DEMO-1001"))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((DemoData.ERP_USER + ":" + DemoData.ERP_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+		assertThat(parallel(30, () -> engineRest(om.id(), om.password(), address))).containsExactlyEntriesOf(Map.of(200, 30));
+		assertThat(parallel(30, () -> send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/sales-orders/" + order))
+			.header("Authorization", erp.basic())
 			.header("X-Forwarded-For", address)
 			.GET()))).containsExactlyEntriesOf(Map.of(200, 30));
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE client_address = ?", Integer.class,

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,6 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licensingportal.account.Account;
-import com.licensingportal.demo.DemoData;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
 import com.licensingportal.registration.RegistrationForm;
@@ -27,6 +24,7 @@ import com.licensingportal.registration.RegistrationRequestRepository;
 import com.licensingportal.registration.RegistrationService;
 import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.CamundaUser;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.transfer.ChannelTransfer;
@@ -58,9 +56,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hostile-input catalogue's Order Management section (issue 15): what a careless or malicious Order
- * Management clerk ({@code om}, group {@code order-management}) could send to rewrite what the portal's
- * delegates act on, through the engine's API (as Tasklist's back end calls it, with om's authentication) and
- * through {@code /engine-rest} over real HTTP with om's Basic credentials. Every row must be refused, with
+ * Management clerk ("om": a Camunda user of the group {@code order-management}, made per test) could send to
+ * rewrite what the portal's delegates act on, through the engine's API (as Tasklist's back end calls it, with om's
+ * authentication) and through {@code /engine-rest} over real HTTP with om's Basic credentials. Every row must be refused, with
  * Camunda's 403 (no grant to change a variable, a process or a task) or with the portal's sentence (a task
  * completed with anything but its form's decision fields), and must change nothing: the {@link DatabaseSnapshot}
  * of the portal's tables and the engine's runtime tables, and every variable, business key and assignee of the
@@ -145,7 +143,7 @@ class OrderManagementCatalogueTest extends PortalIntegrationTest {
 
 		ChannelTransfer executed = world.row(world.transfer);
 		assertThat(executed.getState()).isEqualTo(TransferState.COMPLETED);
-		assertThat(executed.getDecidedBy()).isEqualTo(DemoData.OM_USER);
+		assertThat(executed.getDecidedBy()).isEqualTo(world.orderManager.id());
 		assertThat(executed.getResult().getOwner().getId()).isEqualTo(world.target.getId());
 		ChannelTransfer other = world.row(world.other);
 		assertThat(other.getState()).isEqualTo(TransferState.PENDING_APPROVAL);
@@ -323,12 +321,15 @@ class OrderManagementCatalogueTest extends PortalIntegrationTest {
 	// ---------------------------------------------------------------------------------------------------------
 
 	/**
-	 * Two transfers waiting for Order Management (the one om works on and another) and a registration request
+	 * Two transfers waiting for Order Management (the one the order manager works on and another) and a registration request
 	 * waiting for review, with a second one.
 	 */
 	static final class World {
 
 		final LicenseFixtures fixtures;
+
+		/** The member of Order Management who works the tasks, in Tasklist and over /engine-rest. */
+		final CamundaUser orderManager;
 
 		final TaskService tasks;
 
@@ -359,6 +360,7 @@ class OrderManagementCatalogueTest extends PortalIntegrationTest {
 		World(ApplicationContext context, String baseUrl) {
 			this.baseUrl = baseUrl;
 			this.fixtures = new LicenseFixtures(context);
+			this.orderManager = this.fixtures.orderManager();
 			this.tasks = context.getBean(TaskService.class);
 			this.forms = context.getBean(FormService.class);
 			this.runtime = context.getBean(RuntimeService.class);
@@ -466,9 +468,9 @@ class OrderManagementCatalogueTest extends PortalIntegrationTest {
 			return state;
 		}
 
-		/** Runs the call as om in Tasklist, and answers how the engine refused it. */
+		/** Runs the call as the order manager in Tasklist, and answers how the engine refused it. */
 		Refused asOm(Runnable call) {
-			this.identity.setAuthentication(DemoData.OM_USER, List.of(OrderManagementSetup.GROUP));
+			this.identity.setAuthentication(this.orderManager.id(), List.of(OrderManagementSetup.GROUP));
 			try {
 				call.run();
 				return new Refused("accepted", "");
@@ -484,11 +486,10 @@ class OrderManagementCatalogueTest extends PortalIntegrationTest {
 			}
 		}
 
-		/** Sends the request to /engine-rest with om's Basic credentials. */
+		/** Sends the request to /engine-rest with the order manager's Basic credentials. */
 		Refused rest(String method, String path, String json) throws Exception {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/engine-rest" + path))
-				.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString((DemoData.OM_USER + ":" + DemoData.OM_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.header("Authorization", this.orderManager.basic())
 				.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 			if (json != null) {
 				request.header("Content-Type", "application/json");

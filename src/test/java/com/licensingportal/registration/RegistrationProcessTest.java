@@ -5,11 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +20,7 @@ import com.licensingportal.account.AccountType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.mail.MailReader;
 import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.CamundaUser;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.AccountMembership;
 import com.licensingportal.usermanagement.InvitationProcess;
@@ -380,9 +379,11 @@ class RegistrationProcessTest extends RegistrationTestSupport {
 		String email = uniqueEmail("engine-rest");
 		ProcessInstance pi = waitingForReview(form(email, AccountType.PARTNER, order.getEntitlement().getEntitlementId()));
 		String taskId = this.tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+		CamundaUser om = new LicenseFixtures(this.context).orderManager();
 
-		assertThat(engineRest("/task/" + taskId + "/claim", "{\"userId\":\"om\"}").statusCode()).isEqualTo(204);
-		HttpResponse<String> refused = engineRest("/task/" + taskId + "/submit-form", "{\"variables\":{"
+		assertThat(engineRest(om, "/task/" + taskId + "/claim", "{\"userId\":\"" + om.id() + "\"}").statusCode())
+			.isEqualTo(204);
+		HttpResponse<String> refused = engineRest(om, "/task/" + taskId + "/submit-form", "{\"variables\":{"
 				+ "\"decision\":{\"value\":\"approve\",\"type\":\"String\"},"
 				+ "\"accountChoice\":{\"value\":\"existing\",\"type\":\"String\"},"
 				+ "\"existingAccountNumber\":{\"value\":\"" + order.getSoldTo().getAccountNumber() + "\",\"type\":\"String\"}}}");
@@ -392,9 +393,9 @@ class RegistrationProcessTest extends RegistrationTestSupport {
 				+ taskId + ": " + order.getSoldTo().getName() + " (" + order.getSoldTo().getAccountNumber()
 				+ ") is a customer account, but Jana Novak asked for partner access. Choose a partner account, or a new"
 				+ " account.");
-		assertThat(this.tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(OM);
+		assertThat(this.tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(om.id());
 
-		HttpResponse<String> approved = engineRest("/task/" + taskId + "/submit-form", "{\"variables\":{"
+		HttpResponse<String> approved = engineRest(om, "/task/" + taskId + "/submit-form", "{\"variables\":{"
 				+ "\"decision\":{\"value\":\"approve\",\"type\":\"String\"},"
 				+ "\"accountChoice\":{\"value\":\"new\",\"type\":\"String\"},"
 				+ "\"newAccountName\":{\"value\":\"Engine Rest Partner\",\"type\":\"String\"},"
@@ -404,12 +405,12 @@ class RegistrationProcessTest extends RegistrationTestSupport {
 		assertThat(pi).hasPassed("RegistrationApproved").isEnded();
 		assertThat(this.users.findByEmail(email).orElseThrow().getMemberships().get(0).getUserType())
 			.isEqualTo(UserType.PARTNER_ADMINISTRATOR);
-		assertThat(this.requests.findByEmailOrderBySubmittedAtDesc(email).get(0).getDecidedBy()).isEqualTo(OM);
+		assertThat(this.requests.findByEmailOrderBySubmittedAtDesc(email).get(0).getDecidedBy()).isEqualTo(om.id());
 	}
 
-	private HttpResponse<String> engineRest(String path, String json) throws Exception {
+	private HttpResponse<String> engineRest(CamundaUser user, String path, String json) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/engine-rest" + path))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("om:om".getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization", user.basic())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build();

@@ -17,18 +17,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.demo.DemoData;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemHistory;
 import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.CamundaUser;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserType;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /api/v1/sales-orders} over real HTTP as the order system calls it: HTTP Basic as {@code erp}, 202 and
+ * {@code /api/v1/sales-orders} over real HTTP as the order system calls it: HTTP Basic as a Camunda user of the
+ * group {@code order-intake} (the demo's {@code erp}), 202 and
  * Location, the same order again 200, other content 409, bad fields 422, unknown fields 400, other callers 404,
  * failed logins throttled, ten identical requests at once one order, and a line cancelled.
  */
@@ -51,9 +50,6 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 
 	@Autowired
 	LineItemHistory history;
-
-	@Autowired
-	IdentityService identity;
 
 	/** The management credential of the test suite (application-test.yml). */
 	private static final String MANAGEMENT = basic("prometheus", "test-management");
@@ -104,13 +100,13 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 		SalesOrderRequest order = order(orderNumber(), customer.getCustomerNumber(), AccountType.CUSTOMER, "Api Customer",
 				newLicense(1, "ACC7-ENT-CH", 16), newLicense(2, "ACC7-STD-CH", 4));
 
-		Answer accepted = post("/api/v1/sales-orders", ERP_BASIC, json(order));
+		Answer accepted = post("/api/v1/sales-orders", this.erpBasic, json(order));
 
 		assertThat(accepted.status()).isEqualTo(202);
 		assertThat(accepted.response().headers().firstValue("Location")).hasValue("/api/v1/sales-orders/" + order.orderNumber());
 		assertThat(accepted.json().get("state").asText()).isEqualTo("RECEIVED");
 
-		Answer again = post("/api/v1/sales-orders", ERP_BASIC, json(order));
+		Answer again = post("/api/v1/sales-orders", this.erpBasic, json(order));
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.json().get("orderNumber").asText()).isEqualTo(order.orderNumber());
 		assertThat(this.jdbc.queryForObject("select count(*) from sales_order where order_number = ?", Integer.class,
@@ -118,21 +114,21 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 
 		SalesOrderRequest changed = new SalesOrderRequest(order.orderNumber(), order.orderDate().minusDays(1),
 				order.soldTo(), order.contact(), List.of(newLicense(1, "ACC7-ENT-CH", 17), newLicense(2, "ACC7-STD-CH", 4)));
-		Answer conflict = post("/api/v1/sales-orders", ERP_BASIC, json(changed));
+		Answer conflict = post("/api/v1/sales-orders", this.erpBasic, json(changed));
 		assertThat(conflict.status()).isEqualTo(409);
 		assertThat(conflict.response().headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(conflict.json().get("detail").asText()).contains("orderDate", "lines[0].quantity")
 			.doesNotContain("lines[1]");
 
 		ProcessJobs.executeDue(this.management, processOf(order.orderNumber()).getId());
-		Answer entered = get("/api/v1/sales-orders/" + order.orderNumber(), ERP_BASIC);
+		Answer entered = get("/api/v1/sales-orders/" + order.orderNumber(), this.erpBasic);
 		assertThat(entered.status()).isEqualTo(200);
 		assertThat(entered.json().get("state").asText()).isEqualTo("ENTERED");
 		assertThat(entered.json().get("entitlementId").asText()).startsWith("E-");
 		assertThat(entered.json().get("account").get("accountNumber").asText()).isEqualTo(customer.getAccountNumber());
 		assertThat(entered.json().get("lines").get(0).get("activationId").asText()).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
 		// The same order after it was entered: still the same answer, nothing new.
-		assertThat(post("/api/v1/sales-orders", ERP_BASIC, json(order)).json().get("state").asText()).isEqualTo("ENTERED");
+		assertThat(post("/api/v1/sales-orders", this.erpBasic, json(order)).json().get("state").asText()).isEqualTo("ENTERED");
 	}
 
 	@Test
@@ -146,12 +142,12 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 				           {"lineNumber": 1, "partNumber": "ACC7-ENT-CH", "version": "7.14", "quantity": 100001}]}"""
 			.formatted(number);
 
-		Answer invalid = post("/api/v1/sales-orders", ERP_BASIC, body);
+		Answer invalid = post("/api/v1/sales-orders", this.erpBasic, body);
 
 		assertThat(invalid.status()).isEqualTo(422);
 		assertThat(invalid.json().findValuesAsText("field")).contains("orderDate", "soldTo.name", "soldTo.type",
 				"contact.email", "lines[0].quantity", "lines[1].lineNumber", "lines[1].quantity");
-		assertThat(get("/api/v1/sales-orders/" + number, ERP_BASIC).status()).isEqualTo(404);
+		assertThat(get("/api/v1/sales-orders/" + number, this.erpBasic).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -173,19 +169,19 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 				new SalesOrderRequest.Line(4, "ACC7-CARE-1Y", null, 3, "ZZZZ-ZZZZ-ZZZZ-ZZZZ"),
 				newLicense(5, "ACC7-CARE-1Y", 1));
 
-		Answer refused = post("/api/v1/sales-orders", ERP_BASIC, json(order));
+		Answer refused = post("/api/v1/sales-orders", this.erpBasic, json(order));
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.json().findValuesAsText("field")).containsExactly("lines[0].partNumber", "lines[1].partNumber",
 				"lines[2].renewsActivationId", "lines[3].renewsActivationId", "lines[4].renewsActivationId");
 		assertThat(refused.json().get("detail").asText()).contains("No product has the part number NO-SUCH-PART",
 				"is retired", "which ACC7-CARE-1Y does not renew", "No license has the Activation ID ZZZZ-ZZZZ-ZZZZ-ZZZZ");
-		assertThat(get("/api/v1/sales-orders/" + number, ERP_BASIC).status()).isEqualTo(404);
+		assertThat(get("/api/v1/sales-orders/" + number, this.erpBasic).status()).isEqualTo(404);
 	}
 
 	@Test
 	void fieldsTheCallDoesNotKnowAreRefusedByName() {
-		Answer refused = post("/api/v1/sales-orders", ERP_BASIC, """
+		Answer refused = post("/api/v1/sales-orders", this.erpBasic, """
 				{"orderNumber": "SO-X", "orderDate": "2026-12-06", "discount": 5,
 				 "soldTo": {"customerNumber": "C-1", "name": "n", "type": "CUSTOMER", "vip": true},
 				 "contact": {"email": "a@b.example"},
@@ -197,9 +193,11 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 
 	@Test
 	void portalUsersTokensAndOtherCamundaUsersGetNotFoundWrongPasswordsAreThrottled() {
-		String path = "/api/v1/sales-orders/SO-DEMO-1001";
-		assertThat(get(path, ERP_BASIC).status()).isEqualTo(200);
-		assertThat(get(path, basic(DemoData.OM_USER, DemoData.OM_PASSWORD)).status()).isEqualTo(200);
+		Account customer = this.fixtures.numbered(LicenseFixtures.unique("Looked Up"), AccountType.CUSTOMER);
+		String path = "/api/v1/sales-orders/"
+				+ this.fixtures.enteredSalesOrder(customer, newLicense(1, "ACC7-ENT-CH", 2)).orderNumber();
+		assertThat(get(path, this.erpBasic).status()).isEqualTo(200);
+		assertThat(get(path, this.fixtures.orderManager().basic()).status()).isEqualTo(200);
 		PortalUser portalUser = this.fixtures.user("PortalApi", this.fixtures.customer(LicenseFixtures.unique("Portal")),
 				UserType.CUSTOMER_ADMINISTRATOR);
 		assertThat(get(path, "Bearer " + this.fixtures.apiToken(portalUser)).status()).isEqualTo(404);
@@ -209,24 +207,20 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 		assertThat(anonymous.response().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
 
 		// A user of its own: Camunda delays the next login of a user after each wrong password.
-		String intakeUser = LicenseFixtures.unique("erp").replace("-", "").toLowerCase();
-		User user = this.identity.newUser(intakeUser);
-		user.setPassword("right-password");
-		this.identity.saveUser(user);
-		this.identity.createMembership(intakeUser, "order-intake");
+		CamundaUser intakeUser = this.fixtures.orderSystem();
 		ClientAddresses.forgetLoopbackCounts(this.jdbc);
 		try {
 			for (int attempt = 0; attempt < 10; attempt++) {
-				assertThat(get(path, basic(intakeUser, "wrong-" + attempt)).status()).isEqualTo(401);
+				assertThat(get(path, basic(intakeUser.id(), "wrong-" + attempt)).status()).isEqualTo(401);
 			}
-			Answer throttled = get(path, basic(intakeUser, "right-password"));
+			Answer throttled = get(path, intakeUser.basic());
 			assertThat(throttled.status()).isEqualTo(429);
 			assertThat(throttled.response().headers().firstValue("Retry-After")).isPresent();
 		}
 		finally {
 			ClientAddresses.forgetLoopbackCounts(this.jdbc);
 		}
-		assertThat(get(path, ERP_BASIC).status()).isEqualTo(200);
+		assertThat(get(path, this.erpBasic).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -236,7 +230,7 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 				newLicense(1, "ACC7-ENT-CH", 2));
 		double entered = salesOrders("entered");
 
-		assertThat(post("/api/v1/sales-orders", ERP_BASIC, json(order)).status()).isEqualTo(202);
+		assertThat(post("/api/v1/sales-orders", this.erpBasic, json(order)).status()).isEqualTo(202);
 		ProcessJobs.executeDue(this.management, processOf(order.orderNumber()).getId());
 
 		// The gauges are read from the database at most every 5 seconds.
@@ -272,7 +266,7 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 			for (int i = 0; i < 10; i++) {
 				Callable<Integer> request = () -> {
 					start.await();
-					return post("/api/v1/sales-orders", ERP_BASIC, body).status();
+					return post("/api/v1/sales-orders", this.erpBasic, body).status();
 				};
 				answers.add(pool.submit(request));
 			}
@@ -301,13 +295,13 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 		SalesOrderRequest order = order(orderNumber(), customer.getCustomerNumber(), AccountType.CUSTOMER, "x",
 				newLicense(1, "ACC7-ENT-CH", 10));
 		String cancel = "/api/v1/sales-orders/" + order.orderNumber() + "/lines/1/cancel";
-		assertThat(post("/api/v1/sales-orders", ERP_BASIC, json(order)).status()).isEqualTo(202);
-		assertThat(post(cancel, ERP_BASIC, "").status()).isEqualTo(409);
+		assertThat(post("/api/v1/sales-orders", this.erpBasic, json(order)).status()).isEqualTo(202);
+		assertThat(post(cancel, this.erpBasic, "").status()).isEqualTo(409);
 		SalesOrderView view = receivedAndRun(order);
 		LineItem item = lineItem(view.lines().get(0).activationId());
 		this.fixtures.activateOnNewDevice(item, 3, "CANCEL-NVR");
 
-		Answer cancelled = post(cancel, ERP_BASIC, "");
+		Answer cancelled = post(cancel, this.erpBasic, "");
 
 		assertThat(cancelled.status()).isEqualTo(200);
 		assertThat(cancelled.json().get("cancelledChannels").asInt()).isEqualTo(7);
@@ -318,8 +312,8 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 		assertThat(after.getActivatedQuantity()).isEqualTo(3);
 		assertThat(this.history.trail(after)).extracting(LineItemHistory.TrailEntry::type)
 			.containsExactly(LicenseEventType.CREATED, LicenseEventType.ACTIVATED, LicenseEventType.CANCELLED);
-		assertThat(post(cancel, ERP_BASIC, "").json().get("cancelledChannels").asInt()).isZero();
-		assertThat(post("/api/v1/sales-orders/" + order.orderNumber() + "/lines/9/cancel", ERP_BASIC, "").status())
+		assertThat(post(cancel, this.erpBasic, "").json().get("cancelledChannels").asInt()).isZero();
+		assertThat(post("/api/v1/sales-orders/" + order.orderNumber() + "/lines/9/cancel", this.erpBasic, "").status())
 			.isEqualTo(404);
 	}
 

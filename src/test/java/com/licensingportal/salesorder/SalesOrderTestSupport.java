@@ -9,7 +9,6 @@ import java.util.List;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.demo.DemoData;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.support.LicenseFixtures;
@@ -26,8 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Orders, accounts with customer numbers, and the order system's HTTP Basic login, for the sales-order tests. */
 abstract class SalesOrderTestSupport extends PortalIntegrationTest {
-
-	static final String ERP_BASIC = basic(DemoData.ERP_USER, DemoData.ERP_PASSWORD);
 
 	@Autowired
 	ApplicationContext context;
@@ -52,9 +49,13 @@ abstract class SalesOrderTestSupport extends PortalIntegrationTest {
 
 	LicenseFixtures fixtures;
 
+	/** The {@code Authorization} header of this test's order system (a Camunda user of the group order-intake). */
+	String erpBasic;
+
 	@BeforeEach
 	void fixtures() {
 		this.fixtures = new LicenseFixtures(this.context);
+		this.erpBasic = this.fixtures.orderSystem().basic();
 	}
 
 	static String basic(String user, String password) {
@@ -63,9 +64,7 @@ abstract class SalesOrderTestSupport extends PortalIntegrationTest {
 
 	/** An account with a customer number of its own. */
 	Account accountWithCustomerNumber(String name, AccountType type) {
-		Account account = new Account(LicenseFixtures.unique(name), type);
-		account.setCustomerNumber(LicenseFixtures.unique("C"));
-		return this.accounts.save(account);
+		return this.fixtures.numbered(LicenseFixtures.unique(name), type);
 	}
 
 	static String orderNumber() {

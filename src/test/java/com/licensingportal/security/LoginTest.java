@@ -5,7 +5,6 @@ import java.util.UUID;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.demo.DemoData;
 import com.licensingportal.support.MvcSession;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.user.PortalUser;
@@ -134,12 +133,6 @@ class LoginTest extends PortalIntegrationTest {
 		assertThat(browser.answer(post("/logout").with(csrf())).getResponse().getRedirectedUrl())
 			.isEqualTo("/login?logout");
 		this.mvc.perform(get("/entitlements").cookie(loggedIn)).andExpect(redirectedUrl("http://localhost/login"));
-	}
-
-	@Test
-	void theDemoPartnerAdministratorCanLogIn() throws Exception {
-		this.mvc.perform(login(DemoData.PARTNER_ADMIN, DemoData.PASSWORD, "10.5.0.1"))
-			.andExpect(redirectedUrl("/entitlements"));
 	}
 
 	private MockHttpServletRequestBuilder login(String email, String password, String clientAddress) {

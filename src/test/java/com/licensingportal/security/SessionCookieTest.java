@@ -3,14 +3,16 @@ package com.licensingportal.security;
 import java.util.Base64;
 import java.util.Map;
 
-import com.licensingportal.demo.DemoData;
 import com.licensingportal.support.HttpBrowser;
 import com.licensingportal.support.HttpBrowser.Page;
 import com.licensingportal.support.MvcSession;
+import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
+import com.licensingportal.user.UserType;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,9 @@ class SessionCookieTest extends PortalIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void onPlainHttpTheCookieIsHttpOnlyAndSameSiteLaxButNotSecureSoThatLocalhostWorks() {
 		String cookie = sessionCookieOf(new HttpBrowser(baseUrl()).get("/login"));
@@ -32,7 +37,7 @@ class SessionCookieTest extends PortalIntegrationTest {
 		assertThat(cookie).startsWith(MvcSession.COOKIE + "=").contains("; Path=/", "; HttpOnly", "; SameSite=Lax");
 		assertThat(cookie).doesNotContainIgnoringCase("secure");
 		HttpBrowser browser = new HttpBrowser(baseUrl());
-		assertThat(browser.logIn(DemoData.CUSTOMER_USER, DemoData.PASSWORD).redirectPath()).isEqualTo("/entitlements");
+		assertThat(browser.logIn(customerUser(), LicenseFixtures.PASSWORD).redirectPath()).isEqualTo("/entitlements");
 		assertThat(browser.get("/entitlements").status()).as("the browser sent the cookie back over http").isEqualTo(200);
 	}
 
@@ -51,6 +56,7 @@ class SessionCookieTest extends PortalIntegrationTest {
 
 	@Test
 	void theSessionIdChangesAtLoginSoThatAPlantedCookieDoesNotGetLoggedIn() {
+		String email = customerUser();
 		HttpBrowser victim = new HttpBrowser(baseUrl());
 		victim.get("/login");
 		String planted = victim.sessionCookie();
@@ -58,7 +64,7 @@ class SessionCookieTest extends PortalIntegrationTest {
 		attacker.useSessionCookie(planted);
 		assertThat(sessionRows(planted)).as("the anonymous session is in the database").isEqualTo(1);
 
-		assertThat(victim.post("/login", Map.of("email", DemoData.CUSTOMER_USER, "password", DemoData.PASSWORD))
+		assertThat(victim.post("/login", Map.of("email", email, "password", LicenseFixtures.PASSWORD))
 			.redirectPath()).isEqualTo("/entitlements");
 
 		assertThat(victim.sessionCookie()).isNotNull().isNotEqualTo(planted);
@@ -66,6 +72,13 @@ class SessionCookieTest extends PortalIntegrationTest {
 		assertThat(attacker.get("/entitlements").redirectPath()).isEqualTo("/login");
 		assertThat(sessionRows(planted)).as("no session has the old id any more").isZero();
 		assertThat(sessionRows(victim.sessionCookie())).isEqualTo(1);
+	}
+
+	/** The email of a new Customer User, who logs in with {@link LicenseFixtures#PASSWORD}. */
+	private String customerUser() {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		return fixtures.user("Cookie", fixtures.customer(LicenseFixtures.unique("Cookie Customer")), UserType.CUSTOMER_USER)
+			.getEmail();
 	}
 
 	private int sessionRows(String cookieValue) {

@@ -12,9 +12,9 @@ import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The base of every test that needs the application: one Spring context (engine, web server on a random
- * port, MockMvc, demo data) shared by the whole suite. Do not add {@code @MockitoBean}s or properties in a
- * subclass: that starts a second context and the suite crawls. Tests must not depend on each other's
- * data: create what you change, with unique names. The engine records which flow nodes and sequence flows the
+ * port, MockMvc) shared by the whole suite. Do not add {@code @MockitoBean}s or properties in a subclass: that
+ * starts a second context and the suite crawls. The suite has no demo data: every test creates what it uses,
+ * with unique names ({@link LicenseFixtures}), and never depends on other tests' data or order. The engine records which flow nodes and sequence flows the
  * tests pass through ({@link ProcessCoverage}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -36,7 +36,7 @@ public class ProcessCoverage implements TestExecutionListener {
 
 	/**
 	 * Instruments the engine for the whole run, once: as soon as the engine exists
-	 * ({@link ProcessCoverageConfiguration}), since the demo data already runs processes while the context starts.
+	 * ({@link ProcessCoverageConfiguration}), since start-up may already run processes (the demo data does where it is on).
 	 */
 	static void connect(ProcessEngine engine) {
 		synchronized (ProcessCoverage.class) {
@@ -45,7 +45,7 @@ public class ProcessCoverage implements TestExecutionListener {
 			}
 			COLLECTOR.createSuite(new Suite(SUITE, "Licensing Portal test suite"));
 			COLLECTOR.activateSuite(SUITE);
-			activate("start-up", "the context's start and the demo data");
+			activate("start-up", "the context's start");
 			// Tests that send parallel requests make events on several threads at once; the collector's lists
 			// are not made for that, so every event passes through this class's lock.
 			Collector serialised = event -> {

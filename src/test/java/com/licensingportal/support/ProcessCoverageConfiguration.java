@@ -25,7 +25,7 @@ public class ProcessCoverageConfiguration {
 		return new ProcessEngineCoverageConfiguration().camundaConfiguration();
 	}
 
-	/** Connects the collector once the engine exists, before the demo data's processes run. */
+	/** Connects the collector once the engine exists, before any process runs (the demo data's, where it is on). */
 	@Bean
 	SmartInitializingSingleton processCoverageConnection(ObjectProvider<ProcessEngine> engine) {
 		return () -> ProcessCoverage.connect(engine.getObject());

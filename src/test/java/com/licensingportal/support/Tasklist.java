@@ -2,7 +2,7 @@ package com.licensingportal.support;
 
 import java.time.Duration;
 
-import com.licensingportal.demo.DemoData;
+import com.licensingportal.support.LicenseFixtures.CamundaUser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,11 +25,11 @@ public final class Tasklist {
 		this.browser = browser;
 	}
 
-	/** Logs in as {@code om} and opens the "Order Management" filter. */
-	public Tasklist logInAsOrderManagement() {
+	/** Logs in as a member of Order Management ({@link LicenseFixtures#orderManager()}) and opens its filter. */
+	public Tasklist logInAsOrderManagement(CamundaUser orderManager) {
 		this.browser.open("/camunda/app/tasklist/default/");
-		this.browser.type(By.cssSelector("input[ng-model=username]"), DemoData.OM_USER)
-			.type(By.cssSelector("input[ng-model=password]"), DemoData.OM_PASSWORD)
+		this.browser.type(By.cssSelector("input[ng-model=username]"), orderManager.id())
+			.type(By.cssSelector("input[ng-model=password]"), orderManager.password())
 			.click(By.cssSelector("button[type=submit]"));
 		clickInView(By.xpath("//a[contains(normalize-space(.), 'Order Management')]"));
 		return this;

@@ -4,13 +4,15 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.licensingportal.demo.DemoData;
 import com.licensingportal.support.ApiClient;
+import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.MvcSession;
 import com.licensingportal.support.PortalIntegrationTest;
+import com.licensingportal.user.UserType;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,9 @@ class TokenPageTest extends PortalIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void createUseAndRevokeATokenFromTheProfilePage() throws Exception {
@@ -77,9 +82,13 @@ class TokenPageTest extends PortalIntegrationTest {
 		return (String) result.getFlashMap().get("newToken");
 	}
 
+	/** Logs in as a new Partner User. */
 	private MvcSession logIn() throws Exception {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		String email = fixtures.user("Tokens", fixtures.partner(LicenseFixtures.unique("Token Partner")), UserType.PARTNER_USER)
+			.getEmail();
 		MvcSession session = new MvcSession(this.mvc);
-		session.perform(post("/login").param("email", DemoData.PARTNER_USER).param("password", DemoData.PASSWORD)
+		session.perform(post("/login").param("email", email).param("password", LicenseFixtures.PASSWORD)
 			.with(csrf())).andExpect(redirectedUrl("/entitlements"));
 		return session;
 	}

@@ -1,6 +1,5 @@
 package com.licensingportal.web;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -12,16 +11,17 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.licensingportal.token.PersonalAccessTokenService;
-import com.licensingportal.demo.DemoData;
 import com.licensingportal.support.ApiClient;
 import com.licensingportal.support.HttpBrowser;
+import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
-import com.licensingportal.user.UserRepository;
+import com.licensingportal.user.PortalUser;
+import com.licensingportal.user.UserType;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,18 +37,17 @@ class DatabaseOutagePortalTest extends PortalIntegrationTest {
 	DataSource dataSource;
 
 	@Autowired
-	PersonalAccessTokenService tokens;
-
-	@Autowired
-	UserRepository users;
+	ApplicationContext context;
 
 	@Test
 	void whileTheDatabaseIsAwayEveryRequestGetsA503AndAfterwardsThePortalWorksAgainByItself() throws Exception {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		PortalUser user = fixtures.user("Outage", fixtures.customer(LicenseFixtures.unique("Outage Customer")),
+				UserType.CUSTOMER_USER);
 		HttpBrowser browser = new HttpBrowser(baseUrl());
-		assertThat(browser.logIn(DemoData.CUSTOMER_USER, DemoData.PASSWORD).redirectPath()).isEqualTo("/entitlements");
+		assertThat(browser.logIn(user.getEmail(), LicenseFixtures.PASSWORD).redirectPath()).isEqualTo("/entitlements");
 		assertThat(browser.get("/entitlements").status()).isEqualTo(200);
-		Long userId = this.users.findByEmail(DemoData.CUSTOMER_USER).orElseThrow().getId();
-		String token = this.tokens.issue(userId, "outage test " + UUID.randomUUID(), Duration.ofDays(1)).secret();
+		String token = fixtures.apiToken(user);
 		ApiClient api = new ApiClient(baseUrl());
 		// A script calling the API: it waits as long as the pool does (an ApiClient gives up after 30 s).
 		HttpBrowser script = new HttpBrowser(baseUrl());
@@ -67,7 +66,7 @@ class DatabaseOutagePortalTest extends PortalIntegrationTest {
 			// At once: each waits for the pool's connection-timeout before it is answered.
 			CompletableFuture<HttpBrowser.Page> pageAnswer = async(clients, () -> browser.get("/entitlements"));
 			CompletableFuture<HttpBrowser.Page> loginAnswer = async(clients, () -> loggingIn.post("/login",
-					Map.of("email", DemoData.CUSTOMER_USER, "password", DemoData.PASSWORD)));
+					Map.of("email", user.getEmail(), "password", LicenseFixtures.PASSWORD)));
 			CompletableFuture<HttpBrowser.Page> apiCall = async(clients,
 				() -> script.get("/api/v1/accounts", "Authorization", "Bearer " + token));
 			page = pageAnswer.get(2, TimeUnit.MINUTES);
@@ -96,7 +95,7 @@ class DatabaseOutagePortalTest extends PortalIntegrationTest {
 
 		assertThat(browser.get("/entitlements").status()).as("the same session, read again").isEqualTo(200);
 		assertThat(api.get("/api/v1/accounts", token).status()).isEqualTo(200);
-		assertThat(loggingIn.logIn(DemoData.CUSTOMER_USER, DemoData.PASSWORD).redirectPath()).isEqualTo("/entitlements");
+		assertThat(loggingIn.logIn(user.getEmail(), LicenseFixtures.PASSWORD).redirectPath()).isEqualTo("/entitlements");
 	}
 
 	private static <T> CompletableFuture<T> async(ExecutorService clients, Supplier<T> request) {

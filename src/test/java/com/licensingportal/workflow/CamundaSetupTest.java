@@ -5,12 +5,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import com.licensingportal.demo.DemoData;
+import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.CamundaUser;
 import com.licensingportal.support.PortalIntegrationTest;
+import com.licensingportal.user.PortalUser;
+import com.licensingportal.user.UserType;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -84,15 +88,15 @@ class CamundaSetupTest extends PortalIntegrationTest {
 	}
 
 	@Test
-	void orderManagementGroupExistsAndOmIsInIt() {
+	void theGroupsOfOrderManagementAndOfTheOrderSystemExist() {
 		assertThat(this.identity.createGroupQuery().groupId(OrderManagementSetup.GROUP).singleResult()).isNotNull();
-		assertThat(this.identity.createUserQuery().memberOfGroup(OrderManagementSetup.GROUP).userId(DemoData.OM_USER).count())
-			.isEqualTo(1);
-		assertThat(this.identity.checkPassword(DemoData.OM_USER, DemoData.OM_PASSWORD)).isTrue();
+		assertThat(this.identity.createGroupQuery().groupId(OrderManagementSetup.ORDER_INTAKE_GROUP).singleResult())
+			.isNotNull();
 	}
 
 	@Test
-	void omSeesTheGroupsTaskThroughTheFilterAndCanClaimIt() {
+	void aMemberOfOrderManagementSeesTheGroupsTaskThroughTheFilterAndCanClaimIt() {
+		CamundaUser orderManager = fixtures().orderManager();
 		BpmnModelInstance model = Bpmn.createExecutableProcess("SetupCheck")
 			.camundaHistoryTimeToLive(1)
 			.startEvent()
@@ -104,13 +108,13 @@ class CamundaSetupTest extends PortalIntegrationTest {
 		try {
 			ProcessInstance instance = this.runtime.startProcessInstanceByKey("SetupCheck");
 
-			this.identity.setAuthentication(DemoData.OM_USER, List.of(OrderManagementSetup.GROUP));
+			this.identity.setAuthentication(orderManager.id(), List.of(OrderManagementSetup.GROUP));
 			Filter filter = this.filters.createFilterQuery().filterName(OrderManagementSetup.FILTER_NAME).singleResult();
-			assertThat(filter).as("om may read the Order Management filter").isNotNull();
+			assertThat(filter).as("a member may read the Order Management filter").isNotNull();
 			List<Task> listed = this.filters.list(filter.getId());
 			Task task = listed.stream().filter(t -> t.getProcessInstanceId().equals(instance.getId())).findFirst().orElseThrow();
 
-			this.tasks.claim(task.getId(), DemoData.OM_USER);
+			this.tasks.claim(task.getId(), orderManager.id());
 			this.tasks.complete(task.getId());
 			this.identity.clearAuthentication();
 
@@ -155,13 +159,14 @@ class CamundaSetupTest extends PortalIntegrationTest {
 
 	@Test
 	void engineRestAnswers401ForAnUnknownUser() throws Exception {
-		// Not om with a wrong password: Camunda would then delay om's next logins (its brute-force guard).
+		// Not a real user with a wrong password: Camunda would then delay their next logins (its brute-force guard).
 		assertThat(get("/engine-rest/task", "nobody:wrong").statusCode()).isEqualTo(401);
 	}
 
 	@Test
 	void engineRestAnswersACamundaUser() throws Exception {
-		HttpResponse<String> response = get("/engine-rest/filter", DemoData.OM_USER + ":" + DemoData.OM_PASSWORD);
+		CamundaUser orderManager = fixtures().orderManager();
+		HttpResponse<String> response = get("/engine-rest/filter", orderManager.id() + ":" + orderManager.password());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains(OrderManagementSetup.FILTER_NAME);
@@ -169,11 +174,16 @@ class CamundaSetupTest extends PortalIntegrationTest {
 
 	@Test
 	void portalCredentialsDoNotOpenEngineRest() throws Exception {
-		assertThat(get("/engine-rest/task", DemoData.PARTNER_ADMIN + ":" + DemoData.PASSWORD).statusCode()).isEqualTo(401);
+		LicenseFixtures fixtures = fixtures();
+		PortalUser portalUser = fixtures.user("NotCamunda", fixtures.partner(LicenseFixtures.unique("Not Camunda")),
+				UserType.PARTNER_ADMINISTRATOR);
+		assertThat(get("/engine-rest/task", portalUser.getEmail() + ":" + LicenseFixtures.PASSWORD).statusCode())
+			.isEqualTo(401);
 	}
 
 	@Test
-	void omCanLogInToTasklist() throws Exception {
+	void aMemberOfOrderManagementCanLogInToTasklist() throws Exception {
+		CamundaUser orderManager = fixtures().orderManager();
 		// As the Tasklist page does it: fetch the page for the session and XSRF cookies, then post the login.
 		CookieManager cookies = new CookieManager();
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -189,12 +199,13 @@ class CamundaSetupTest extends PortalIntegrationTest {
 		HttpRequest login = HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/tasklist"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("X-XSRF-TOKEN", xsrf)
-			.POST(HttpRequest.BodyPublishers.ofString("username=om&password=om"))
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + orderManager.id() + "&password="
+					+ URLEncoder.encode(orderManager.password(), StandardCharsets.UTF_8)))
 			.build();
 		HttpResponse<String> response = browser.send(login, HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"userId\":\"om\"").contains("tasklist");
+		assertThat(response.body()).contains("\"userId\":\"" + orderManager.id() + "\"").contains("tasklist");
 	}
 
 	@Test
@@ -203,6 +214,10 @@ class CamundaSetupTest extends PortalIntegrationTest {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).containsIgnoringCase("tasklist");
+	}
+
+	private LicenseFixtures fixtures() {
+		return new LicenseFixtures(this.context);
 	}
 
 	private HttpResponse<String> get(String path, String credentials) throws Exception {
