@@ -7,8 +7,10 @@ import java.util.stream.Collectors;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import com.licensingportal.demo.DemoData;
+import com.licensingportal.license.Product;
 import com.licensingportal.support.Browser;
+import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.World;
 import com.licensingportal.support.PortalIntegrationTest;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +36,25 @@ class AccessibilityBrowserTest extends PortalIntegrationTest {
 
 	private static final List<String> WCAG_21_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
+	@Autowired
+	ApplicationContext context;
+
 	private Browser browser;
+
+	private World world;
+
+	/** A partner and its customers with a license each, one with a device: every list has a row to open. */
+	@BeforeAll
+	void world() {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		this.world = fixtures.world();
+		Product product = fixtures.product("Axe");
+		fixtures.lineItem(this.world.partner(), product, 20, null);
+		// An expired one too: its badge and warning are on the pages.
+		fixtures.lineItem(this.world.customer(), product, 16, java.time.LocalDate.now().minusDays(3));
+		fixtures.activateOnNewDevice(fixtures.lineItem(this.world.partner(), product, 8, null), 2, "AXE-NVR-01");
+		fixtures.lineItem(this.world.customer(), product, 6, null);
+	}
 
 	@BeforeAll
 	void openBrowser() {
@@ -63,7 +85,7 @@ class AccessibilityBrowserTest extends PortalIntegrationTest {
 
 	@Test
 	void thePartnerAdministratorsPagesKeepToWcag21() {
-		this.browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD);
+		this.browser.logIn(this.world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD);
 		List<String> violations = new ArrayList<>();
 		for (String page : List.of("/entitlements", "/devices", "/users", "/users/new", "/related-accounts",
 				"/related-users", "/transfers", "/profile/tokens", "/devices/activate-offline")) {
@@ -78,7 +100,7 @@ class AccessibilityBrowserTest extends PortalIntegrationTest {
 
 	@Test
 	void theCustomerUsersPagesKeepToWcag21() {
-		this.browser.logIn(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
+		this.browser.logIn(this.world.customerUser().getEmail(), LicenseFixtures.PASSWORD);
 		List<String> violations = new ArrayList<>();
 		for (String page : List.of("/entitlements", "/devices", "/users", "/transfers", "/profile/tokens")) {
 			violations.addAll(scan(page));
@@ -90,7 +112,7 @@ class AccessibilityBrowserTest extends PortalIntegrationTest {
 
 	@Test
 	void aPageThatBreaksARuleIsCaught() {
-		this.browser.logIn(DemoData.PARTNER_USER, DemoData.PASSWORD);
+		this.browser.logIn(this.world.partnerUser().getEmail(), LicenseFixtures.PASSWORD);
 		this.browser.open("/entitlements");
 		// Light grey on white: far below the 4.5:1 that WCAG 2.1 AA asks of normal text.
 		((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
