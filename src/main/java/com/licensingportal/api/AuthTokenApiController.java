@@ -3,9 +3,9 @@ package com.licensingportal.api;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.licensingportal.refusal.RateLimitedException;
 import com.licensingportal.security.LoginLockedException;
 import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.RateLimitedException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.PortalUserPrincipal;
 import com.licensingportal.system.PlainTextValidator;
 import com.licensingportal.user.PortalUser;
@@ -51,10 +52,10 @@ public class PersonalAccessTokenService {
 	public IssuedToken issue(Long userId, String name, Duration validity) {
 		String cleanName = name == null ? "" : name.strip();
 		if (cleanName.isEmpty() || cleanName.length() > MAX_NAME_LENGTH) {
-			throw new InvalidTokenNameException("Give the token a name of 1 to " + MAX_NAME_LENGTH + " characters.");
+			throw RefusedException.invalid("name", "Give the token a name of 1 to " + MAX_NAME_LENGTH + " characters.");
 		}
 		if (!PlainTextValidator.isPlain(cleanName, false)) {
-			throw new InvalidTokenNameException("Remove the emoji and the invisible or control characters from the token's name.");
+			throw RefusedException.invalid("name", "Remove the emoji and the invisible or control characters from the token's name.");
 		}
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);

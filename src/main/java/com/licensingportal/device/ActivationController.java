@@ -13,6 +13,7 @@ import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.license.LineItemRepository;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.PortalUserPrincipal;
 import com.licensingportal.system.PageRefusal;
 
@@ -81,7 +82,7 @@ class ActivationController {
 						+ (activation.channels() == 1 ? " channel" : " channels") + " on " + activation.device().getName() + ".");
 				return "redirect:/devices/" + activation.device().getDeviceId();
 			}
-			catch (ActivationRefusedException refused) {
+			catch (RefusedException refused) {
 				problems.add(refused.getMessage());
 				PageRefusal.answer(model, refused);
 			}

@@ -13,9 +13,8 @@ import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.api.ApiPage;
-import com.licensingportal.api.ApiValidationException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -156,7 +155,7 @@ class DeviceApiController {
 			@PathVariable @Parameter(example = "D-7KQ2-9XTM") String deviceId) {
 		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
 		Device device = this.devices.find(visible, deviceId)
-			.orElseThrow(() -> new NotFoundException("The device " + deviceId));
+			.orElseThrow(() -> RefusedException.notFound("The device " + deviceId));
 		return new DeviceDetail(device.getDeviceId(), device.getName(), device.getHostId(),
 				device.getAccount().getAccountNumber(), device.getAccount().getName(), device.getActivatedAt(),
 				visible.canAdminister(device.getAccount().getId()),
@@ -204,13 +203,13 @@ class DeviceApiController {
 	private DeviceTarget target(ActivationRequest body, VisibleAccounts visible) {
 		if (body.deviceId() != null && !body.deviceId().isBlank()) {
 			if (body.deviceName() != null || body.hostId() != null || body.account() != null) {
-				throw new ApiValidationException("deviceId",
+				throw RefusedException.invalid("deviceId",
 						"Give either deviceId (an existing device) or deviceName and hostId (a new device), not both.");
 			}
 			return DeviceTarget.existing(body.deviceId().strip());
 		}
 		if (body.deviceName() == null && body.hostId() == null) {
-			throw new ApiValidationException("deviceId",
+			throw RefusedException.invalid("deviceId",
 					"Give deviceId for an existing device, or deviceName and hostId for a new one.");
 		}
 		return DeviceTarget.newDevice(body.deviceName(), body.hostId(), newDeviceAccount(body.account(), visible));
@@ -224,7 +223,7 @@ class DeviceApiController {
 		return this.accounts.findByAccountNumber(accountNumber.strip())
 			.map(Account::getId)
 			.filter(visible::canSee)
-			.orElseThrow(() -> new NotFoundException("The account " + accountNumber.strip()));
+			.orElseThrow(() -> RefusedException.notFound("The account " + accountNumber.strip()));
 	}
 
 	private static Map<String, Integer> channels(List<LicenseRequest> licenses) {
@@ -232,7 +231,7 @@ class DeviceApiController {
 		for (LicenseRequest license : licenses) {
 			String activationId = license.activationId().strip().toUpperCase(Locale.ROOT);
 			if (channels.put(activationId, license.quantity()) != null) {
-				throw new ApiValidationException("licenses",
+				throw RefusedException.invalid("licenses",
 						activationId + " is listed twice; list each Activation ID once with all its channels.");
 			}
 		}

@@ -2,6 +2,7 @@ package com.licensingportal.device;
 
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.PortalUserPrincipal;
 import com.licensingportal.system.PageRefusal;
 
@@ -71,7 +72,7 @@ class DeviceController {
 			redirect.addFlashAttribute("success", returned == 1 ? "1 channel was returned to its license."
 					: returned + " channels were returned to their licenses.");
 		}
-		catch (ActivationRefusedException refused) {
+		catch (RefusedException refused) {
 			model.addAttribute("problem", refused.getMessage());
 			PageRefusal.answer(model, refused);
 			return devicePage(accounts, deviceId, model);
@@ -94,7 +95,7 @@ class DeviceController {
 			return Integer.valueOf(quantity.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw ActivationRefusedException.invalid("quantity", "Enter the number of channels to return as a whole number.");
+			throw RefusedException.invalid("quantity", "Enter the number of channels to return as a whole number.");
 		}
 	}
 

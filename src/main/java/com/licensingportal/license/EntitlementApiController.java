@@ -14,10 +14,9 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.api.ApiPage;
-import com.licensingportal.api.ApiValidationException;
-import com.licensingportal.api.ApiValidationException.FieldProblem;
+import com.licensingportal.refusal.RefusedException.FieldError;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -123,7 +122,7 @@ class EntitlementApiController {
 	EntitlementDetail show(@AuthenticationPrincipal PortalUserPrincipal user,
 			@PathVariable @Parameter(example = "7KQ2-9XTM-C4HP-R8WD") String activationId) {
 		LineItem item = this.history.find(this.visibility.forUser(user.getUserId()), activationId)
-			.orElseThrow(() -> new NotFoundException("The license " + activationId));
+			.orElseThrow(() -> RefusedException.notFound("The license " + activationId));
 		return new EntitlementDetail(item.getActivationId(), item.getEntitlement().getEntitlementId(),
 				AccountRef.of(item.getOwner()), AccountRef.of(item.getSoldTo()),
 				new ProductView(item.getProduct().getPartNumber(), item.getProduct().getName(),
@@ -162,19 +161,19 @@ class EntitlementApiController {
 	/** The search as the page applies it; anything the page would complain about is a 422 here. */
 	private EntitlementList.Criteria criteria(EntitlementSearch search, BindingResult binding, VisibleAccounts visible) {
 		EntitlementFilters.Checked checked = this.filters.check(search, binding, visible);
-		List<FieldProblem> problems = new ArrayList<>();
-		checked.problems().forEach(problem -> problems.add(new FieldProblem(problem.field(), problem.message())));
+		List<FieldError> problems = new ArrayList<>();
+		checked.problems().forEach(problem -> problems.add(new FieldError(problem.field(), problem.message())));
 		if (search.getSort() != null && search.sortColumn() == null) {
-			problems.add(new FieldProblem("sort", "Sort by one of " + SORT_KEYS + "."));
+			problems.add(new FieldError("sort", "Sort by one of " + SORT_KEYS + "."));
 		}
 		if (search.getDir() != null && !List.of("asc", "desc").contains(search.getDir())) {
-			problems.add(new FieldProblem("dir", "The sort direction must be asc or desc."));
+			problems.add(new FieldError("dir", "The sort direction must be asc or desc."));
 		}
 		if (!binding.hasFieldErrors("page") && !binding.hasFieldErrors("size")) {
 			problems.addAll(ApiPage.pagingProblems(search.getPage(), search.getSize(), EntitlementSearch.PAGE_SIZES));
 		}
 		if (!problems.isEmpty()) {
-			throw new ApiValidationException(problems);
+			throw RefusedException.invalid(problems);
 		}
 		return checked.criteria().orElseThrow();
 	}
@@ -189,14 +188,14 @@ class EntitlementApiController {
 			.distinct()
 			.toList();
 		if (selected.isEmpty()) {
-			throw new ApiValidationException("activationIds", "Name at least one Activation ID to export.");
+			throw RefusedException.invalid("activationIds", "Name at least one Activation ID to export.");
 		}
 		if (selected.size() > EntitlementListController.MAX_SELECTED) {
-			throw new ApiValidationException("activationIds", "Name at most " + EntitlementListController.MAX_SELECTED
+			throw RefusedException.invalid("activationIds", "Name at most " + EntitlementListController.MAX_SELECTED
 					+ " Activation IDs, or export every row that filters match.");
 		}
 		if (search.hasFilters()) {
-			throw new ApiValidationException("activationIds",
+			throw RefusedException.invalid("activationIds",
 					"Give either filters or activationIds, not both: the listed line items are exported as they are.");
 		}
 		return selected;

@@ -5,7 +5,7 @@ import java.io.InputStream;
 
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
-import com.licensingportal.device.ActivationRefusedException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.PortalUserPrincipal;
 import com.licensingportal.system.PageRefusal;
 
@@ -70,7 +70,7 @@ class OfflineActivationController {
 			redirect.addFlashAttribute("newLicenseFile", activation.getId());
 			return "redirect:/devices/" + activation.getDevice().getDeviceId();
 		}
-		catch (ActivationRefusedException refused) {
+		catch (RefusedException refused) {
 			model.addAttribute("problem", refused.getMessage());
 			PageRefusal.answer(model, refused);
 			return VIEW_UPLOAD;

@@ -3,9 +3,9 @@ package com.licensingportal.passwordreset;
 import java.util.Optional;
 
 import com.licensingportal.passwordreset.PasswordResetService.OpenReset;
+import com.licensingportal.refusal.RateLimitedException;
 import com.licensingportal.system.EmailAddressValidator;
 import com.licensingportal.system.LinkPages;
-import com.licensingportal.system.RateLimitedException;
 import com.licensingportal.user.PasswordRules;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,7 +64,7 @@ class PasswordResetController {
 		}
 		catch (RateLimitedException ex) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
+			response.setHeader(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds());
 			model.addAttribute("error", ex.getMessage());
 			return VIEW_FORGOT;
 		}

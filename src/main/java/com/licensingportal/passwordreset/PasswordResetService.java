@@ -77,7 +77,7 @@ public class PasswordResetService {
 	/**
 	 * Counts the request against the rate limits; for an active user, emails a new link and kills any
 	 * earlier one. For any other email nothing happens, and the caller answers the same.
-	 * @throws com.licensingportal.system.RateLimitedException when the client address or the email asked too often
+	 * @throws com.licensingportal.refusal.RateLimitedException when the client address or the email asked too often
 	 */
 	public void request(String email, String clientAddress) {
 		for (int attempt = 1;; attempt++) {

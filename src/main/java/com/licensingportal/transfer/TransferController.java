@@ -17,8 +17,8 @@ import com.licensingportal.license.EntitlementSearch;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemHistory;
 import com.licensingportal.license.LineItemRepository;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.PortalUserPrincipal;
-import com.licensingportal.system.NotFoundException;
 import com.licensingportal.system.PageRefusal;
 
 import org.springframework.http.HttpStatus;
@@ -119,11 +119,8 @@ class TransferController {
 				redirect.addFlashAttribute("success", submittedMessage(submitted));
 				return "redirect:/transfers/" + submitted.transfer().getTransferNumber();
 			}
-			catch (TransferRefusedException refused) {
-				problems.add(refused.getMessage());
-				if (refused.kind() == TransferRefusedException.Kind.CONFLICT) {
-					PageRefusal.answer(model, HttpStatus.CONFLICT);
-				}
+			catch (RefusedException refused) {
+				problems.add(PageRefusal.onForm(model, refused));
 			}
 		}
 		form.setConfirmed(false);
@@ -154,10 +151,8 @@ class TransferController {
 					+ TransferService.channels(cancelled.getAmount()) + " are available on "
 					+ cancelled.getSource().getActivationId() + " again.");
 		}
-		catch (TransferRefusedException refused) {
-			model.addAttribute("message", refused.getMessage());
-			PageRefusal.answer(model, refused.kind() == TransferRefusedException.Kind.CONFLICT ? HttpStatus.CONFLICT
-					: HttpStatus.UNPROCESSABLE_ENTITY);
+		catch (RefusedException refused) {
+			model.addAttribute("message", PageRefusal.onForm(model, refused));
 			return transfer(user, transferNumber, model);
 		}
 		return "redirect:/transfers/" + transferNumber;
@@ -167,7 +162,7 @@ class TransferController {
 		LineItem source = form.getActivationId() == null ? null
 				: this.lineItems.find(visible, form.getActivationId().strip()).orElse(null);
 		if (source == null) {
-			throw new NotFoundException("License " + form.getActivationId());
+			throw RefusedException.notFound("License " + form.getActivationId());
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		Set<Long> others = new java.util.LinkedHashSet<>(visible.visible());

@@ -11,7 +11,7 @@ import java.util.TimeZone;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.license.LicenseEventType;
-import com.licensingportal.system.NotFoundException;
+import com.licensingportal.refusal.RefusedException;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,14 +58,14 @@ public class TransferList {
 			.toList();
 	}
 
-	/** @throws NotFoundException when the user may not see it */
+	/** @throws RefusedException (NOT_FOUND) when the user may not see it */
 	@Transactional(readOnly = true)
 	public TransferView transfer(Long userId, String transferNumber) {
 		VisibleAccounts visible = this.visibility.forUser(userId);
 		return this.transfers.findByTransferNumber(transferNumber)
 			.filter(transfer -> TransferService.canSee(userId, visible, transfer))
 			.map(transfer -> TransferView.of(transfer, visible))
-			.orElseThrow(() -> new NotFoundException("Transfer " + transferNumber));
+			.orElseThrow(() -> RefusedException.notFound("Transfer " + transferNumber));
 	}
 
 	/** The events the transfer wrote (reserved, released, transferred out and in), oldest first. */

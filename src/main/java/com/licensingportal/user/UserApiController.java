@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.PortalUserPrincipal;
 import com.licensingportal.user.UserDirectory.UserView;
 
@@ -130,7 +131,7 @@ class UserApiController {
 			roles.add(Arrays.stream(Role.values())
 				.filter(role -> role.name().equals(name))
 				.findFirst()
-				.orElseThrow(() -> UserChangeRefusedException.invalid("roles",
+				.orElseThrow(() -> RefusedException.invalid("roles",
 						"Roles are DEALER_ADMIN, DEALER_USER, END_USER_ADMIN and END_USER, not " + name + ".")));
 		}
 		return roles;

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.licensingportal.refusal.RateLimitedException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.PortalUserPrincipal;
 import com.licensingportal.system.PageRefusal;
-import com.licensingportal.system.RateLimitedException;
 import com.licensingportal.user.UserDirectory.AccountChoice;
 import com.licensingportal.user.UserDirectory.UserView;
 
@@ -99,14 +100,13 @@ class UserController {
 			redirect.addFlashAttribute("message", "An email invitation is on its way to " + email + ".");
 			return "redirect:/users";
 		}
-		catch (UserChangeRefusedException refused) {
-			model.addAttribute("error", refused.getMessage());
-			PageRefusal.answer(model, refused);
-			return linkAccountsPage(accounts, AccountRolesForm.selection(links), null, model);
-		}
 		catch (RateLimitedException tooMany) {
 			linkAccountsPage(accounts, AccountRolesForm.selection(links), null, model);
 			return tooManyRequests(tooMany, response, model, VIEW_LINK_ACCOUNTS);
+		}
+		catch (RefusedException refused) {
+			model.addAttribute("error", PageRefusal.onForm(model, refused));
+			return linkAccountsPage(accounts, AccountRolesForm.selection(links), null, model);
 		}
 	}
 
@@ -122,7 +122,7 @@ class UserController {
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		UserView view = this.directory.visibleUser(viewer.getUserId(), userId);
 		if (!view.canEditDetails()) {
-			throw new UserNotFoundException();
+			throw UserDirectory.notFound();
 		}
 		if (result.hasErrors()) {
 			return userPage(view, profile, viewer, model);
@@ -130,9 +130,8 @@ class UserController {
 		try {
 			this.userService.update(viewer.getUserId(), userId, profile, AccountRolesForm.parse(params));
 		}
-		catch (UserChangeRefusedException refused) {
-			model.addAttribute("error", refused.getMessage());
-			PageRefusal.answer(model, refused);
+		catch (RefusedException refused) {
+			model.addAttribute("error", PageRefusal.onForm(model, refused));
 			return userPage(this.directory.visibleUser(viewer.getUserId(), userId), profile, viewer, model);
 		}
 		redirect.addFlashAttribute("message", "Saved.");
@@ -157,9 +156,8 @@ class UserController {
 			links = AccountRolesForm.parse(params);
 			this.userService.link(viewer.getUserId(), userId, links);
 		}
-		catch (UserChangeRefusedException refused) {
-			model.addAttribute("error", refused.getMessage());
-			PageRefusal.answer(model, refused);
+		catch (RefusedException refused) {
+			model.addAttribute("error", PageRefusal.onForm(model, refused));
 			return linkAccountsPage(this.directory.linkableAccounts(viewer.getUserId()),
 					AccountRolesForm.selection(links), view, model);
 		}
@@ -176,9 +174,8 @@ class UserController {
 			redirect.addFlashAttribute("message",
 					"A new invitation is on its way. Links in earlier invitation emails no longer work.");
 		}
-		catch (UserChangeRefusedException refused) {
-			model.addAttribute("error", refused.getMessage());
-			PageRefusal.answer(model, refused);
+		catch (RefusedException refused) {
+			model.addAttribute("error", PageRefusal.onForm(model, refused));
 			return show(viewer, userId, model);
 		}
 		return "redirect:/users/" + userId;
@@ -188,7 +185,7 @@ class UserController {
 	private static String tooManyRequests(RateLimitedException tooMany, HttpServletResponse response, Model model,
 			String view) {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, tooMany.retryAfter().toSeconds())));
+		response.setHeader(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds());
 		model.addAttribute("error", tooMany.getMessage());
 		return view;
 	}

@@ -12,7 +12,7 @@ import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
-import com.licensingportal.system.NotFoundException;
+import com.licensingportal.refusal.RefusedException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,7 +83,7 @@ public class UserDirectory {
 	public List<UserView> usersOfAdministeredAccount(Long viewerId, Long accountId) {
 		VisibleAccounts visible = this.visibility.forUser(viewerId);
 		if (!visible.canAdminister(accountId)) {
-			throw new NotFoundException("The account " + accountId);
+			throw RefusedException.notFound("The account " + accountId);
 		}
 		return usersOf(List.of(accountId), viewerId, visible);
 	}
@@ -111,7 +111,7 @@ public class UserDirectory {
 	@Transactional(readOnly = true)
 	public UserView visibleUser(Long viewerId, Long userId) {
 		VisibleAccounts visible = this.visibility.forUser(viewerId);
-		PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserNotFoundException::new);
+		PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserDirectory::notFound);
 		return viewOf(user, viewerId, visible);
 	}
 
@@ -120,7 +120,7 @@ public class UserDirectory {
 	public UserView administrableUser(Long viewerId, Long userId) {
 		UserView view = visibleUser(viewerId, userId);
 		if (!view.administrable()) {
-			throw new UserNotFoundException();
+			throw notFound();
 		}
 		return view;
 	}
@@ -130,7 +130,7 @@ public class UserDirectory {
 	public List<AccountChoice> linkableAccounts(Long viewerId) {
 		VisibleAccounts visible = this.visibility.forUser(viewerId);
 		if (!visible.isAdministrator()) {
-			throw new UserNotFoundException();
+			throw notFound();
 		}
 		return this.accounts.findByIdInOrderByName(visible.administered())
 			.stream()
@@ -158,7 +158,7 @@ public class UserDirectory {
 			.sorted(java.util.Comparator.comparing(membership -> membership.getAccount().getName()))
 			.toList();
 		if (seen.isEmpty()) {
-			throw new UserNotFoundException();
+			throw notFound();
 		}
 		boolean administrable = seen.stream().anyMatch(m -> visible.canAdminister(m.getAccount().getId()));
 		return new UserView(user, seen, administrable, user.getId().equals(viewerId));
@@ -186,6 +186,11 @@ public class UserDirectory {
 		Set<Long> related = new LinkedHashSet<>(visible.visible());
 		related.removeAll(ownAccounts(viewerId, visible));
 		return related;
+	}
+
+	/** A user that does not exist, or that the viewer may not see or act on: the same "not found" for both. */
+	public static RefusedException notFound() {
+		return RefusedException.notFound("The user");
 	}
 
 }

@@ -3,6 +3,7 @@ package com.licensingportal.system;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.licensingportal.refusal.RateLimitedException;
 import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.PortalIntegrationTest;
 
