@@ -6,7 +6,6 @@ import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.PortalUserPrincipal;
 import com.licensingportal.system.PageRefusal;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Devices: the list, a device's page with its licenses, and returning channels (deactivation). */
@@ -63,7 +61,7 @@ class DeviceController {
 		VisibleAccounts accounts = this.visibility.forUser(user.getUserId());
 		// Like every administrators' action: "not found" for anyone else, also for a device they can see.
 		if (this.devices.find(accounts, deviceId).filter(device -> accounts.canAdminister(device.getAccount().getId())).isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw RefusedException.notFound("The device " + deviceId);
 		}
 		try {
 			Integer channels = quantity == null || quantity.isBlank() ? null : parseQuantity(quantity);
@@ -82,7 +80,7 @@ class DeviceController {
 
 	private String devicePage(VisibleAccounts accounts, String deviceId, Model model) {
 		Device device = this.devices.find(accounts, deviceId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> RefusedException.notFound("The device " + deviceId));
 		model.addAttribute("device", device);
 		model.addAttribute("licenses", this.devices.licenses(device));
 		model.addAttribute("licenseFiles", this.devices.licenseFiles(device));

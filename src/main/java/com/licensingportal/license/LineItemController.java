@@ -5,15 +5,14 @@ import java.time.LocalDate;
 
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.PortalUserPrincipal;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /** A line item's page: what it is, where its channels went and everything that happened to it. */
 @Controller
@@ -37,7 +36,7 @@ class LineItemController {
 	String show(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String activationId, Model model) {
 		VisibleAccounts visible = this.visibility.forUser(user.getUserId());
 		LineItem item = this.history.find(visible, activationId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> RefusedException.notFound("License " + activationId));
 		model.addAttribute("item", item);
 		model.addAttribute("placements", this.history.placements(item));
 		model.addAttribute("trail", this.history.trail(item, visible));

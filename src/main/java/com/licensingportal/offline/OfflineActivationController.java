@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Devices > Activate offline: upload a request file, get the signed license file. */
@@ -81,7 +80,7 @@ class OfflineActivationController {
 	ResponseEntity<String> download(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String deviceId,
 			@PathVariable long id) {
 		String licenseFile = this.offline.licenseFile(this.visibility.forUser(user.getUserId()), deviceId, id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> RefusedException.notFound("The license file"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

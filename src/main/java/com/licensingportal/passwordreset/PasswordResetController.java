@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.licensingportal.passwordreset.PasswordResetService.OpenReset;
 import com.licensingportal.refusal.RateLimitedException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.system.EmailAddressValidator;
 import com.licensingportal.system.LinkPages;
 import com.licensingportal.user.PasswordRules;
@@ -99,8 +100,8 @@ class PasswordResetController {
 		try {
 			this.resets.reset(token, password, session == null ? null : session.getId());
 		}
-		catch (InvalidPasswordResetLinkException ex) {
-			return LinkPages.invalid(response, VIEW_INVALID);
+		catch (RefusedException refused) {
+			return LinkPages.invalid(refused, response, VIEW_INVALID);
 		}
 		model.addAttribute("email", reset.get().email());
 		return VIEW_DONE;

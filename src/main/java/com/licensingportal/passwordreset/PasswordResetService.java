@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.licensingportal.api.PersonalAccessTokenService;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.LoginLockout;
 import com.licensingportal.system.LimitLocks;
 import com.licensingportal.system.RateLimiter;
@@ -131,19 +132,19 @@ public class PasswordResetService {
 	 * Sets the new password, lifts a login lockout of the email, and lets the reset process end the user's
 	 * other sessions and confirm the change. Of two requests with the same link only one succeeds.
 	 * @param currentSessionId the session that set the password: it stays logged in if it is the user's
-	 * @throws InvalidPasswordResetLinkException when the link is unknown, used, replaced or expired
+	 * @throws RefusedException (GONE) when the link is unknown, used, replaced or expired
 	 */
 	@Transactional
 	public void reset(String token, String password, String currentSessionId) {
-		PortalUser user = userOf(token).orElseThrow(InvalidPasswordResetLinkException::new);
+		PortalUser user = userOf(token).orElseThrow(PasswordResetService::noLongerValid);
 		Optional<String> problem = PasswordRules.problem(password, password, user.getEmail());
 		if (problem.isPresent()) {
-			throw new IllegalArgumentException(problem.get());
+			throw RefusedException.invalid("password", problem.get());
 		}
 		// Hashed before the token row is locked, so that a second click waits as briefly as possible.
 		String passwordHash = this.passwordEncoder.encode(password);
 		if (!this.links.claim(token)) {
-			throw new InvalidPasswordResetLinkException();
+			throw noLongerValid();
 		}
 		this.links.revokeAll(user.getId(), Purpose.PASSWORD_RESET);
 		user.setPasswordHash(passwordHash);
@@ -152,7 +153,7 @@ public class PasswordResetService {
 		this.lockout.forgetFailures(user.getEmail());
 		if (!this.process.newPasswordSet(user.getId(), currentSessionId)) {
 			log.warn("User {} followed a live password reset link, but no reset process waits for them", user.getId());
-			throw new InvalidPasswordResetLinkException();
+			throw noLongerValid();
 		}
 	}
 
@@ -160,6 +161,11 @@ public class PasswordResetService {
 		return this.links.userOfLiveLink(token, Purpose.PASSWORD_RESET, this.process.now())
 			.flatMap(this.users::findById)
 			.filter(user -> user.getStatus() == UserStatus.ACTIVE);
+	}
+
+	/** A link that is unknown, used, replaced or expired: all get the same answer. */
+	private static RefusedException noLongerValid() {
+		return RefusedException.gone("This password reset link is no longer valid");
 	}
 
 }

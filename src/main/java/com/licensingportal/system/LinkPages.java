@@ -1,5 +1,7 @@
 package com.licensingportal.system;
 
+import com.licensingportal.refusal.RefusedException;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -20,10 +22,21 @@ public final class LinkPages {
 		response.setHeader("Cache-Control", "no-store");
 	}
 
-	/** The "this link is no longer valid" view, answered 404. */
+	/** The "this link is no longer valid" view, answered 404 like an unknown link. */
 	public static String invalid(HttpServletResponse response, String view) {
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		return view;
+	}
+
+	/**
+	 * The "this link is no longer valid" view for a service's refusal of the link ({@link RefusedException.Kind#GONE});
+	 * any other refusal is not about the link and goes on.
+	 */
+	public static String invalid(RefusedException refused, HttpServletResponse response, String view) {
+		if (refused.kind() != RefusedException.Kind.GONE) {
+			throw refused;
+		}
+		return invalid(response, view);
 	}
 
 }

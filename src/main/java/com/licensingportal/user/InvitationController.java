@@ -2,6 +2,7 @@ package com.licensingportal.user;
 
 import java.util.Optional;
 
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.system.LinkPages;
 import com.licensingportal.user.InvitationService.OpenInvitation;
 
@@ -59,8 +60,8 @@ class InvitationController {
 		try {
 			this.invitations.accept(token, password);
 		}
-		catch (InvalidInvitationLinkException ex) {
-			return invalid(response);
+		catch (RefusedException refused) {
+			return LinkPages.invalid(refused, response, VIEW_INVALID);
 		}
 		model.addAttribute("email", invitation.get().email());
 		return VIEW_ACCEPTED;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.user.LinkToken.Purpose;
 
 import org.slf4j.Logger;
@@ -60,25 +61,25 @@ public class InvitationService {
 	/**
 	 * Sets the password, activates the user and lets the invitation process finish; every link of the user
 	 * dies. Of two requests with the same link only one succeeds.
-	 * @throws InvalidInvitationLinkException when the link is unknown, used, replaced or expired
+	 * @throws RefusedException (GONE) when the link is unknown, used, replaced or expired
 	 */
 	@Transactional
 	public void accept(String token, String password) {
-		PortalUser user = invitedUserOf(token).orElseThrow(InvalidInvitationLinkException::new);
+		PortalUser user = invitedUserOf(token).orElseThrow(InvitationService::noLongerValid);
 		Optional<String> problem = PasswordRules.problem(password, password, user.getEmail());
 		if (problem.isPresent()) {
-			throw new IllegalArgumentException(problem.get());
+			throw RefusedException.invalid("password", problem.get());
 		}
 		// Hashed before the token row is locked, so that a second click waits as briefly as possible.
 		String passwordHash = this.passwordEncoder.encode(password);
 		if (!this.links.claim(token)) {
-			throw new InvalidInvitationLinkException();
+			throw noLongerValid();
 		}
 		this.links.revokeAll(user.getId(), Purpose.INVITATION);
 		user.activate(passwordHash);
 		if (!this.process.accepted(user.getId())) {
 			log.warn("User {} followed a live invitation link, but no invitation process waits for them", user.getId());
-			throw new InvalidInvitationLinkException();
+			throw noLongerValid();
 		}
 	}
 
@@ -86,6 +87,11 @@ public class InvitationService {
 		return this.links.userOfLiveLink(token, Purpose.INVITATION, this.process.now())
 			.flatMap(this.users::findWithMembershipsById)
 			.filter(user -> user.getStatus() == UserStatus.INVITED);
+	}
+
+	/** A link that is unknown, used, replaced or expired: all get the same answer. */
+	private static RefusedException noLongerValid() {
+		return RefusedException.gone("This invitation link is no longer valid");
 	}
 
 }

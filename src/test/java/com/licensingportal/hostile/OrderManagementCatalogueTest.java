@@ -182,15 +182,15 @@ class OrderManagementCatalogueTest extends PortalIntegrationTest {
 		for (String variable : List.of("transferId", "transferNumber", "amount", "relation", "requesterRole",
 				"requesterEmail", "requesterName", "targetAccountName", "targetAccountNumber", "activationId",
 				"approvalRequired", "approvalRule", "lineItemHistory", "requesterRoleLabel", "outcome", "decidedBy")) {
-			cases.add(engine("taskService.complete: approval", "approve + " + variable, "DecisionRefusedException",
+			cases.add(engine("taskService.complete: approval", "approve + " + variable, "ProcessEngineException",
 					FORM_REFUSAL, w -> w.asOm(() -> w.tasks.complete(w.approvalTask().getId(),
 							Map.of("approval", "approve", variable, w.hostileValueOf(variable))))));
 		}
 		cases.add(engine("formService.submitTaskForm: approval", "approve + transferId of another transfer",
-				"DecisionRefusedException", FORM_REFUSAL, w -> w.asOm(() -> w.forms.submitTaskForm(w.approvalTask().getId(),
+				"ProcessEngineException", FORM_REFUSAL, w -> w.asOm(() -> w.forms.submitTaskForm(w.approvalTask().getId(),
 						Map.of("approval", "approve", "transferId", w.other.getId())))));
 		cases.add(engine("taskService.completeWithVariablesInReturn: approval", "approve + transferId of another transfer",
-				"DecisionRefusedException", FORM_REFUSAL, w -> w.asOm(() -> w.tasks.completeWithVariablesInReturn(
+				"ProcessEngineException", FORM_REFUSAL, w -> w.asOm(() -> w.tasks.completeWithVariablesInReturn(
 						w.approvalTask().getId(), Map.of("approval", "approve", "transferId", w.other.getId()), false))));
 		cases.add(rest("POST /task/{id}/complete: approval", "approve + transferId of another transfer", "500",
 				FORM_REFUSAL, w -> w.rest("POST", "/task/" + w.approvalTask().getId() + "/complete",
@@ -212,7 +212,7 @@ class OrderManagementCatalogueTest extends PortalIntegrationTest {
 									+ " \"" + variable + "\": {\"value\": \"" + w.hostileValueOf(variable) + "\"}}}")));
 		}
 		cases.add(engine("formService.submitTaskForm: registration", "approve into a new account + requestId",
-				"DecisionRefusedException", FORM_REFUSAL,
+				"ProcessEngineException", FORM_REFUSAL,
 				w -> w.asOm(() -> w.forms.submitTaskForm(w.reviewTask().getId(), Map.of("decision", "approve",
 						"accountChoice", "new", "newAccountName", "Hostile Co", "newAccountType", "PARTNER", "requestId",
 						w.otherRequestId())))));

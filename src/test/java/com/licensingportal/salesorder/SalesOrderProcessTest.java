@@ -227,22 +227,22 @@ class SalesOrderProcessTest extends SalesOrderTestSupport {
 		Account partner = this.fixtures.partner(LicenseFixtures.unique("Wrong Type"));
 
 		assertThatThrownBy(() -> decide(pi, Map.of("decision", "create", "orderNumber", "SO-SOMEONE-ELSE")))
-			.isInstanceOf(DecisionRefusedException.class)
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("This task takes only the fields of its form").hasMessageContaining("not orderNumber");
 		assertThatThrownBy(() -> decide(pi, Map.of("decision", "create", "accountId", 1L)))
-			.isInstanceOf(DecisionRefusedException.class)
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("This task takes only the fields of its form").hasMessageContaining("not accountId");
 		assertThatThrownBy(() -> decide(pi, Map.of("decision", "existing", "existingAccountNumber", "A-NONE-NONE")))
-			.isInstanceOf(DecisionRefusedException.class)
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("No account has the number A-NONE-NONE");
 		assertThatThrownBy(() -> decide(pi, Map.of("decision", "existing", "existingAccountNumber", partner.getAccountNumber())))
-			.isInstanceOf(DecisionRefusedException.class)
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("is a partner account; the order is sold to a customer");
 		assertThatThrownBy(() -> decide(pi, Map.of("decision", "reject")))
-			.isInstanceOf(DecisionRefusedException.class)
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("Give the reason");
 		assertThatThrownBy(() -> decide(pi, Map.of("decision", "approve")))
-			.isInstanceOf(DecisionRefusedException.class)
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("Choose");
 
 		assertThat(pi).isWaitingAt("AssignSalesOrder");

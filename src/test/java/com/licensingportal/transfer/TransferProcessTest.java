@@ -126,7 +126,7 @@ class TransferProcessTest extends TransferTestSupport {
 		ProcessInstance instance = processOf(transfer);
 
 		assertThatThrownBy(() -> complete(task(instance), withVariables("approval", "reject")))
-			.isInstanceOf(DecisionRefusedException.class)
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("Give a reason for the requester when you reject the transfer.");
 		assertThat(instance).isWaitingAt("ApproveChannelTransfer");
 		assertThat(reload(this.bulk).getReservedQuantity()).isEqualTo(8);
