@@ -18,8 +18,8 @@ import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemRepository;
-import com.licensingportal.refusal.RefusedException.Kind;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.refusal.RefusedException.Kind;
 import com.licensingportal.system.PlainTextValidator;
 
 import io.micrometer.core.instrument.MeterRegistry;

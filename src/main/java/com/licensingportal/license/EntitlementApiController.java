@@ -14,8 +14,8 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountVisibility;
 import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.api.ApiPage;
-import com.licensingportal.refusal.RefusedException.FieldError;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.refusal.RefusedException.FieldError;
 import com.licensingportal.security.PortalUserPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 
 import com.licensingportal.account.AccountVisibility;
-import com.licensingportal.refusal.RefusedException.Kind;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.refusal.RefusedException.Kind;
 import com.licensingportal.security.PortalUserPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;

@@ -10,8 +10,8 @@ import com.licensingportal.account.VisibleAccounts;
 import com.licensingportal.device.Activation;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;
-import com.licensingportal.refusal.RefusedException.Kind;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.refusal.RefusedException.Kind;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;

@@ -23,12 +23,12 @@ import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.license.Product;
 import com.licensingportal.license.ProductRepository;
+import com.licensingportal.license.SalesOrderService;
 import com.licensingportal.license.SalesOrderService.Entered;
 import com.licensingportal.license.SalesOrderService.OrderLine;
-import com.licensingportal.license.SalesOrderService;
 import com.licensingportal.refusal.DecisionRefusedException;
-import com.licensingportal.refusal.RefusedException.FieldError;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.refusal.RefusedException.FieldError;
 import com.licensingportal.user.UserDirectory;
 
 import jakarta.persistence.EntityManager;

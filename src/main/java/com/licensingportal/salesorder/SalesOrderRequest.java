@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.refusal.RefusedException.FieldError;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.refusal.RefusedException.FieldError;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

@@ -2,8 +2,8 @@ package com.licensingportal.registration.flow;
 
 import com.licensingportal.registration.RegistrationDecision;
 import com.licensingportal.registration.RegistrationProcess;
-import com.licensingportal.registration.RegistrationService.Approval;
 import com.licensingportal.registration.RegistrationService;
+import com.licensingportal.registration.RegistrationService.Approval;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
