@@ -14,9 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import com.licensingportal.security.EarlyAnswerHeaders;
-import com.licensingportal.base.NotFoundException;
-import com.licensingportal.base.RateLimitedException;
-import com.licensingportal.base.RefusedException;
+import com.licensingportal.refusal.RateLimitedException;
+import com.licensingportal.refusal.RefusedException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,18 +49,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every API error as RFC 9457 problem+json with a sentence a person understands: 400 malformed, 404 not
  * found or not visible, 409 conflicts, 413 too large, 415 wrong content type, 422 validation (with the
  * fields), 429 rate limited (with Retry-After). The services' {@link RefusedException}s say which of these
- * they are, so that no controller catches them. Never a stack trace; never a 500 for the caller's mistake.
+ * they are ({@link RefusedException.Kind}), so that no controller catches or translates them. Never a stack trace; never a 500 for the caller's mistake.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
-
-	@ExceptionHandler(NotFoundException.class)
-	ProblemDetail notFound(NotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
-	}
 
 	@ExceptionHandler(BadCredentialsException.class)
 	ProblemDetail badCredentials(BadCredentialsException ex) {
@@ -71,32 +65,30 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RateLimitedException.class)
 	ResponseEntity<ProblemDetail> rateLimited(RateLimitedException ex) {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
-			.body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", ex.getMessage()));
+			.header(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds())
+			.body(refused(ex));
 	}
 
-	@ExceptionHandler(ApiValidationException.class)
-	ProblemDetail invalid(ApiValidationException ex) {
-		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", ex.getMessage());
-		problem.setProperty("errors", ex.errors()
-			.stream()
-			.map(error -> Map.of("field", error.field(), "message", error.message()))
-			.toList());
-		return problem;
-	}
-
-	/** The services' own refusals (activation, users, ...): the kind of refusal decides the status. */
+	/** Every refusal of the portal's rules: its kind decides the status, an invalid request names its fields. */
 	@ExceptionHandler(RefusedException.class)
 	ProblemDetail refused(RefusedException ex) {
-		return switch (ex.kind()) {
-			case MALFORMED -> problem(HttpStatus.BAD_REQUEST, "Malformed request", ex.getMessage());
-			case INVALID -> ex.field() == null ? problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", ex.getMessage())
-					: invalid(new ApiValidationException(ex.field(), ex.getMessage()));
-			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
-			case CONFLICT -> problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
-			case TOO_LARGE -> problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", ex.getMessage());
-			case UNSUPPORTED_TYPE -> problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type", ex.getMessage());
-		};
+		ProblemDetail problem = problem(HttpStatus.valueOf(ex.kind().status()), switch (ex.kind()) {
+			case MALFORMED -> "Malformed request";
+			case INVALID -> "Invalid request";
+			case NOT_FOUND -> "Not found";
+			case CONFLICT -> "Conflict";
+			case GONE -> "Gone";
+			case TOO_LARGE -> "Too large";
+			case UNSUPPORTED_TYPE -> "Unsupported content type";
+			case TOO_MANY -> "Too many requests";
+		}, ex.getMessage());
+		if (ex.kind() == RefusedException.Kind.INVALID && !ex.errors().isEmpty()) {
+			problem.setProperty("errors", ex.errors()
+				.stream()
+				.map(error -> Map.of("field", error.field(), "message", error.message()))
+				.toList());
+		}
+		return problem;
 	}
 
 	/** A parameter name that the request object cannot hold, such as {@code page[x]}. */
@@ -104,11 +96,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail unknownParameter(InvalidPropertyException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request has a parameter \"" + ex.getPropertyName()
 				+ "\" that this call does not know. Check it against /v3/api-docs.");
-	}
-
-	@ExceptionHandler(ApiConflictException.class)
-	ProblemDetail conflict(ApiConflictException ex) {
-		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)

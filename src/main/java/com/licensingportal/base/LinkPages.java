@@ -1,5 +1,6 @@
 package com.licensingportal.base;
 
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,7 @@
 package com.licensingportal.base;
 
+import com.licensingportal.refusal.RefusedException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 
@@ -24,7 +26,20 @@ public final class PageRefusal {
 
 	/** The page being shown refuses the request as the service did: its kind of refusal decides the status. */
 	public static void answer(Model model, RefusedException refused) {
-		answer(model, refused.kind().status());
+		answer(model, HttpStatus.valueOf(refused.kind().status()));
+	}
+
+	/**
+	 * For a page that shows a service's refusal on its own form: something the user may not see is not the form's
+	 * business, so a {@link RefusedException.Kind#NOT_FOUND} goes on (to the "not found" page, {@link RefusedPageAdvice});
+	 * any other refusal gives the page its status and returns the sentence to show.
+	 */
+	public static String onForm(Model model, RefusedException refused) {
+		if (refused.kind() == RefusedException.Kind.NOT_FOUND) {
+			throw refused;
+		}
+		answer(model, refused);
+		return refused.getMessage();
 	}
 
 }

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import com.licensingportal.refusal.RateLimitedException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -11,6 +11,11 @@ import java.util.Optional;
 import com.licensingportal.account.Account;
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PageRefusal;
+import com.licensingportal.account.AccountRepository;
+import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.access.VisibleAccounts;
+import com.licensingportal.license.LineItemRepository;
+import com.licensingportal.refusal.RefusedException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -62,7 +67,7 @@ class ActivationController {
 						+ (activation.channels() == 1 ? " channel" : " channels") + " on " + activation.device().getName() + ".");
 				return "redirect:/devices/" + activation.device().getDeviceId();
 			}
-			catch (ActivationRefusedException refused) {
+			catch (RefusedException refused) {
 				problems.add(refused.getMessage());
 				PageRefusal.answer(model, refused);
 			}

@@ -19,6 +19,8 @@ import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.base.PlainTextValidator;
+import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.refusal.RefusedException.Kind;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -70,7 +72,7 @@ public class ActivationService {
 	 *
 	 * @param accounts what the acting user may see: every line item and the device must be among them
 	 * @param reference recorded with each event, e.g. the offline activation it belongs to; may be null
-	 * @throws ActivationRefusedException with the reason in the user's words; nothing changed
+	 * @throws RefusedException with the reason in the user's words; nothing changed
 	 */
 	@Transactional
 	public Activation activate(VisibleAccounts accounts, DeviceTarget target, Map<String, Integer> channels,
@@ -102,7 +104,7 @@ public class ActivationService {
 			return new Activation(device, List.copyOf(grants));
 		}
 		catch (PessimisticLockingFailureException busy) {
-			throw new ActivationRefusedException(
+			throw RefusedException.conflict(
 					"These licenses are being changed by someone else right now. Nothing was activated; try again in a moment.");
 		}
 	}
@@ -132,18 +134,18 @@ public class ActivationService {
 			String actor) {
 		Device device = this.devices.findByDeviceId(deviceId)
 			.filter(found -> accounts.canSee(found.getAccount().getId()))
-			.orElseThrow(() -> ActivationRefusedException.notFound("There is no device " + deviceId + " among yours."));
+			.orElseThrow(() -> new RefusedException(Kind.NOT_FOUND, "There is no device " + deviceId + " among yours."));
 		if (!accounts.canAdminister(device.getAccount().getId())) {
 			// Like every administrator-only action, "not found" for anyone else.
-			throw ActivationRefusedException.notFound(
+			throw new RefusedException(Kind.NOT_FOUND,
 					"Only an administrator of " + device.getAccount().getName() + " can return channels from a device.");
 		}
 		List<String> onDevice = this.deviceLicenses.findActivationIdsOnDevice(device.getId());
 		if (activationId != null && !onDevice.contains(activationId)) {
-			throw ActivationRefusedException.notFound(activationId + " has no channels on " + device.getName() + ".");
+			throw new RefusedException(Kind.NOT_FOUND, activationId + " has no channels on " + device.getName() + ".");
 		}
 		if (quantity != null && (activationId == null || quantity < 1)) {
-			throw ActivationRefusedException.invalid("quantity", "Enter a number of channels of 1 or more.");
+			throw RefusedException.invalid("quantity", "Enter a number of channels of 1 or more.");
 		}
 		int returned = 0;
 		for (String id : sorted(activationId == null ? onDevice : List.of(activationId))) {
@@ -154,7 +156,7 @@ public class ActivationService {
 			}
 			int back = quantity == null ? license.get().getQuantity() : quantity;
 			if (back > license.get().getQuantity()) {
-				throw new ActivationRefusedException("Only " + channels(license.get().getQuantity()) + " of " + id
+				throw RefusedException.conflict("Only " + channels(license.get().getQuantity()) + " of " + id
 						+ (license.get().getQuantity() == 1 ? " is" : " are") + " on " + device.getName()
 						+ "; nothing was returned.");
 			}
@@ -177,13 +179,13 @@ public class ActivationService {
 		SortedMap<String, Integer> requested = new TreeMap<>();
 		channels.forEach((activationId, quantity) -> {
 			if (quantity == null || quantity < 1) {
-				throw ActivationRefusedException.invalid("licenses",
+				throw RefusedException.invalid("licenses",
 						"Enter a number of channels of 1 or more for " + activationId + ".");
 			}
 			requested.put(activationId.strip(), quantity);
 		});
 		if (requested.isEmpty()) {
-			throw ActivationRefusedException.invalid("licenses",
+			throw RefusedException.invalid("licenses",
 					"Choose at least one license and the number of channels to activate.");
 		}
 		return requested;
@@ -196,7 +198,7 @@ public class ActivationService {
 			this.lineItems.lockRowByActivationId(activationId);
 			LineItem item = this.lineItems.findWithDetailsByActivationId(activationId)
 				.filter(found -> accounts.canSee(found.getOwner().getId()))
-				.orElseThrow(() -> ActivationRefusedException.notFound(activationId + " is not one of your licenses."));
+				.orElseThrow(() -> new RefusedException(Kind.NOT_FOUND, activationId + " is not one of your licenses."));
 			locked.add(item);
 		}
 		return locked;
@@ -206,20 +208,20 @@ public class ActivationService {
 		return switch (target.kind()) {
 			case EXISTING -> this.devices.findByDeviceId(target.deviceId())
 				.filter(device -> accounts.canSee(device.getAccount().getId()))
-				.orElseThrow(() -> ActivationRefusedException
-					.notFound("There is no device " + target.deviceId() + " among yours."));
+				.orElseThrow(() -> new RefusedException(Kind.NOT_FOUND,
+					"There is no device " + target.deviceId() + " among yours."));
 			case NEW -> {
 				if (target.accountId() == null) {
-					throw ActivationRefusedException.invalid("account", "Choose one of your accounts for the new device.");
+					throw RefusedException.invalid("account", "Choose one of your accounts for the new device.");
 				}
 				Account account = Optional.of(target.accountId())
 					.filter(accounts::canSee)
 					.flatMap(this.accounts::findById)
-					.orElseThrow(() -> ActivationRefusedException.notFound("Choose one of your accounts for the new device."));
+					.orElseThrow(() -> new RefusedException(Kind.NOT_FOUND, "Choose one of your accounts for the new device."));
 				String hostId = required(target.hostId(), "host ID", "hostId");
 				Optional<Device> sameHost = this.devices.findByAccountAndHostId(account.getId(), hostId).stream().findFirst();
 				if (sameHost.isPresent()) {
-					throw new ActivationRefusedException(account.getName() + " already has a device with host ID " + hostId
+					throw RefusedException.conflict(account.getName() + " already has a device with host ID " + hostId
 							+ ": " + sameHost.get().getName() + " (" + sameHost.get().getDeviceId()
 							+ "). Choose it as the existing device.");
 				}
@@ -229,7 +231,7 @@ public class ActivationService {
 				Account owner = locked.get(0).getOwner();
 				for (LineItem item : locked) {
 					if (!item.getOwner().getId().equals(owner.getId())) {
-						throw ActivationRefusedException.invalid("licenses",
+						throw RefusedException.invalid("licenses",
 								"All licenses of one activation must belong to the same account: "
 										+ locked.get(0).getActivationId() + " belongs to " + owner.getName() + ", "
 										+ item.getActivationId() + " to " + item.getOwner().getName() + ".");
@@ -248,14 +250,14 @@ public class ActivationService {
 	private static String required(String value, String what, String field) {
 		String stripped = value == null ? "" : value.strip();
 		if (stripped.isEmpty()) {
-			throw ActivationRefusedException.invalid(field, "Enter the device's " + what + ".");
+			throw RefusedException.invalid(field, "Enter the device's " + what + ".");
 		}
 		if (stripped.length() > MAX_TEXT) {
-			throw ActivationRefusedException.invalid(field,
+			throw RefusedException.invalid(field,
 					"The device's " + what + " can have at most " + MAX_TEXT + " characters.");
 		}
 		if (!PlainTextValidator.isPlain(stripped, false)) {
-			throw ActivationRefusedException.invalid(field,
+			throw RefusedException.invalid(field,
 					"Remove the emoji and the invisible or control characters from the device's " + what + ".");
 		}
 		return stripped;
@@ -264,18 +266,18 @@ public class ActivationService {
 	private static void checkActivatable(LineItem item, int quantity, Device device, LocalDate today) {
 		String activationId = item.getActivationId();
 		if (!item.getOwner().getId().equals(device.getAccount().getId())) {
-			throw ActivationRefusedException.invalid("licenses", activationId + " belongs to " + item.getOwner().getName()
+			throw RefusedException.invalid("licenses", activationId + " belongs to " + item.getOwner().getName()
 					+ ", but the device belongs to " + device.getAccount().getName() + ". Nothing was activated.");
 		}
 		if (item.isExpiredOn(today)) {
-			throw new ActivationRefusedException(activationId + " expired on " + item.getExpiresOn()
+			throw RefusedException.conflict(activationId + " expired on " + item.getExpiresOn()
 					+ " and can no longer be activated. Nothing was activated.");
 		}
 		if (item.getAvailableQuantity() == 0) {
-			throw new ActivationRefusedException("No channels of " + activationId + " are left. Nothing was activated.");
+			throw RefusedException.conflict("No channels of " + activationId + " are left. Nothing was activated.");
 		}
 		if (quantity > item.getAvailableQuantity()) {
-			throw new ActivationRefusedException("Only " + channels(item.getAvailableQuantity()) + " of " + activationId
+			throw RefusedException.conflict("Only " + channels(item.getAvailableQuantity()) + " of " + activationId
 					+ (item.getAvailableQuantity() == 1 ? " is" : " are") + " left, not " + quantity + ". Nothing was activated.");
 		}
 	}

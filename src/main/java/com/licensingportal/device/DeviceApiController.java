@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.api.ApiPage;
-import com.licensingportal.api.ApiValidationException;
+import com.licensingportal.base.ApiPage;
 import com.licensingportal.access.PortalUserPrincipal;
-import com.licensingportal.base.NotFoundException;
+import com.licensingportal.refusal.RefusedException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -146,7 +145,7 @@ class DeviceApiController {
 	DeviceDetail show(@AuthenticationPrincipal PortalUserPrincipal user,
 			@PathVariable @Parameter(example = "D-7KQ2-9XTM") String deviceId) {
 		Device device = this.devices.find(user.getUserId(), deviceId)
-			.orElseThrow(() -> new NotFoundException("The device " + deviceId));
+			.orElseThrow(() -> RefusedException.notFound("The device " + deviceId));
 		return new DeviceDetail(device.getDeviceId(), device.getName(), device.getHostId(),
 				device.getAccount().getAccountNumber(), device.getAccount().getName(), device.getActivatedAt(),
 				this.devices.canDeactivate(user.getUserId(), device),
@@ -193,13 +192,13 @@ class DeviceApiController {
 	private DeviceTarget target(ActivationRequest body, Long userId) {
 		if (body.deviceId() != null && !body.deviceId().isBlank()) {
 			if (body.deviceName() != null || body.hostId() != null || body.account() != null) {
-				throw new ApiValidationException("deviceId",
+				throw RefusedException.invalid("deviceId",
 						"Give either deviceId (an existing device) or deviceName and hostId (a new device), not both.");
 			}
 			return DeviceTarget.existing(body.deviceId().strip());
 		}
 		if (body.deviceName() == null && body.hostId() == null) {
-			throw new ApiValidationException("deviceId",
+			throw RefusedException.invalid("deviceId",
 					"Give deviceId for an existing device, or deviceName and hostId for a new one.");
 		}
 		return DeviceTarget.newDevice(body.deviceName(), body.hostId(), newDeviceAccount(body.account(), userId));
@@ -211,7 +210,7 @@ class DeviceApiController {
 		if (accountNumber == null || accountNumber.isBlank()) {
 			return account.map(Account::getId).orElse(null);
 		}
-		return account.map(Account::getId).orElseThrow(() -> new NotFoundException("The account " + accountNumber.strip()));
+		return account.map(Account::getId).orElseThrow(() -> RefusedException.notFound("The account " + accountNumber.strip()));
 	}
 
 	private static Map<String, Integer> channels(List<LicenseRequest> licenses) {
@@ -219,7 +218,7 @@ class DeviceApiController {
 		for (LicenseRequest license : licenses) {
 			String activationId = license.activationId().strip().toUpperCase(Locale.ROOT);
 			if (channels.put(activationId, license.quantity()) != null) {
-				throw new ApiValidationException("licenses",
+				throw RefusedException.invalid("licenses",
 						activationId + " is listed twice; list each Activation ID once with all its channels.");
 			}
 		}

@@ -2,8 +2,10 @@ package com.licensingportal.device;
 
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PageRefusal;
+import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.access.VisibleAccounts;
+import com.licensingportal.refusal.RefusedException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Devices: the list, a device's page with its licenses, and returning channels (deactivation). */
@@ -56,7 +57,7 @@ class DeviceController {
 			Model model, RedirectAttributes redirect) {
 		// Like every administrators' action: "not found" for anyone else, also for a device they can see.
 		if (this.devices.administered(user.getUserId(), deviceId).isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw RefusedException.notFound("The device " + deviceId);
 		}
 		try {
 			Integer channels = quantity == null || quantity.isBlank() ? null : parseQuantity(quantity);
@@ -65,7 +66,7 @@ class DeviceController {
 			redirect.addFlashAttribute("success", returned == 1 ? "1 channel was returned to its license."
 					: returned + " channels were returned to their licenses.");
 		}
-		catch (ActivationRefusedException refused) {
+		catch (RefusedException refused) {
 			model.addAttribute("problem", refused.getMessage());
 			PageRefusal.answer(model, refused);
 			return devicePage(user.getUserId(), deviceId, model);
@@ -75,7 +76,7 @@ class DeviceController {
 
 	private String devicePage(Long userId, String deviceId, Model model) {
 		Device device = this.devices.find(userId, deviceId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> RefusedException.notFound("The device " + deviceId));
 		model.addAttribute("device", device);
 		model.addAttribute("licenses", this.list.licenses(device));
 		model.addAttribute("licenseFiles", this.list.licenseFiles(device));
@@ -88,7 +89,7 @@ class DeviceController {
 			return Integer.valueOf(quantity.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw ActivationRefusedException.invalid("quantity", "Enter the number of channels to return as a whole number.");
+			throw RefusedException.invalid("quantity", "Enter the number of channels to return as a whole number.");
 		}
 	}
 

@@ -11,11 +11,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.api.ApiPage;
-import com.licensingportal.api.ApiValidationException;
-import com.licensingportal.api.ApiValidationException.FieldProblem;
+import com.licensingportal.base.ApiPage;
+import com.licensingportal.refusal.RefusedException.FieldError;
 import com.licensingportal.access.PortalUserPrincipal;
-import com.licensingportal.base.NotFoundException;
+import com.licensingportal.refusal.RefusedException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -113,7 +112,7 @@ class EntitlementApiController {
 	EntitlementDetail show(@AuthenticationPrincipal PortalUserPrincipal user,
 			@PathVariable @Parameter(example = "7KQ2-9XTM-C4HP-R8WD") String activationId) {
 		LineItem item = this.entitlements.find(user.getUserId(), activationId)
-			.orElseThrow(() -> new NotFoundException("The license " + activationId));
+			.orElseThrow(() -> RefusedException.notFound("The license " + activationId));
 		return new EntitlementDetail(item.getActivationId(), item.getEntitlement().getEntitlementId(),
 				AccountRef.of(item.getOwner()), AccountRef.of(item.getSoldTo()),
 				new ProductView(item.getProduct().getPartNumber(), item.getProduct().getName(),
@@ -151,19 +150,19 @@ class EntitlementApiController {
 	/** The search as the page applies it; anything the page would complain about is a 422 here. */
 	private EntitlementList.Criteria criteria(PortalUserPrincipal user, EntitlementSearch search, BindingResult binding) {
 		EntitlementFilters.Checked checked = this.entitlements.check(user.getUserId(), search, binding);
-		List<FieldProblem> problems = new ArrayList<>();
-		checked.problems().forEach(problem -> problems.add(new FieldProblem(problem.field(), problem.message())));
+		List<FieldError> problems = new ArrayList<>();
+		checked.problems().forEach(problem -> problems.add(new FieldError(problem.field(), problem.message())));
 		if (search.getSort() != null && search.sortColumn() == null) {
-			problems.add(new FieldProblem("sort", "Sort by one of " + SORT_KEYS + "."));
+			problems.add(new FieldError("sort", "Sort by one of " + SORT_KEYS + "."));
 		}
 		if (search.getDir() != null && !List.of("asc", "desc").contains(search.getDir())) {
-			problems.add(new FieldProblem("dir", "The sort direction must be asc or desc."));
+			problems.add(new FieldError("dir", "The sort direction must be asc or desc."));
 		}
 		if (!binding.hasFieldErrors("page") && !binding.hasFieldErrors("size")) {
 			problems.addAll(ApiPage.pagingProblems(search.getPage(), search.getSize(), EntitlementSearch.PAGE_SIZES));
 		}
 		if (!problems.isEmpty()) {
-			throw new ApiValidationException(problems);
+			throw RefusedException.invalid(problems);
 		}
 		return checked.criteria().orElseThrow();
 	}
@@ -178,14 +177,14 @@ class EntitlementApiController {
 			.distinct()
 			.toList();
 		if (selected.isEmpty()) {
-			throw new ApiValidationException("activationIds", "Name at least one Activation ID to export.");
+			throw RefusedException.invalid("activationIds", "Name at least one Activation ID to export.");
 		}
 		if (selected.size() > EntitlementListController.MAX_SELECTED) {
-			throw new ApiValidationException("activationIds", "Name at most " + EntitlementListController.MAX_SELECTED
+			throw RefusedException.invalid("activationIds", "Name at most " + EntitlementListController.MAX_SELECTED
 					+ " Activation IDs, or export every row that filters match.");
 		}
 		if (search.hasFilters()) {
-			throw new ApiValidationException("activationIds",
+			throw RefusedException.invalid("activationIds",
 					"Give either filters or activationIds, not both: the listed line items are exported as they are.");
 		}
 		return selected;

@@ -4,14 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.access.VisibleAccounts;
+import com.licensingportal.refusal.RefusedException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /** A line item's page: what it is, where its channels went and everything that happened to it. */
 @Controller
@@ -34,7 +35,7 @@ class LineItemController {
 	@GetMapping("/entitlements/{activationId}")
 	String show(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String activationId, Model model) {
 		LineItem item = this.entitlements.find(user.getUserId(), activationId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> RefusedException.notFound("License " + activationId));
 		model.addAttribute("item", item);
 		model.addAttribute("placements", this.history.placements(item));
 		model.addAttribute("trail", this.entitlements.trail(user.getUserId(), item));

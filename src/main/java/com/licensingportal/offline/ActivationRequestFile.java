@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.base.PlainTextValidator;
-import com.licensingportal.base.RefusedException.Kind;
+import com.licensingportal.refusal.RefusedException.Kind;
+import com.licensingportal.refusal.RefusedException;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -49,6 +49,8 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 	/** The format needs 3 levels (request, licenses, license); more than this is refused before it is read. */
 	static final int MAX_DEPTH = 16;
 
+	private static final String REFUSED = "The activation request file was refused: ";
+
 	static final String SCHEMA = "static/schemas/activation-request.schema.json";
 
 	static final int MAX_TEXT = 200;
@@ -71,11 +73,11 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 
 	public static ActivationRequestFile parse(byte[] content) {
 		if (content.length > MAX_BYTES) {
-			throw refused(Kind.TOO_LARGE, null, "The file is larger than 64 KiB; an activation request file is much smaller.");
+			throw refused(Kind.TOO_LARGE, "The file is larger than 64 KiB; an activation request file is much smaller.");
 		}
 		JsonNode root = read(content);
 		if (root == null || root.isMissingNode()) {
-			throw refused(Kind.MALFORMED, null, "The file must hold one JSON object.");
+			throw refused(Kind.MALFORMED, "The file must hold one JSON object.");
 		}
 		FORMAT.validate(root).stream().min(Comparator.comparing(ActivationRequestFile::order)).ifPresent(error -> {
 			throw problem(error);
@@ -110,16 +112,16 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 			return JSON.readTree(content);
 		}
 		catch (StreamConstraintsException ex) {
-			throw refused(Kind.MALFORMED, null, "The file is nested more than " + MAX_DEPTH
+			throw refused(Kind.MALFORMED, "The file is nested more than " + MAX_DEPTH
 					+ " levels deep; an activation request file has 3 levels (request, licenses, license).");
 		}
 		catch (JsonProcessingException ex) {
 			String where = ex.getLocation() == null ? ""
 					: " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr();
-			throw refused(Kind.MALFORMED, null, "The file is not valid JSON (" + ex.getOriginalMessage() + where + ").");
+			throw refused(Kind.MALFORMED, "The file is not valid JSON (" + ex.getOriginalMessage() + where + ").");
 		}
 		catch (IOException ex) {
-			throw refused(Kind.MALFORMED, null, "The file could not be read as JSON.");
+			throw refused(Kind.MALFORMED, "The file could not be read as JSON.");
 		}
 	}
 
@@ -171,12 +173,12 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 	}
 
 	/** The schema's complaint as the sentence a user reads, naming the field. */
-	private static ActivationRefusedException problem(Error error) {
+	private static RefusedException problem(Error error) {
 		NodePath at = error.getInstanceLocation();
 		String keyword = error.getKeyword();
 		String field = field(error);
 		if (at.getNameCount() == 0 && "type".equals(keyword)) {
-			return refused(Kind.MALFORMED, null, "The file must hold one JSON object.");
+			return refused(Kind.MALFORMED, "The file must hold one JSON object.");
 		}
 		if (at.getNameCount() == 0 && "additionalProperties".equals(keyword)) {
 			return invalid(field, "The request has a field the format does not know: \"" + field + "\".");
@@ -201,7 +203,7 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 		};
 	}
 
-	private static ActivationRefusedException licenseProblem(Error error, int number) {
+	private static RefusedException licenseProblem(Error error, int number) {
 		NodePath at = error.getInstanceLocation();
 		String where = "License " + number;
 		String property = at.getNameCount() > 2 ? at.getName(2) : error.getProperty();
@@ -231,12 +233,12 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 		}
 	}
 
-	private static ActivationRefusedException invalid(String field, String reason) {
-		return refused(Kind.INVALID, field, reason);
+	private static RefusedException invalid(String field, String reason) {
+		return RefusedException.invalid(field, REFUSED + reason);
 	}
 
-	private static ActivationRefusedException refused(Kind kind, String field, String reason) {
-		return new ActivationRefusedException(kind, field, "The activation request file was refused: " + reason);
+	private static RefusedException refused(Kind kind, String reason) {
+		return new RefusedException(kind, REFUSED + reason);
 	}
 
 }

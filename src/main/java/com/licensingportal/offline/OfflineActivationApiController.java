@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 
-import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.access.PortalUserPrincipal;
-import com.licensingportal.base.NotFoundException;
-import com.licensingportal.base.RefusedException.Kind;
+import com.licensingportal.refusal.RefusedException.Kind;
+import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.refusal.RefusedException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -59,7 +59,7 @@ class OfflineActivationApiController {
 				user.getEmail());
 		String deviceId = activation.getDevice().getDeviceId();
 		String licenseFile = this.offline.licenseFile(user.getUserId(), deviceId, activation.getId())
-			.orElseThrow(() -> new NotFoundException("The license file"));
+			.orElseThrow(() -> RefusedException.notFound("The license file"));
 		return ResponseEntity.created(URI.create("/api/v1/devices/" + deviceId))
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -72,7 +72,7 @@ class OfflineActivationApiController {
 	/** Not read at all when it says it is too large; otherwise at most one byte too many, which the parser refuses. */
 	private static byte[] read(HttpServletRequest request) throws IOException {
 		if (request.getContentLengthLong() > ActivationRequestFile.MAX_BYTES) {
-			throw new ActivationRefusedException(Kind.TOO_LARGE, null, OfflineActivationController.TOO_LARGE);
+			throw new RefusedException(Kind.TOO_LARGE, OfflineActivationController.TOO_LARGE);
 		}
 		try (InputStream in = request.getInputStream()) {
 			return in.readNBytes(ActivationRequestFile.MAX_BYTES + 1);

@@ -3,9 +3,11 @@ package com.licensingportal.offline;
 import java.io.IOException;
 import java.io.InputStream;
 
-import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PageRefusal;
+import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.access.VisibleAccounts;
+import com.licensingportal.refusal.RefusedException;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Devices > Activate offline: upload a request file, get the signed license file. */
@@ -64,7 +65,7 @@ class OfflineActivationController {
 			redirect.addFlashAttribute("newLicenseFile", activation.getId());
 			return "redirect:/devices/" + activation.getDevice().getDeviceId();
 		}
-		catch (ActivationRefusedException refused) {
+		catch (RefusedException refused) {
 			model.addAttribute("problem", refused.getMessage());
 			PageRefusal.answer(model, refused);
 			return VIEW_UPLOAD;
@@ -75,7 +76,7 @@ class OfflineActivationController {
 	ResponseEntity<String> download(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String deviceId,
 			@PathVariable long id) {
 		String licenseFile = this.offline.licenseFile(user.getUserId(), deviceId, id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> RefusedException.notFound("The license file"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

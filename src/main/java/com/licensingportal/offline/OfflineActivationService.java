@@ -8,11 +8,11 @@ import java.util.Optional;
 
 import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.device.Activation;
-import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;
 import com.licensingportal.base.PortalProperties;
-import com.licensingportal.base.RefusedException.Kind;
+import com.licensingportal.refusal.RefusedException.Kind;
+import com.licensingportal.refusal.RefusedException;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.InvalidMediaTypeException;
@@ -55,7 +55,7 @@ public class OfflineActivationService {
 	 * Activates what the request file asks for on the device with its host ID (created when the account has
 	 * none) and records the nonce.
 	 *
-	 * @throws ActivationRefusedException for a wrong content type, a file over 64 KiB, malformed JSON, a used
+	 * @throws RefusedException for a wrong content type, a file over 64 KiB, malformed JSON, a used
 	 * nonce, another account's or an expired line item, or more channels than are available; nothing changed
 	 */
 	@Transactional
@@ -99,18 +99,17 @@ public class OfflineActivationService {
 				&& ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json")))
 				|| ("text".equals(type.getType()) && "json".equals(type.getSubtype())));
 		if (!json) {
-			throw new ActivationRefusedException(Kind.UNSUPPORTED_TYPE, null,
-					"The activation request file was refused: it must be a JSON file"
+			throw new RefusedException(Kind.UNSUPPORTED_TYPE, "The activation request file was refused: it must be a JSON file"
 					+ " (application/json), not " + (contentType == null || contentType.isBlank() ? "a file of unknown type"
 							: contentType) + ". Upload the .json file the offline server made.");
 		}
 	}
 
-	private static ActivationRefusedException alreadyUsed(OfflineActivation previous) {
+	private static RefusedException alreadyUsed(OfflineActivation previous) {
 		String when = previous == null ? ""
 				: " on " + DAY.format(previous.getIssuedAt()) + " for device " + previous.getDevice().getName() + " ("
 						+ previous.getDevice().getDeviceId() + "); download its license file again from the device's page";
-		return new ActivationRefusedException("The activation request file was refused: it was already used" + when
+		return RefusedException.conflict("The activation request file was refused: it was already used" + when
 				+ ". A request file can be used once; have the server make a new one.");
 	}
 

@@ -4,9 +4,12 @@ import java.util.Optional;
 
 import com.licensingportal.passwordreset.PasswordResetService.OpenReset;
 import com.licensingportal.base.EmailAddressValidator;
-import com.licensingportal.base.RateLimitedException;
+import com.licensingportal.refusal.RateLimitedException;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.usermanagement.PasswordLinkPage;
+import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.base.LinkPages;
+import com.licensingportal.user.PasswordRules;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -67,7 +70,7 @@ class PasswordResetController {
 		}
 		catch (RateLimitedException ex) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
+			response.setHeader(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds());
 			model.addAttribute("error", ex.getMessage());
 			return VIEW_FORGOT;
 		}

@@ -6,6 +6,9 @@ import com.licensingportal.base.LimitLocks;
 import com.licensingportal.base.RateLimit;
 import com.licensingportal.base.RateLimiter;
 import com.licensingportal.usermanagement.InvalidLinkException;
+import com.licensingportal.token.PersonalAccessTokenService;
+import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.security.LoginLockout;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.user.LinkTokens;
 import com.licensingportal.user.PasswordChanged;
@@ -74,7 +77,7 @@ public class PasswordResetService {
 	/**
 	 * Counts the request against the rate limits; for an active user, emails a new link and kills any
 	 * earlier one. For any other email nothing happens, and the caller answers the same.
-	 * @throws com.licensingportal.base.RateLimitedException when the client address or the email asked too often
+	 * @throws com.licensingportal.refusal.RateLimitedException when the client address or the email asked too often
 	 */
 	public void request(String email, String clientAddress) {
 		for (int attempt = 1;; attempt++) {
@@ -135,6 +138,11 @@ public class PasswordResetService {
 		return this.links.userOfLiveLink(token, Purpose.PASSWORD_RESET)
 			.flatMap(this.users::findById)
 			.filter(user -> user.getStatus() == UserStatus.ACTIVE);
+	}
+
+	/** A link that is unknown, used, replaced or expired: all get the same answer. */
+	private static RefusedException noLongerValid() {
+		return RefusedException.gone("This password reset link is no longer valid");
 	}
 
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 import com.licensingportal.mail.MailDates;
+import com.licensingportal.refusal.RateLimitedException;
 import com.licensingportal.registration.RegistrationService.Outcome;
 import com.licensingportal.registration.RegistrationService.Submission;
-import com.licensingportal.base.RateLimitedException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,7 +78,7 @@ class RegistrationController {
 		}
 		catch (RateLimitedException ex) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
+			response.setHeader(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds());
 			model.addAttribute("error", ex.getMessage());
 			return VIEW_REGISTER;
 		}

@@ -21,9 +21,10 @@ import com.licensingportal.base.RateLimiter;
 import com.licensingportal.usermanagement.Inviter;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.base.PlainTextValidator;
-import com.licensingportal.usermanagement.UserChangeRefusedException;
 import com.licensingportal.usermanagement.UserDirectory;
 import com.licensingportal.usermanagement.UserProfile;
+import com.licensingportal.refusal.DecisionRefusedException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.usermanagement.UserService;
 import com.licensingportal.user.UserType;
@@ -141,12 +142,13 @@ public class RegistrationService {
 	 * Takes a request from the /register page or the API: counts it against the rate limits, then either
 	 * answers that the email's open request is still with Order Management, or saves the request and starts
 	 * its process, which confirms it by email.
-	 * @throws com.licensingportal.base.RateLimitedException when the client address or the email asked too often
+	 * @throws com.licensingportal.refusal.RateLimitedException when the client address or the email asked too often
 	 */
 	public Submission submit(RegistrationForm form, String clientAddress) {
 		Set<ConstraintViolation<RegistrationForm>> problems = this.validator.validate(form);
 		if (!problems.isEmpty()) {
-			throw new IllegalArgumentException(problems.iterator().next().getMessage());
+			ConstraintViolation<RegistrationForm> first = problems.iterator().next();
+			throw RefusedException.invalid(first.getPropertyPath().toString(), first.getMessage());
 		}
 		this.rateLimiter.attempt(this.rateLimit, clientAddress, form.getEmail());
 		try {
@@ -211,23 +213,23 @@ public class RegistrationService {
 
 	/**
 	 * Checks that the decision can be carried out as it stands now.
-	 * @throws RegistrationDecisionRefusedException with the reason, in the reviewer's words
+	 * @throws DecisionRefusedException with the reason, in the reviewer's words
 	 */
 	@Transactional(readOnly = true)
 	public void check(Long requestId, RegistrationDecision decision) {
 		RegistrationRequest request = openRequest(requestId);
 		if (decision.rejects()) {
 			if (decision.rejectionReason() == null) {
-				throw new RegistrationDecisionRefusedException(
+				throw new DecisionRefusedException(
 						"Give the reason for the rejection: the requester reads it in the email.");
 			}
 			if (decision.rejectionReason().length() > 2000) {
-				throw new RegistrationDecisionRefusedException("Shorten the reason to at most 2000 characters.");
+				throw new DecisionRefusedException("Shorten the reason to at most 2000 characters.");
 			}
 			return;
 		}
 		if (!decision.approves()) {
-			throw new RegistrationDecisionRefusedException("Choose Approve or Reject.");
+			throw new DecisionRefusedException("Choose Approve or Reject.");
 		}
 		refuseIfTheEmailIsTaken(request);
 		chosenAccount(request, decision);
@@ -236,7 +238,7 @@ public class RegistrationService {
 	/**
 	 * Creates the account (if new) and the technical contact as its administrator, and starts their invitation,
 	 * all in the caller's transaction (the task's completion).
-	 * @throws RegistrationDecisionRefusedException when the decision cannot be carried out
+	 * @throws DecisionRefusedException when the decision cannot be carried out
 	 */
 	@Transactional
 	public Approval approve(Long requestId, RegistrationDecision decision, String decidedBy) {
@@ -255,8 +257,8 @@ public class RegistrationService {
 		try {
 			user = this.userService.createAndInvite(profile, account.getId(), userType, Inviter.ORDER_MANAGEMENT);
 		}
-		catch (UserChangeRefusedException ex) {
-			throw new RegistrationDecisionRefusedException(ex.getMessage());
+		catch (RefusedException ex) {
+			throw new DecisionRefusedException(ex.getMessage());
 		}
 		request.approve(account.getId(), user.getId(), decidedBy, this.clock.instant());
 		log.info("Registration request {} approved by {}: {} is {} of account {}", requestId, decidedBy, user.getEmail(),
@@ -277,37 +279,37 @@ public class RegistrationService {
 
 	/**
 	 * The existing account the decision names, or empty for a new account.
-	 * @throws RegistrationDecisionRefusedException when the choice is incomplete, unknown or of the wrong type
+	 * @throws DecisionRefusedException when the choice is incomplete, unknown or of the wrong type
 	 */
 	private Optional<Account> chosenAccount(RegistrationRequest request, RegistrationDecision decision) {
 		if (decision.choosesNewAccount()) {
 			if (decision.newAccountName() == null) {
-				throw new RegistrationDecisionRefusedException("Enter the name of the new account.");
+				throw new DecisionRefusedException("Enter the name of the new account.");
 			}
 			if (decision.newAccountName().length() > 200) {
-				throw new RegistrationDecisionRefusedException("Shorten the new account's name to at most 200 characters.");
+				throw new DecisionRefusedException("Shorten the new account's name to at most 200 characters.");
 			}
 			if (!PlainTextValidator.isPlain(decision.newAccountName(), false)) {
-				throw new RegistrationDecisionRefusedException(
+				throw new DecisionRefusedException(
 						"Remove the emoji and the invisible or control characters from the new account's name.");
 			}
 			if (decision.newAccountTypeOrNull() == null) {
-				throw new RegistrationDecisionRefusedException("Choose Partner or Customer for the new account.");
+				throw new DecisionRefusedException("Choose Partner or Customer for the new account.");
 			}
 			return Optional.empty();
 		}
 		if (!decision.choosesExistingAccount()) {
-			throw new RegistrationDecisionRefusedException("Choose a new account or an existing account.");
+			throw new DecisionRefusedException("Choose a new account or an existing account.");
 		}
 		String number = decision.normalizedAccountNumber();
 		if (number == null) {
-			throw new RegistrationDecisionRefusedException("Enter the account number of the existing account, like A-7KQ2-9XTM.");
+			throw new DecisionRefusedException("Enter the account number of the existing account, like A-7KQ2-9XTM.");
 		}
 		Account account = this.accounts.findByAccountNumber(number)
-			.orElseThrow(() -> new RegistrationDecisionRefusedException("There is no account with the account number "
+			.orElseThrow(() -> new DecisionRefusedException("There is no account with the account number "
 					+ number + ". Check the number, or approve with a new account."));
 		if (account.getType() != request.getAccountType()) {
-			throw new RegistrationDecisionRefusedException(account.getName() + " (" + number + ") is a "
+			throw new DecisionRefusedException(account.getName() + " (" + number + ") is a "
 					+ typeName(account.getType()) + " account, but " + request.getDisplayName() + " asked for "
 					+ typeName(request.getAccountType()) + " access. Choose a " + typeName(request.getAccountType())
 					+ " account, or a new account.");
@@ -317,7 +319,7 @@ public class RegistrationService {
 
 	private void refuseIfTheEmailIsTaken(RegistrationRequest request) {
 		if (this.users.existsByEmail(request.getEmail())) {
-			throw new RegistrationDecisionRefusedException("A user with the email " + request.getEmail()
+			throw new DecisionRefusedException("A user with the email " + request.getEmail()
 					+ " already exists, so this request cannot be approved. Reject it and tell the requester to log in,"
 					+ " or to use Forgot Password? on the login page.");
 		}
@@ -327,7 +329,7 @@ public class RegistrationService {
 		RegistrationRequest request = this.requests.findById(requestId)
 			.orElseThrow(() -> new IllegalStateException("No registration request " + requestId));
 		if (!request.isOpen()) {
-			throw new RegistrationDecisionRefusedException(
+			throw new DecisionRefusedException(
 					"This request was already decided (" + request.getStatus().name().toLowerCase(Locale.ROOT) + ").");
 		}
 		return request;

@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.api.ApiValidationException;
-import com.licensingportal.api.ApiValidationException.FieldProblem;
 import com.licensingportal.license.EntitlementCsv;
 import com.licensingportal.license.EntitlementRow;
 import com.licensingportal.license.LicenseEvent;
@@ -29,6 +27,9 @@ import com.licensingportal.license.SalesOrderService;
 import com.licensingportal.license.SalesOrderService.Entered;
 import com.licensingportal.license.SalesOrderService.OrderLine;
 import com.licensingportal.usermanagement.UserDirectory;
+import com.licensingportal.refusal.DecisionRefusedException;
+import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.refusal.RefusedException.FieldError;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -102,8 +103,8 @@ public class SalesOrderIntakeService {
 	/**
 	 * Takes the order in and starts its process, or answers the order already taken in under its number. Two
 	 * requests with the same number at once: the database's unique order number lets one in, the other reads it.
-	 * @throws SalesOrderRefusedException (409) when the number is taken by an order with other content
-	 * @throws ApiValidationException (422) naming every line the catalogue refuses
+	 * @throws RefusedException (409) when the number is taken by an order with other content
+	 * @throws RefusedException (INVALID) (422) naming every line the catalogue refuses
 	 */
 	public Receipt receive(SalesOrderRequest request, String receivedBy) {
 		try {
@@ -118,7 +119,7 @@ public class SalesOrderIntakeService {
 		return this.orders.findByOrderNumber(request.orderNumber()).map(order -> {
 			List<String> differences = request.differencesFrom(order.asRequest());
 			if (!differences.isEmpty()) {
-				throw SalesOrderRefusedException.conflict("Sales order " + order.getOrderNumber()
+				throw RefusedException.conflict("Sales order " + order.getOrderNumber()
 						+ " was already received with other content; these fields differ: "
 						+ String.join(", ", differences) + ". Send a new order number for a new order.");
 			}
@@ -128,17 +129,17 @@ public class SalesOrderIntakeService {
 
 	private Receipt create(SalesOrderRequest request, String receivedBy) {
 		SalesOrder order = new SalesOrder(request, receivedBy);
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldError> problems = new ArrayList<>();
 		for (int i = 0; i < request.lines().size(); i++) {
 			SalesOrderRequest.Line line = request.lines().get(i);
 			String at = "lines[" + i + "].";
 			Product product = this.products.findByPartNumber(line.partNumber()).orElse(null);
 			if (product == null) {
-				problems.add(new FieldProblem(at + "partNumber", "No product has the part number " + line.partNumber() + "."));
+				problems.add(new FieldError(at + "partNumber", "No product has the part number " + line.partNumber() + "."));
 				continue;
 			}
 			if (product.isRetired()) {
-				problems.add(new FieldProblem(at + "partNumber",
+				problems.add(new FieldError(at + "partNumber",
 						"Product " + line.partNumber() + " is retired and takes no new orders."));
 				continue;
 			}
@@ -148,26 +149,26 @@ public class SalesOrderIntakeService {
 					.findWithDetailsByActivationId(line.renewsActivationId().strip().toUpperCase(java.util.Locale.ROOT))
 					.orElse(null);
 				if (renews == null) {
-					problems.add(new FieldProblem(at + "renewsActivationId",
+					problems.add(new FieldError(at + "renewsActivationId",
 							"No license has the Activation ID " + line.renewsActivationId() + "."));
 					continue;
 				}
 				if (!renews.getProduct().isRenewedBy(product) || product.isPermanent()) {
-					problems.add(new FieldProblem(at + "renewsActivationId", "License " + line.renewsActivationId()
+					problems.add(new FieldError(at + "renewsActivationId", "License " + line.renewsActivationId()
 							+ " is of product " + renews.getProduct().getPartNumber() + ", which "
 							+ line.partNumber() + " does not renew."));
 					continue;
 				}
 			}
 			else if (this.products.isRenewalPart(product.getId())) {
-				problems.add(new FieldProblem(at + "renewsActivationId", line.partNumber()
+				problems.add(new FieldError(at + "renewsActivationId", line.partNumber()
 						+ " is a renewal: name the license it renews in renewsActivationId."));
 				continue;
 			}
 			order.addLine(line.lineNumber(), product, line.version(), line.quantity(), renews);
 		}
 		if (!problems.isEmpty()) {
-			throw new ApiValidationException(problems);
+			throw RefusedException.invalid(problems);
 		}
 		this.orders.saveAndFlush(order);
 		this.process.start(order.getOrderNumber());
@@ -242,13 +243,13 @@ public class SalesOrderIntakeService {
 
 	/**
 	 * Carries out Order Management's decision on an order whose customer number no account has.
-	 * @throws SalesOrderRefusedException when it cannot be carried out; nothing changed
+	 * @throws DecisionRefusedException when it cannot be carried out; nothing changed
 	 */
 	@Transactional
 	public void decide(String orderNumber, AssignmentDecision decision) {
 		SalesOrder order = lock(orderNumber);
 		if (order.getState() != SalesOrderState.WAITING_FOR_ACCOUNT) {
-			throw SalesOrderRefusedException.conflict("Sales order " + orderNumber + " is " + order.getState()
+			throw new DecisionRefusedException("Sales order " + orderNumber + " is " + order.getState()
 					+ " and waits for no decision.");
 		}
 		switch (decision.decision() == null ? "" : decision.decision()) {
@@ -256,28 +257,28 @@ public class SalesOrderIntakeService {
 			case AssignmentDecision.EXISTING -> order.assignTo(existingAccount(order, decision));
 			case AssignmentDecision.REJECT -> {
 				if (decision.rejectionReason() == null) {
-					throw SalesOrderRefusedException.invalid("rejectionReason", "Give the reason for the rejection.");
+					throw new DecisionRefusedException("Give the reason for the rejection.");
 				}
 				if (decision.rejectionReason().length() > 2000) {
-					throw SalesOrderRefusedException.invalid("rejectionReason", "The reason must be at most 2,000 characters.");
+					throw new DecisionRefusedException("The reason must be at most 2,000 characters.");
 				}
 				order.reject(decision.rejectionReason());
 			}
-			default -> throw SalesOrderRefusedException.invalid("decision",
+			default -> throw new DecisionRefusedException(
 					"Choose Create the account, Assign an existing account or Reject.");
 		}
 	}
 
 	private Account createAccount(SalesOrder order) {
 		this.accounts.findByCustomerNumber(order.getCustomerNumber()).ifPresent(other -> {
-			throw SalesOrderRefusedException.conflict("Account " + other.getAccountNumber() + " (" + other.getName()
+			throw new DecisionRefusedException("Account " + other.getAccountNumber() + " (" + other.getName()
 					+ ") has customer number " + order.getCustomerNumber() + " by now: assign that one.");
 		});
 		Account partner = null;
 		if (order.getSoldToType() == AccountType.CUSTOMER && order.getPartnerCustomerNumber() != null) {
 			partner = this.accounts.findByCustomerNumber(order.getPartnerCustomerNumber())
 				.filter(Account::isPartner)
-				.orElseThrow(() -> SalesOrderRefusedException.invalid("decision", "No partner account has customer number "
+				.orElseThrow(() -> new DecisionRefusedException("No partner account has customer number "
 						+ order.getPartnerCustomerNumber() + ". Give the partner that number first, or assign an existing account."));
 		}
 		Account account = new Account(order.getSoldToName(), order.getSoldToType());
@@ -291,18 +292,18 @@ public class SalesOrderIntakeService {
 
 	private Account existingAccount(SalesOrder order, AssignmentDecision decision) {
 		if (decision.existingAccountNumber() == null) {
-			throw SalesOrderRefusedException.invalid("existingAccountNumber", "Give the account number, like A-7KQ2-9XTM.");
+			throw new DecisionRefusedException("Give the account number, like A-7KQ2-9XTM.");
 		}
 		Account account = this.accounts.findByAccountNumber(decision.normalizedAccountNumber())
-			.orElseThrow(() -> SalesOrderRefusedException.invalid("existingAccountNumber",
+			.orElseThrow(() -> new DecisionRefusedException(
 					"No account has the number " + decision.existingAccountNumber() + "."));
 		if (account.getType() != order.getSoldToType()) {
-			throw SalesOrderRefusedException.invalid("existingAccountNumber", "Account " + account.getAccountNumber()
+			throw new DecisionRefusedException("Account " + account.getAccountNumber()
 					+ " is a " + account.getType().name().toLowerCase() + " account; the order is sold to a "
 					+ order.getSoldToType().name().toLowerCase() + ".");
 		}
 		if (account.getCustomerNumber() != null && !account.getCustomerNumber().equals(order.getCustomerNumber())) {
-			throw SalesOrderRefusedException.invalid("existingAccountNumber", "Account " + account.getAccountNumber()
+			throw new DecisionRefusedException("Account " + account.getAccountNumber()
 					+ " already has customer number " + account.getCustomerNumber() + ".");
 		}
 		account.setCustomerNumber(order.getCustomerNumber());
@@ -321,14 +322,14 @@ public class SalesOrderIntakeService {
 			.stream()
 			.filter(l -> l.getLineNumber() == lineNumber)
 			.findFirst()
-			.orElseThrow(() -> SalesOrderRefusedException
-				.notFound("Sales order " + orderNumber + " has no line " + lineNumber + "."));
+			.orElseThrow(() -> new RefusedException(RefusedException.Kind.NOT_FOUND,
+				"Sales order " + orderNumber + " has no line " + lineNumber + "."));
 		if (order.getState() != SalesOrderState.ENTERED) {
-			throw SalesOrderRefusedException.conflict("Sales order " + orderNumber + " is " + order.getState()
+			throw RefusedException.conflict("Sales order " + orderNumber + " is " + order.getState()
 					+ ": only the lines of an entered order can be cancelled.");
 		}
 		if (line.isRenewal()) {
-			throw SalesOrderRefusedException.conflict("Line " + lineNumber + " renews a license and has no channels of its own to cancel.");
+			throw RefusedException.conflict("Line " + lineNumber + " renews a license and has no channels of its own to cancel.");
 		}
 		LineItem item = line.getLineItem();
 		// Under the row lock that activations and transfers take, with the counts as they are now.
@@ -409,7 +410,7 @@ public class SalesOrderIntakeService {
 
 	private SalesOrder find(String orderNumber) {
 		return this.orders.findByOrderNumber(orderNumber)
-			.orElseThrow(() -> SalesOrderRefusedException.notFound("Sales order " + orderNumber + " was not found."));
+			.orElseThrow(() -> RefusedException.notFound("Sales order " + orderNumber));
 	}
 
 	private SalesOrder lock(String orderNumber) {

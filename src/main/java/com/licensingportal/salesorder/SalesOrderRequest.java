@@ -13,9 +13,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.api.ApiValidationException;
-import com.licensingportal.api.ApiValidationException.FieldProblem;
-import com.licensingportal.base.RefusedException;
+import com.licensingportal.refusal.RefusedException.FieldError;
+import com.licensingportal.refusal.RefusedException;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -62,26 +61,14 @@ public record SalesOrderRequest(
 
 	}
 
-	/** Thrown for fields this call does not know: answered 400, naming them. */
-	static final class UnknownFieldsException extends RefusedException {
-
-		private static final long serialVersionUID = 1L;
-
-		UnknownFieldsException(List<String> fields) {
-			super(Kind.MALFORMED, fields.get(0), "This call does not know the field" + (fields.size() == 1 ? " " : "s ")
-					+ String.join(", ", fields) + ". Check it against /v3/api-docs.");
-		}
-
-	}
-
 	/**
 	 * Reads and checks the order's shape.
-	 * @throws UnknownFieldsException for fields the call does not know
-	 * @throws ApiValidationException naming every field that is missing or wrong
+	 * @throws RefusedException (MALFORMED) for fields the call does not know
+	 * @throws RefusedException (INVALID) naming every field that is missing or wrong
 	 */
 	static SalesOrderRequest read(JsonNode body) {
 		if (body == null || !body.isObject()) {
-			throw new ApiValidationException("body", "The body must be a JSON object: a sales order.");
+			throw RefusedException.invalid("body", "The body must be a JSON object: a sales order.");
 		}
 		List<String> unknown = new ArrayList<>();
 		unknownFields(body, "", Set.of("orderNumber", "orderDate", "soldTo", "contact", "lines"), unknown);
@@ -95,7 +82,8 @@ public record SalesOrderRequest(
 			}
 		}
 		if (!unknown.isEmpty()) {
-			throw new UnknownFieldsException(unknown);
+			throw RefusedException.malformed("This call does not know the field" + (unknown.size() == 1 ? " " : "s ")
+					+ String.join(", ", unknown) + ". Check it against /v3/api-docs.");
 		}
 		Reader reader = new Reader();
 		String orderNumber = reader.text(body, "orderNumber", "orderNumber", 64, true);
@@ -135,7 +123,7 @@ public record SalesOrderRequest(
 		}
 		List<Line> lines = reader.lines(lineNodes);
 		if (!reader.problems.isEmpty()) {
-			throw new ApiValidationException(reader.problems);
+			throw RefusedException.invalid(reader.problems);
 		}
 		return new SalesOrderRequest(orderNumber, orderDate, soldTo, contact, lines);
 	}
@@ -200,10 +188,10 @@ public record SalesOrderRequest(
 	/** Collects the problems of one body while reading it. */
 	private static final class Reader {
 
-		private final List<FieldProblem> problems = new ArrayList<>();
+		private final List<FieldError> problems = new ArrayList<>();
 
 		void problem(String field, String message) {
-			this.problems.add(new FieldProblem(field, message));
+			this.problems.add(new FieldError(field, message));
 		}
 
 		String text(JsonNode parent, String name, String field, int maxLength, boolean required) {

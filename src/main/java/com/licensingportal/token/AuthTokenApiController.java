@@ -3,9 +3,9 @@ package com.licensingportal.token;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.licensingportal.refusal.RateLimitedException;
 import com.licensingportal.security.LoginLockedException;
 import com.licensingportal.access.PortalUserPrincipal;
-import com.licensingportal.base.RateLimitedException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -15,6 +15,7 @@ import java.util.Optional;
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PlainTextValidator;
 import com.licensingportal.user.PasswordChanged;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserStatus;
 
@@ -53,10 +54,10 @@ public class PersonalAccessTokenService {
 	public IssuedToken issue(Long userId, String name, Duration validity) {
 		String cleanName = name == null ? "" : name.strip();
 		if (cleanName.isEmpty() || cleanName.length() > MAX_NAME_LENGTH) {
-			throw new InvalidTokenNameException("Give the token a name of 1 to " + MAX_NAME_LENGTH + " characters.");
+			throw RefusedException.invalid("name", "Give the token a name of 1 to " + MAX_NAME_LENGTH + " characters.");
 		}
 		if (!PlainTextValidator.isPlain(cleanName, false)) {
-			throw new InvalidTokenNameException("Remove the emoji and the invisible or control characters from the token's name.");
+			throw RefusedException.invalid("name", "Remove the emoji and the invisible or control characters from the token's name.");
 		}
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);

@@ -3,7 +3,8 @@ package com.licensingportal.token;
 import java.time.Duration;
 
 import com.licensingportal.access.PortalUserPrincipal;
-import com.licensingportal.base.NotFoundException;
+import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.base.PageRefusal;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,8 +52,8 @@ class TokenPageController {
 			redirect.addFlashAttribute("newToken", issued.secret());
 			redirect.addFlashAttribute("newTokenName", issued.token().getName());
 		}
-		catch (InvalidTokenNameException invalid) {
-			model.addAttribute("error", invalid.getMessage());
+		catch (RefusedException invalid) {
+			model.addAttribute("error", PageRefusal.onForm(model, invalid));
 			model.addAttribute("name", name);
 			return list(user, model);
 		}
@@ -62,7 +63,7 @@ class TokenPageController {
 	@PostMapping("/profile/tokens/{id}/revoke")
 	String revoke(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable Long id, RedirectAttributes redirect) {
 		if (!this.tokens.revoke(user.getUserId(), id)) {
-			throw new NotFoundException("The token");
+			throw RefusedException.notFound("The token");
 		}
 		redirect.addFlashAttribute("message", "The token is revoked: it no longer works.");
 		return "redirect:/profile/tokens";

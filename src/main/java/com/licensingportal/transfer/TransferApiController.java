@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
-import com.licensingportal.api.ApiConflictException;
-import com.licensingportal.api.ApiValidationException;
 import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.refusal.RefusedException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Transfers")
 class TransferApiController {
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+	static final String IDEMPOTENCY_KEY = TransferRequest.IDEMPOTENCY_KEY;
 
 	private final TransferService transfers;
 
@@ -66,17 +65,11 @@ class TransferApiController {
 					required = false) String idempotencyKey,
 			@RequestBody NewTransfer body) {
 		if (body.targetAccountNumber() != null && body.targetAccountId() != null) {
-			throw new ApiValidationException("targetAccountId", "Give either targetAccountNumber or targetAccountId, not both.");
+			throw RefusedException.invalid("targetAccountId", "Give either targetAccountNumber or targetAccountId, not both.");
 		}
-		TransferService.Submitted submitted;
-		try {
-			submitted = this.transfers.request(user.getUserId(), new TransferRequest(required(body.activationId(), "activationId"),
-					amount(body.amount()), body.targetAccountNumber(), body.targetAccountId(), body.addToActivationId(),
-					idempotencyKey));
-		}
-		catch (TransferRefusedException refused) {
-			throw translated(refused, body);
-		}
+		TransferService.Submitted submitted = this.transfers.request(user.getUserId(),
+				new TransferRequest(required(body.activationId(), "activationId"), amount(body.amount()),
+						body.targetAccountNumber(), body.targetAccountId(), body.addToActivationId(), idempotencyKey));
 		String number = submitted.transfer().getTransferNumber();
 		TransferView view = this.list.transfer(user.getUserId(), number);
 		return submitted.replayed() ? ResponseEntity.ok(view)
@@ -104,25 +97,20 @@ class TransferApiController {
 	@ApiResponse(responseCode = "409", description = "the transfer is no longer pending approval")
 	TransferView cancel(@AuthenticationPrincipal PortalUserPrincipal user,
 			@Parameter(example = "T-7KQ2-9XTM") @PathVariable String id) {
-		try {
-			this.transfers.cancel(user.getUserId(), id);
-		}
-		catch (TransferRefusedException refused) {
-			throw new ApiConflictException(refused.getMessage());
-		}
+		this.transfers.cancel(user.getUserId(), id);
 		return this.list.transfer(user.getUserId(), id);
 	}
 
 	private static String required(String activationId, String field) {
 		if (activationId == null || activationId.isBlank()) {
-			throw new ApiValidationException(field, "Give the Activation ID of the license to transfer channels from.");
+			throw RefusedException.invalid(field, "Give the Activation ID of the license to transfer channels from.");
 		}
 		return activationId;
 	}
 
 	private static Integer amount(BigDecimal amount) {
 		if (amount == null) {
-			throw new ApiValidationException("amount", "Give the number of channels to transfer.");
+			throw RefusedException.invalid("amount", "Give the number of channels to transfer.");
 		}
 		try {
 			return amount.stripTrailingZeros().scale() > 0 ? fail() : amount.intValueExact();
@@ -133,19 +121,7 @@ class TransferApiController {
 	}
 
 	private static Integer fail() {
-		throw new ApiValidationException("amount", "The amount must be a whole number of channels, such as 5.");
-	}
-
-	private static RuntimeException translated(TransferRefusedException refused, NewTransfer body) {
-		if (refused.kind() == TransferRefusedException.Kind.CONFLICT) {
-			return new ApiConflictException(refused.getMessage());
-		}
-		String field = switch (refused.field()) {
-			case "target" -> body.targetAccountId() != null ? "targetAccountId" : "targetAccountNumber";
-			case "idempotencyKey" -> IDEMPOTENCY_KEY;
-			default -> refused.field();
-		};
-		return new ApiValidationException(field, refused.getMessage());
+		throw RefusedException.invalid("amount", "The amount must be a whole number of channels, such as 5.");
 	}
 
 }

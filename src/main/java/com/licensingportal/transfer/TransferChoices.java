@@ -10,10 +10,10 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.access.AccountVisibility;
 import com.licensingportal.access.VisibleAccounts;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemHistory;
 import com.licensingportal.license.LineItemRepository;
-import com.licensingportal.base.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,13 +50,13 @@ public class TransferChoices {
 		this.clock = clock;
 	}
 
-	/** @throws NotFoundException when the user does not see the line item */
+	/** @throws RefusedException (NOT_FOUND) when the user does not see the line item */
 	@Transactional(readOnly = true)
 	public Choices of(Long userId, String activationId) {
 		VisibleAccounts visible = this.visibility.forUser(userId);
 		LineItem source = activationId == null ? null : this.history.find(visible, activationId.strip()).orElse(null);
 		if (source == null) {
-			throw new NotFoundException("License " + activationId);
+			throw RefusedException.notFound("License " + activationId);
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		Set<Long> others = new LinkedHashSet<>(visible.visible());

@@ -9,6 +9,10 @@ import com.licensingportal.license.EntitlementListPage;
 import com.licensingportal.license.EntitlementSearch;
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PageRefusal;
+import com.licensingportal.license.LineItem;
+import com.licensingportal.license.LineItemHistory;
+import com.licensingportal.license.LineItemRepository;
+import com.licensingportal.refusal.RefusedException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -94,11 +98,8 @@ class TransferController {
 				redirect.addFlashAttribute("success", submittedMessage(submitted));
 				return "redirect:/transfers/" + submitted.transfer().getTransferNumber();
 			}
-			catch (TransferRefusedException refused) {
-				problems.add(refused.getMessage());
-				if (refused.kind() == TransferRefusedException.Kind.CONFLICT) {
-					PageRefusal.answer(model, HttpStatus.CONFLICT);
-				}
+			catch (RefusedException refused) {
+				problems.add(PageRefusal.onForm(model, refused));
 			}
 		}
 		form.setConfirmed(false);
@@ -129,10 +130,8 @@ class TransferController {
 					+ TransferService.channels(cancelled.getAmount()) + " are available on "
 					+ cancelled.getSource().getActivationId() + " again.");
 		}
-		catch (TransferRefusedException refused) {
-			model.addAttribute("message", refused.getMessage());
-			PageRefusal.answer(model, refused.kind() == TransferRefusedException.Kind.CONFLICT ? HttpStatus.CONFLICT
-					: HttpStatus.UNPROCESSABLE_ENTITY);
+		catch (RefusedException refused) {
+			model.addAttribute("message", PageRefusal.onForm(model, refused));
 			return transfer(user, transferNumber, model);
 		}
 		return "redirect:/transfers/" + transferNumber;

@@ -11,7 +11,7 @@ import java.util.TimeZone;
 import com.licensingportal.access.AccountVisibility;
 import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.license.LicenseEventType;
-import com.licensingportal.base.NotFoundException;
+import com.licensingportal.refusal.RefusedException;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +58,7 @@ public class TransferList {
 			.toList();
 	}
 
-	/** @throws NotFoundException when the user may not see it */
+	/** @throws RefusedException (NOT_FOUND) when the user may not see it */
 	@Transactional(readOnly = true)
 	public TransferView transfer(Long userId, String transferNumber) {
 		VisibleAccounts visible = this.visibility.forUser(userId);
@@ -66,7 +66,7 @@ public class TransferList {
 			.filter(transfer -> AccountVisibility.seesTransfer(userId, visible, transfer.getRequestedByUserId(),
 					transfer.getSourceAccount().getId()))
 			.map(transfer -> TransferView.of(transfer, visible))
-			.orElseThrow(() -> new NotFoundException("Transfer " + transferNumber));
+			.orElseThrow(() -> RefusedException.notFound("Transfer " + transferNumber));
 	}
 
 	/** The events the transfer wrote (reserved, released, transferred out and in), oldest first. */

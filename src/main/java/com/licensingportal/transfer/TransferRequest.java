@@ -19,11 +19,19 @@ import java.util.Locale;
 public record TransferRequest(String activationId, Integer amount, String target, Long targetAccountId,
 		String addToActivationId, String idempotencyKey) {
 
+	/** The idempotency key's field in a refusal, as the API names it: its header. */
+	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	public TransferRequest {
 		activationId = upper(trimmed(activationId));
 		target = trimmed(target);
 		addToActivationId = upper(trimmed(addToActivationId));
 		idempotencyKey = trimmed(idempotencyKey);
+	}
+
+	/** The target's field in a refusal, as the API names it: targetAccountId or targetAccountNumber (the page's target). */
+	String targetField() {
+		return this.targetAccountId != null ? "targetAccountId" : "targetAccountNumber";
 	}
 
 	/** A hash of what is asked, without the key: the same key with a different request is refused. */

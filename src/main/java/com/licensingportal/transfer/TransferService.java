@@ -21,18 +21,19 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.access.AccountVisibility;
 import com.licensingportal.access.VisibleAccounts;
+import com.licensingportal.license.ActivationIdGenerator;
 import com.licensingportal.license.Entitlement;
 import com.licensingportal.license.EntitlementIdGenerator;
 import com.licensingportal.license.EntitlementRepository;
-import com.licensingportal.license.ActivationIdGenerator;
 import com.licensingportal.license.LicenseEvent;
 import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemHistory;
 import com.licensingportal.license.LineItemRepository;
-import com.licensingportal.base.NotFoundException;
 import com.licensingportal.base.ReadableCode;
+import com.licensingportal.refusal.DecisionRefusedException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.user.AccountMembership;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.usermanagement.UserDirectory;
@@ -158,18 +159,18 @@ public class TransferService {
 	 * Reserves the channels and starts the process, all or nothing. The same idempotency key again answers
 	 * the transfer it made (also when both arrive at once: the second waits for the line item's lock).
 	 *
-	 * @throws NotFoundException when the user cannot see the line item (or the one to add to)
-	 * @throws TransferRefusedException with the reason in the user's words; nothing changed
+	 * @throws RefusedException (NOT_FOUND) when the user cannot see the line item (or the one to add to)
+	 * @throws RefusedException with the reason in the user's words; nothing changed
 	 */
 	@Transactional
 	public Submitted request(Long userId, TransferRequest request) {
 		PortalUser requester = this.users.findWithMembershipsById(userId)
 			.filter(user -> user.getStatus() == UserStatus.ACTIVE)
-			.orElseThrow(() -> new NotFoundException("Your user"));
+			.orElseThrow(() -> RefusedException.notFound("Your user"));
 		VisibleAccounts visible = this.visibility.forUser(userId);
 		String key = request.idempotencyKey() == null ? UUID.randomUUID().toString() : request.idempotencyKey();
 		if (key.length() > MAX_KEY) {
-			throw TransferRefusedException.invalid("idempotencyKey",
+			throw RefusedException.invalid(TransferRequest.IDEMPOTENCY_KEY,
 					"The idempotency key can have at most " + MAX_KEY + " characters.");
 		}
 		String fingerprint = request.fingerprint();
@@ -178,7 +179,7 @@ public class TransferService {
 			return earlier.get();
 		}
 		if (request.activationId() == null) {
-			throw TransferRefusedException.invalid("activationId", "Choose the license to transfer channels from.");
+			throw RefusedException.invalid("activationId", "Choose the license to transfer channels from.");
 		}
 		try {
 			// The license to add to is locked too, in Activation ID order: inserting the transfer checks its foreign
@@ -192,7 +193,7 @@ public class TransferService {
 			involved.forEach(this.lineItems::lockRowByActivationId);
 			LineItem source = this.lineItems.findWithDetailsByActivationId(request.activationId())
 				.filter(item -> visible.canSee(item.getOwner().getId()))
-				.orElseThrow(() -> new NotFoundException("License " + request.activationId()));
+				.orElseThrow(() -> RefusedException.notFound("License " + request.activationId()));
 			// A double submit waited for the lock above: the first one has committed its transfer by now.
 			earlier = earlier(userId, key, fingerprint);
 			if (earlier.isPresent()) {
@@ -217,7 +218,7 @@ public class TransferService {
 			return new Submitted(transfer, false);
 		}
 		catch (PessimisticLockingFailureException busy) {
-			throw TransferRefusedException.conflict(
+			throw RefusedException.conflict(
 					"This license is being changed by someone else right now. Nothing was transferred; try again in a moment.");
 		}
 	}
@@ -230,11 +231,11 @@ public class TransferService {
 	public Preview preview(Long userId, TransferRequest request) {
 		VisibleAccounts visible = this.visibility.forUser(userId);
 		if (request.activationId() == null) {
-			throw TransferRefusedException.invalid("activationId", "Choose the license to transfer channels from.");
+			throw RefusedException.invalid("activationId", "Choose the license to transfer channels from.");
 		}
 		LineItem source = this.lineItems.findWithDetailsByActivationId(request.activationId())
 			.filter(item -> visible.canSee(item.getOwner().getId()))
-			.orElseThrow(() -> new NotFoundException("License " + request.activationId()));
+			.orElseThrow(() -> RefusedException.notFound("License " + request.activationId()));
 		Checked checked = check(visible, request, source);
 		return new Preview(source, checked.amount(), checked.target(), checked.addTo(),
 				how(checked.addTo(), checked.target(), checked.addTo() == null && checked.amount() == source.getTotalQuantity()));
@@ -260,17 +261,19 @@ public class TransferService {
 	/**
 	 * Order Management's decision on {@code ApproveChannelTransfer}, recorded before the process goes on. A
 	 * transfer cancelled meanwhile refuses it, so the task's completion fails instead of deciding twice.
+	 *
+	 * @throws DecisionRefusedException when the transfer is no longer pending, or a rejection has no reason
 	 */
 	@Transactional
 	public void recordDecision(Long transferId, boolean approved, String decidedBy, String reason) {
 		ChannelTransfer transfer = lock(transferId);
 		if (transfer.getState() != TransferState.PENDING_APPROVAL) {
-			throw new IllegalStateException("Transfer " + transfer.getTransferNumber() + " is "
-					+ transfer.getState().label().toLowerCase(Locale.ROOT) + " and can no longer be decided");
+			throw new DecisionRefusedException("Transfer " + transfer.getTransferNumber() + " is "
+					+ transfer.getState().label().toLowerCase(Locale.ROOT) + " and can no longer be decided.");
 		}
 		String trimmed = reason == null || reason.isBlank() ? null : reason.strip();
 		if (!approved && trimmed == null) {
-			throw new IllegalArgumentException("Give a reason for the requester when you reject the transfer.");
+			throw new DecisionRefusedException("Give a reason for the requester when you reject the transfer.");
 		}
 		if (trimmed != null && trimmed.length() > MAX_REASON) {
 			trimmed = trimmed.substring(0, MAX_REASON);
@@ -419,26 +422,26 @@ public class TransferService {
 	 * requester or an administrator of the source account. The process releases the reservation in this
 	 * transaction.
 	 *
-	 * @throws NotFoundException when the user may not see the transfer
-	 * @throws TransferRefusedException when it is no longer pending
+	 * @throws RefusedException (NOT_FOUND) when the user may not see the transfer
+	 * @throws RefusedException when it is no longer pending
 	 */
 	@Transactional
 	public ChannelTransfer cancel(Long userId, String transferNumber) {
 		VisibleAccounts visible = this.visibility.forUser(userId);
-		PortalUser user = this.users.findById(userId).orElseThrow(() -> new NotFoundException("Your user"));
+		PortalUser user = this.users.findById(userId).orElseThrow(() -> RefusedException.notFound("Your user"));
 		Long id = this.transfers.findByTransferNumber(transferNumber)
 			.filter(found -> AccountVisibility.seesTransfer(userId, visible, found.getRequestedByUserId(),
 					found.getSourceAccount().getId()))
 			.map(ChannelTransfer::getId)
-			.orElseThrow(() -> new NotFoundException("Transfer " + transferNumber));
+			.orElseThrow(() -> RefusedException.notFound("Transfer " + transferNumber));
 		ChannelTransfer transfer = lock(id);
 		if (transfer.getState() != TransferState.PENDING_APPROVAL) {
-			throw TransferRefusedException.conflict("Transfer " + transfer.getTransferNumber() + " is "
+			throw RefusedException.conflict("Transfer " + transfer.getTransferNumber() + " is "
 					+ transfer.getState().label().toLowerCase(Locale.ROOT)
 					+ ". Only a transfer that is pending approval can be cancelled.");
 		}
 		if (!this.process.cancel(transfer.getTransferNumber(), user.getEmail())) {
-			throw TransferRefusedException.conflict("Order Management is deciding on transfer " + transfer.getTransferNumber()
+			throw RefusedException.conflict("Order Management is deciding on transfer " + transfer.getTransferNumber()
 					+ " right now, so it can no longer be cancelled. Reload the page in a moment to see the outcome.");
 		}
 		return transfer;
@@ -447,7 +450,7 @@ public class TransferService {
 	private Optional<Submitted> earlier(Long userId, String key, String fingerprint) {
 		return this.transfers.findByRequestedByUserIdAndIdempotencyKey(userId, key).map(transfer -> {
 			if (!transfer.getRequestFingerprint().equals(fingerprint)) {
-				throw TransferRefusedException.invalid("idempotencyKey", "This idempotency key was already used for transfer "
+				throw RefusedException.invalid(TransferRequest.IDEMPOTENCY_KEY, "This idempotency key was already used for transfer "
 						+ transfer.getTransferNumber() + ", which asked for something else. Use a new key for a new transfer.");
 			}
 			return new Submitted(transfer, true);
@@ -463,14 +466,14 @@ public class TransferService {
 
 	private static int checkAmount(Integer amount, LineItem source) {
 		if (amount == null) {
-			throw TransferRefusedException.invalid("amount", "Enter the number of channels to transfer.");
+			throw RefusedException.invalid("amount", "Enter the number of channels to transfer.");
 		}
 		if (amount < 1) {
-			throw TransferRefusedException.invalid("amount", "Enter a number of channels of 1 or more.");
+			throw RefusedException.invalid("amount", "Enter a number of channels of 1 or more.");
 		}
 		int available = source.getAvailableQuantity();
 		if (amount > available) {
-			throw TransferRefusedException.conflict(available == 0
+			throw RefusedException.conflict(available == 0
 					? "No channels of " + source.getActivationId() + " are available to transfer. Nothing was transferred."
 					: "Only " + channels(available) + " of " + source.getActivationId() + (available == 1 ? " is" : " are")
 							+ " available, not " + amount + ". Nothing was transferred.");
@@ -480,7 +483,7 @@ public class TransferService {
 
 	private void checkNotExpired(LineItem source) {
 		if (source.isExpiredOn(LocalDate.now(this.clock))) {
-			throw TransferRefusedException.conflict(source.getActivationId() + " expired on " + source.getExpiresOn()
+			throw RefusedException.conflict(source.getActivationId() + " expired on " + source.getExpiresOn()
 					+ ": an expired license cannot be transferred. Nothing was transferred.");
 		}
 	}
@@ -491,17 +494,17 @@ public class TransferService {
 		if (request.targetAccountId() != null) {
 			target = this.accounts.findById(request.targetAccountId())
 				.filter(account -> visible.canSee(account.getId()) && account.isActive())
-				.orElseThrow(() -> TransferRefusedException.invalid("target",
+				.orElseThrow(() -> RefusedException.invalid(request.targetField(),
 						"None of your accounts has the id " + request.targetAccountId() + "."));
 		}
 		else if (request.target() == null) {
-			throw TransferRefusedException.invalid("target", "Choose the account to transfer the channels to.");
+			throw RefusedException.invalid(request.targetField(), "Choose the account to transfer the channels to.");
 		}
 		else if (ACCOUNT_NUMBER_PATTERN.matcher(request.target().toUpperCase(Locale.ROOT)).matches()) {
 			String number = request.target().toUpperCase(Locale.ROOT);
 			target = this.accounts.findByAccountNumber(number)
 				.filter(Account::isActive)
-				.orElseThrow(() -> TransferRefusedException.invalid("target", "There is no active account with the number "
+				.orElseThrow(() -> RefusedException.invalid(request.targetField(), "There is no active account with the number "
 						+ number + ". Check the number with the account's administrator."));
 		}
 		else {
@@ -512,13 +515,13 @@ public class TransferService {
 						.findFirst()
 						.orElse(null);
 			if (target == null) {
-				throw TransferRefusedException.invalid("target", "\"" + request.target()
+				throw RefusedException.invalid(request.targetField(), "\"" + request.target()
 						+ "\" is not one of your accounts. Choose one from the list, or enter the account number"
 						+ " (such as A-7KQ2-9XTM) that the other account gave you.");
 			}
 		}
 		if (target.getId().equals(source.getOwner().getId())) {
-			throw TransferRefusedException.invalid("target", source.getActivationId() + " already belongs to "
+			throw RefusedException.invalid(request.targetField(), source.getActivationId() + " already belongs to "
 					+ target.getName() + ". Choose another account to transfer the channels to.");
 		}
 		return target;
@@ -531,20 +534,20 @@ public class TransferService {
 		}
 		LineItem addTo = this.lineItems.findWithDetailsByActivationId(activationId)
 			.filter(item -> visible.canSee(item.getOwner().getId()))
-			.orElseThrow(() -> new NotFoundException("License " + activationId));
+			.orElseThrow(() -> RefusedException.notFound("License " + activationId));
 		if (!addTo.getOwner().getId().equals(target.getId())) {
-			throw TransferRefusedException.invalid("addToActivationId", addTo.getActivationId() + " belongs to "
+			throw RefusedException.invalid("addToActivationId", addTo.getActivationId() + " belongs to "
 					+ addTo.getOwner().getName() + ", not to " + target.getName()
 					+ ". Choose a license of the target account to add the channels to.");
 		}
 		if (!addTo.getProduct().getId().equals(source.getProduct().getId())) {
-			throw TransferRefusedException.invalid("addToActivationId", addTo.getActivationId() + " is "
+			throw RefusedException.invalid("addToActivationId", addTo.getActivationId() + " is "
 					+ addTo.getProduct().getPartNumber() + " (" + addTo.getProduct().getProductType() + "), but "
 					+ source.getActivationId() + " is " + source.getProduct().getPartNumber() + " ("
 					+ source.getProduct().getProductType() + "). Channels can only be added to a license of the same product.");
 		}
 		if (addTo.isExpiredOn(LocalDate.now(this.clock))) {
-			throw TransferRefusedException.invalid("addToActivationId", addTo.getActivationId() + " expired on "
+			throw RefusedException.invalid("addToActivationId", addTo.getActivationId() + " expired on "
 					+ addTo.getExpiresOn() + ". Choose a license that has not expired, or transfer to a new license.");
 		}
 		return addTo;

@@ -3,6 +3,7 @@ package com.licensingportal.user;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.usermanagement.InvalidLinkException;
 import com.licensingportal.workflow.WaitStates;
@@ -70,14 +71,14 @@ public class LinkTokens {
 	 * user for the same purpose dies. Call it in the transaction that stores the password, so that a failure
 	 * keeps the link alive.
 	 * @return the password's hash, to store
-	 * @throws IllegalArgumentException when the password breaks a rule
+	 * @throws RefusedException (INVALID, field {@code password}) when the password breaks a rule
 	 * @throws InvalidLinkException when the link was used or replaced meanwhile
 	 */
 	@Transactional
 	public String useToSetPassword(String token, Purpose purpose, PortalUser user, String password) {
 		Optional<String> problem = PasswordRules.problem(password, password, user.getEmail());
 		if (problem.isPresent()) {
-			throw new IllegalArgumentException(problem.get());
+			throw RefusedException.invalid("password", problem.get());
 		}
 		// Hashed before the token row is locked, so that a second click waits as briefly as possible.
 		String passwordHash = this.passwordEncoder.encode(password);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.licensingportal.refusal.RefusedException;
+
 import org.springframework.util.MultiValueMap;
 
 import com.licensingportal.user.Role;
@@ -52,7 +54,7 @@ final class AccountRolesForm {
 					ids.add(Long.valueOf(value.strip()));
 				}
 				catch (NumberFormatException ex) {
-					throw new UserNotFoundException();
+					throw UserDirectory.notFound();
 				}
 			}
 		}
@@ -64,7 +66,7 @@ final class AccountRolesForm {
 			return Role.valueOf(name);
 		}
 		catch (IllegalArgumentException ex) {
-			throw UserChangeRefusedException.invalid("roles", "Choose roles from the four role check boxes.");
+			throw RefusedException.invalid("roles", "Choose roles from the four role check boxes.");
 		}
 	}
 

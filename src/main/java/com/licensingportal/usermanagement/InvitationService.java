@@ -3,6 +3,7 @@ package com.licensingportal.usermanagement;
 import java.util.List;
 import java.util.Optional;
 
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.user.LinkTokens;
 import com.licensingportal.user.PasswordRules;
@@ -63,6 +64,11 @@ public class InvitationService {
 		return this.links.userOfLiveLink(token, Purpose.INVITATION)
 			.flatMap(this.users::findWithMembershipsById)
 			.filter(user -> user.getStatus() == UserStatus.INVITED);
+	}
+
+	/** A link that is unknown, used, replaced or expired: all get the same answer. */
+	private static RefusedException noLongerValid() {
+		return RefusedException.gone("This invitation link is no longer valid");
 	}
 
 }

@@ -12,6 +12,7 @@ import com.licensingportal.user.Role;
 import com.licensingportal.user.UserStatus;
 import com.licensingportal.user.UserType;
 import com.licensingportal.usermanagement.UserDirectory.UserView;
+import com.licensingportal.refusal.RefusedException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -135,7 +136,7 @@ class UserApiController {
 			roles.add(Arrays.stream(Role.values())
 				.filter(role -> role.name().equals(name))
 				.findFirst()
-				.orElseThrow(() -> UserChangeRefusedException.invalid("roles",
+				.orElseThrow(() -> RefusedException.invalid("roles",
 						"Roles are DEALER_ADMIN, DEALER_USER, END_USER_ADMIN and END_USER, not " + name + ".")));
 		}
 		return roles;

@@ -8,11 +8,12 @@ import java.util.Set;
 
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PageRefusal;
-import com.licensingportal.base.RateLimitedException;
+import com.licensingportal.refusal.RateLimitedException;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.Role;
 import com.licensingportal.usermanagement.UserDirectory.AccountChoice;
 import com.licensingportal.usermanagement.UserDirectory.UserView;
+import com.licensingportal.refusal.RefusedException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.groups.Default;
@@ -101,14 +102,13 @@ class UserController {
 			redirect.addFlashAttribute("message", "An email invitation is on its way to " + email + ".");
 			return "redirect:/users";
 		}
-		catch (UserChangeRefusedException refused) {
-			model.addAttribute("error", refused.getMessage());
-			PageRefusal.answer(model, refused);
-			return linkAccountsPage(accounts, AccountRolesForm.selection(links), null, model);
-		}
 		catch (RateLimitedException tooMany) {
 			linkAccountsPage(accounts, AccountRolesForm.selection(links), null, model);
 			return tooManyRequests(tooMany, response, model, VIEW_LINK_ACCOUNTS);
+		}
+		catch (RefusedException refused) {
+			model.addAttribute("error", PageRefusal.onForm(model, refused));
+			return linkAccountsPage(accounts, AccountRolesForm.selection(links), null, model);
 		}
 	}
 
@@ -124,7 +124,7 @@ class UserController {
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		UserView view = this.directory.visibleUser(viewer.getUserId(), userId);
 		if (!view.canEditDetails()) {
-			throw new UserNotFoundException();
+			throw UserDirectory.notFound();
 		}
 		if (result.hasErrors()) {
 			return userPage(view, profile, viewer, model);
@@ -132,9 +132,8 @@ class UserController {
 		try {
 			this.userService.update(viewer.getUserId(), userId, profile, AccountRolesForm.parse(params));
 		}
-		catch (UserChangeRefusedException refused) {
-			model.addAttribute("error", refused.getMessage());
-			PageRefusal.answer(model, refused);
+		catch (RefusedException refused) {
+			model.addAttribute("error", PageRefusal.onForm(model, refused));
 			return userPage(this.directory.visibleUser(viewer.getUserId(), userId), profile, viewer, model);
 		}
 		redirect.addFlashAttribute("message", "Saved.");
@@ -159,9 +158,8 @@ class UserController {
 			links = AccountRolesForm.parse(params);
 			this.userService.link(viewer.getUserId(), userId, links);
 		}
-		catch (UserChangeRefusedException refused) {
-			model.addAttribute("error", refused.getMessage());
-			PageRefusal.answer(model, refused);
+		catch (RefusedException refused) {
+			model.addAttribute("error", PageRefusal.onForm(model, refused));
 			return linkAccountsPage(this.directory.linkableAccounts(viewer.getUserId()),
 					AccountRolesForm.selection(links), view, model);
 		}
@@ -178,9 +176,8 @@ class UserController {
 			redirect.addFlashAttribute("message",
 					"A new invitation is on its way. Links in earlier invitation emails no longer work.");
 		}
-		catch (UserChangeRefusedException refused) {
-			model.addAttribute("error", refused.getMessage());
-			PageRefusal.answer(model, refused);
+		catch (RefusedException refused) {
+			model.addAttribute("error", PageRefusal.onForm(model, refused));
 			return show(viewer, userId, model);
 		}
 		return "redirect:/users/" + userId;
@@ -190,7 +187,7 @@ class UserController {
 	private static String tooManyRequests(RateLimitedException tooMany, HttpServletResponse response, Model model,
 			String view) {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, tooMany.retryAfter().toSeconds())));
+		response.setHeader(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds());
 		model.addAttribute("error", tooMany.getMessage());
 		return view;
 	}

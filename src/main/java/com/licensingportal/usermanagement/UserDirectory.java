@@ -12,12 +12,12 @@ import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.base.NotFoundException;
 import com.licensingportal.user.AccountMembership;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
 import com.licensingportal.user.UserType;
+import com.licensingportal.refusal.RefusedException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,7 +88,7 @@ public class UserDirectory {
 	public List<UserView> usersOfAdministeredAccount(Long viewerId, Long accountId) {
 		VisibleAccounts visible = this.visibility.forUser(viewerId);
 		if (!visible.canAdminister(accountId)) {
-			throw new NotFoundException("The account " + accountId);
+			throw RefusedException.notFound("The account " + accountId);
 		}
 		return usersOf(List.of(accountId), viewerId, visible);
 	}
@@ -116,7 +116,7 @@ public class UserDirectory {
 	@Transactional(readOnly = true)
 	public UserView visibleUser(Long viewerId, Long userId) {
 		VisibleAccounts visible = this.visibility.forUser(viewerId);
-		PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserNotFoundException::new);
+		PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserDirectory::notFound);
 		return viewOf(user, viewerId, visible);
 	}
 
@@ -125,7 +125,7 @@ public class UserDirectory {
 	public UserView administrableUser(Long viewerId, Long userId) {
 		UserView view = visibleUser(viewerId, userId);
 		if (!view.administrable()) {
-			throw new UserNotFoundException();
+			throw notFound();
 		}
 		return view;
 	}
@@ -135,7 +135,7 @@ public class UserDirectory {
 	public List<AccountChoice> linkableAccounts(Long viewerId) {
 		VisibleAccounts visible = this.visibility.forUser(viewerId);
 		if (!visible.isAdministrator()) {
-			throw new UserNotFoundException();
+			throw notFound();
 		}
 		return this.accounts.findByIdInOrderByName(visible.administered())
 			.stream()
@@ -159,7 +159,7 @@ public class UserDirectory {
 	UserView viewOf(PortalUser user, Long viewerId, VisibleAccounts visible) {
 		List<AccountMembership> seen = AccountVisibility.linksSeen(user, visible);
 		if (seen.isEmpty()) {
-			throw new UserNotFoundException();
+			throw notFound();
 		}
 		return new UserView(user, seen, AccountVisibility.administersOneOf(seen, visible), user.getId().equals(viewerId));
 	}
@@ -186,6 +186,11 @@ public class UserDirectory {
 		Set<Long> related = new LinkedHashSet<>(visible.visible());
 		related.removeAll(ownAccounts(viewerId, visible));
 		return related;
+	}
+
+	/** A user that does not exist, or that the viewer may not see or act on: the same "not found" for both. */
+	public static RefusedException notFound() {
+		return RefusedException.notFound("The user");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PageRefusal;
+import com.licensingportal.refusal.RefusedException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -63,9 +64,8 @@ class UserListController {
 		try {
 			model.addAttribute("users", this.userService.deletionCandidates(viewer.getUserId(), ids));
 		}
-		catch (UserChangeRefusedException refused) {
-			model.addAttribute("error", refused.getMessage());
-			PageRefusal.answer(model, refused);
+		catch (RefusedException refused) {
+			model.addAttribute("error", PageRefusal.onForm(model, refused));
 			return listOf(viewer, from, model);
 		}
 		model.addAttribute("from", from);
@@ -80,9 +80,8 @@ class UserListController {
 			List<String> names = this.userService.delete(viewer.getUserId(), ids);
 			redirect.addFlashAttribute("message", "Deleted: " + String.join(", ", names) + ".");
 		}
-		catch (UserChangeRefusedException refused) {
-			model.addAttribute("error", refused.getMessage() + " Nobody was deleted.");
-			PageRefusal.answer(model, refused);
+		catch (RefusedException refused) {
+			model.addAttribute("error", PageRefusal.onForm(model, refused) + " Nobody was deleted.");
 			return listOf(viewer, from, model);
 		}
 		return "redirect:" + backTo(from);
@@ -106,7 +105,7 @@ class UserListController {
 	private VisibleAccounts partnerOnly(PortalUserPrincipal viewer) {
 		VisibleAccounts visible = this.directory.accountsOf(viewer.getUserId());
 		if (!visible.partner()) {
-			throw new UserNotFoundException();
+			throw UserDirectory.notFound();
 		}
 		return visible;
 	}

@@ -18,7 +18,6 @@ import com.licensingportal.access.AccountVisibility;
 import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
-import com.licensingportal.base.NotFoundException;
 import com.licensingportal.base.RateLimit;
 import com.licensingportal.base.RateLimiter;
 import com.licensingportal.user.AccountMembership;
@@ -31,6 +30,8 @@ import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
 import com.licensingportal.user.UserType;
 import com.licensingportal.usermanagement.UserDirectory.UserView;
+import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.security.PortalSessions;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -99,7 +100,7 @@ public class UserService {
 	/**
 	 * Creates an invited user linked to one account and starts {@code bpmn/user-invitation.bpmn}, which emails
 	 * the link. For an approved registration request pass {@link Inviter#ORDER_MANAGEMENT}.
-	 * @throws UserChangeRefusedException when the profile is incomplete, the email is taken or the user type is
+	 * @throws RefusedException when the profile is incomplete, the email is taken or the user type is
 	 * not possible on the account
 	 */
 	@Transactional
@@ -107,7 +108,7 @@ public class UserService {
 		Account account = this.accounts.findById(accountId)
 			.orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
 		if (!userType.allowedOn(account.getType())) {
-			throw UserChangeRefusedException.invalid("roles", userType.label() + " is not possible on the customer account "
+			throw RefusedException.invalid("roles", userType.label() + " is not possible on the customer account "
 					+ account.getName() + ".");
 		}
 		return createAndInvite(profile, Map.of(account, userType), inviter);
@@ -118,12 +119,12 @@ public class UserService {
 	 * user of the email whom the administrator can already see. A user the administrator cannot see is not
 	 * found here, exactly like a new email: Create answers the same for both (issue 15).
 	 * @return the user of the email among the administrator's accounts, if any
-	 * @throws com.licensingportal.base.RateLimitedException when the administrator or the email asked too often
+	 * @throws com.licensingportal.refusal.RateLimitedException when the administrator or the email asked too often
 	 */
 	public Optional<PortalUser> visibleUserWithEmail(Long adminId, String email) {
 		VisibleAccounts visible = this.visibility.forUser(adminId);
 		if (!visible.isAdministrator()) {
-			throw new NotFoundException("An account you administer");
+			throw RefusedException.notFound("An account you administer");
 		}
 		this.rateLimiter.attemptByUser(this.creationLimit, adminId, email);
 		return this.users.findByEmail(PortalUser.normalizeEmail(email)).filter(user -> isVisible(user, visible));
@@ -135,23 +136,23 @@ public class UserService {
 	 * the answer is the same, but that user is neither changed nor linked: they are emailed that the
 	 * administrator tried to add them.
 	 * @return the email the invitation (or the notice) goes to, as stored
-	 * @throws UserChangeRefusedException when the email belongs to a user the administrator can see, or a value
+	 * @throws RefusedException when the email belongs to a user the administrator can see, or a value
 	 * is not acceptable
-	 * @throws com.licensingportal.base.RateLimitedException when the administrator or the email asked too often
+	 * @throws com.licensingportal.refusal.RateLimitedException when the administrator or the email asked too often
 	 */
 	@Transactional
 	public String create(Long adminId, UserProfile profile, List<AccountRoles> links) {
 		VisibleAccounts visible = this.visibility.forUser(adminId);
 		if (!visible.isAdministrator()) {
-			throw new NotFoundException("An account you administer");
+			throw RefusedException.notFound("An account you administer");
 		}
 		Map<Account, UserType> chosen = userTypes(links, visible);
 		if (chosen.isEmpty()) {
-			throw UserChangeRefusedException.invalid("accounts", "Choose at least one account and its roles.");
+			throw RefusedException.invalid("accounts", "Choose at least one account and its roles.");
 		}
 		requireValid(profile, Default.class, UserProfile.Creating.class);
 		this.rateLimiter.attemptByUser(this.creationLimit, adminId, profile.getEmail());
-		PortalUser admin = this.users.findById(adminId).orElseThrow(UserNotFoundException::new);
+		PortalUser admin = this.users.findById(adminId).orElseThrow(UserDirectory::notFound);
 		Optional<PortalUser> existing = this.users.findByEmail(profile.getEmail());
 		if (existing.isPresent()) {
 			if (isVisible(existing.get(), visible)) {
@@ -164,8 +165,8 @@ public class UserService {
 	}
 
 	/** Create's answer for an email of a user the administrator can already see: nothing new is revealed. */
-	static UserChangeRefusedException alreadyYourUser(PortalUser user) {
-		return new UserChangeRefusedException(user.getEmail() + " is already a user of your accounts. Open their page"
+	static RefusedException alreadyYourUser(PortalUser user) {
+		return RefusedException.conflict(user.getEmail() + " is already a user of your accounts. Open their page"
 				+ " and use Actions > Link accounts to give them more accounts.");
 	}
 
@@ -176,24 +177,24 @@ public class UserService {
 	@Transactional
 	public void update(Long viewerId, Long userId, UserProfile details, List<AccountRoles> roles) {
 		VisibleAccounts visible = this.visibility.forUser(viewerId);
-		PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserNotFoundException::new);
+		PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserDirectory::notFound);
 		UserView view = this.directory.viewOf(user, viewerId, visible);
 		if (!view.canEditDetails()) {
-			throw new UserNotFoundException();
+			throw UserDirectory.notFound();
 		}
 		requireValid(details, Default.class);
 		Map<Account, UserType> changed = new LinkedHashMap<>();
 		for (AccountRoles link : roles) {
 			AccountMembership membership = user.membershipOf(link.accountId())
 				.filter(m -> visible.canAdminister(m.getAccount().getId()))
-				.orElseThrow(UserNotFoundException::new);
+				.orElseThrow(UserDirectory::notFound);
 			UserType type = userType(membership.getAccount(), link.roles());
 			if (type != membership.getUserType()) {
 				changed.put(membership.getAccount(), type);
 			}
 		}
 		if (!changed.isEmpty() && view.self()) {
-			throw new UserChangeRefusedException("You cannot change your own roles. Ask another administrator.");
+			throw RefusedException.conflict("You cannot change your own roles. Ask another administrator.");
 		}
 		details.applyTo(user);
 		keepingAnAdministrator(idsOf(changed.keySet()), () -> changed.forEach(user::link));
@@ -206,14 +207,14 @@ public class UserService {
 	@Transactional
 	public void link(Long adminId, Long userId, List<AccountRoles> links) {
 		VisibleAccounts visible = this.visibility.forUser(adminId);
-		PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserNotFoundException::new);
+		PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserDirectory::notFound);
 		UserView view = this.directory.viewOf(user, adminId, visible);
 		if (!view.administrable()) {
-			throw new UserNotFoundException();
+			throw UserDirectory.notFound();
 		}
 		Map<Account, UserType> chosen = userTypes(links, visible);
 		if (view.self()) {
-			throw new UserChangeRefusedException(
+			throw RefusedException.conflict(
 					"You cannot change your own links or roles. Ask another administrator.");
 		}
 		Set<Long> unlinked = user.getMemberships()
@@ -223,7 +224,7 @@ public class UserService {
 			.filter(accountId -> chosen.keySet().stream().noneMatch(account -> account.getId().equals(accountId)))
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		if (chosen.isEmpty() && unlinked.size() == user.getMemberships().size()) {
-			throw UserChangeRefusedException.invalid("accounts",
+			throw RefusedException.invalid("accounts",
 					"Choose at least one account. To remove " + user.getDisplayName() + ", use Actions > Delete.");
 		}
 		Set<Long> touched = new LinkedHashSet<>(unlinked);
@@ -236,26 +237,26 @@ public class UserService {
 
 	/**
 	 * The users that Actions &gt; Delete would remove, for the confirmation page.
-	 * @throws UserChangeRefusedException when one of them is the administrator themselves
+	 * @throws RefusedException when one of them is the administrator themselves
 	 */
 	@Transactional(readOnly = true)
 	public List<UserView> deletionCandidates(Long adminId, Collection<Long> userIds) {
 		VisibleAccounts visible = this.visibility.forUser(adminId);
 		if (!visible.isAdministrator()) {
-			throw new UserNotFoundException();
+			throw UserDirectory.notFound();
 		}
 		if (userIds == null || userIds.isEmpty()) {
-			throw UserChangeRefusedException.invalid("users", "Select the users to delete first.");
+			throw RefusedException.invalid("users", "Select the users to delete first.");
 		}
 		List<UserView> views = new ArrayList<>();
 		for (Long userId : new LinkedHashSet<>(userIds)) {
-			PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserNotFoundException::new);
+			PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserDirectory::notFound);
 			UserView view = this.directory.viewOf(user, adminId, visible);
 			if (!view.administrable()) {
-				throw new UserNotFoundException();
+				throw UserDirectory.notFound();
 			}
 			if (view.self()) {
-				throw new UserChangeRefusedException("You cannot delete yourself.");
+				throw RefusedException.conflict("You cannot delete yourself.");
 			}
 			views.add(view);
 		}
@@ -301,11 +302,11 @@ public class UserService {
 	@Transactional
 	public void resendInvitation(Long adminId, Long userId) {
 		UserView view = this.directory.administrableUser(adminId, userId);
-		PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserNotFoundException::new);
+		PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserDirectory::notFound);
 		if (user.getStatus() != UserStatus.INVITED) {
-			throw new UserChangeRefusedException(view.user().getDisplayName() + " has already accepted the invitation.");
+			throw RefusedException.conflict(view.user().getDisplayName() + " has already accepted the invitation.");
 		}
-		PortalUser admin = this.users.findById(adminId).orElseThrow(UserNotFoundException::new);
+		PortalUser admin = this.users.findById(adminId).orElseThrow(UserDirectory::notFound);
 		this.linkTokens.revokeAll(userId, LinkToken.Purpose.INVITATION);
 		this.invitation.resend(user, Inviter.of(admin));
 	}
@@ -317,7 +318,7 @@ public class UserService {
 	private PortalUser createAndInvite(UserProfile profile, Map<Account, UserType> links, Inviter inviter) {
 		requireValid(profile, Default.class, UserProfile.Creating.class);
 		if (this.users.existsByEmail(profile.getEmail())) {
-			throw new UserChangeRefusedException("A user with the email " + profile.getEmail() + " already exists.");
+			throw RefusedException.conflict("A user with the email " + profile.getEmail() + " already exists.");
 		}
 		PortalUser user = new PortalUser(profile.getEmail(), profile.getFirstName(), profile.getLastName());
 		profile.applyTo(user);
@@ -331,7 +332,7 @@ public class UserService {
 			if (String.valueOf(sameEmailAtTheSameTime.getMostSpecificCause().getMessage())
 				.toLowerCase(Locale.ROOT)
 				.contains(EMAIL_KEY)) {
-				throw new UserChangeRefusedException("A user with the email " + profile.getEmail()
+				throw RefusedException.conflict("A user with the email " + profile.getEmail()
 						+ " was created at the same moment. Try again.");
 			}
 			throw sameEmailAtTheSameTime;
@@ -345,10 +346,10 @@ public class UserService {
 		Map<Account, UserType> chosen = new LinkedHashMap<>();
 		for (AccountRoles link : links) {
 			if (!visible.canAdminister(link.accountId())) {
-				throw new NotFoundException("The account " + link.accountId());
+				throw RefusedException.notFound("The account " + link.accountId());
 			}
 			Account account = this.accounts.findById(link.accountId())
-				.orElseThrow(() -> new NotFoundException("The account " + link.accountId()));
+				.orElseThrow(() -> RefusedException.notFound("The account " + link.accountId()));
 			chosen.put(account, userType(account, link.roles()));
 		}
 		return chosen;
@@ -357,17 +358,17 @@ public class UserService {
 	/** Only the four valid combinations, and dealer roles only on partner accounts. */
 	static UserType userType(Account account, Set<Role> roles) {
 		if (roles.isEmpty()) {
-			throw UserChangeRefusedException.invalid("roles", "Choose the roles for " + account.getName() + ".");
+			throw RefusedException.invalid("roles", "Choose the roles for " + account.getName() + ".");
 		}
 		UserType type = UserType.withRoles(roles)
-			.orElseThrow(() -> UserChangeRefusedException.invalid("roles", roles.stream()
+			.orElseThrow(() -> RefusedException.invalid("roles", roles.stream()
 				.sorted()
 				.map(Role::label)
 				.collect(Collectors.joining(" + ")) + " is not a valid combination for " + account.getName()
 					+ ". Tick all four roles (Partner Administrator), Dealer User + End User (Partner User),"
 					+ " End User Admin + End User (Customer Administrator) or End User alone (Customer User)."));
 		if (!type.allowedOn(account.getType())) {
-			throw UserChangeRefusedException.invalid("roles", account.getName() + " is a customer account: dealer roles are only"
+			throw RefusedException.invalid("roles", account.getName() + " is a customer account: dealer roles are only"
 					+ " for partner accounts. Choose End User Admin + End User or End User alone there.");
 		}
 		return type;
@@ -389,7 +390,7 @@ public class UserService {
 		Map<Long, Long> after = administratorCounts(accountIds);
 		for (Account account : locked) {
 			if (before.getOrDefault(account.getId(), 0L) > 0 && after.getOrDefault(account.getId(), 0L) == 0) {
-				throw new UserChangeRefusedException(account.getName() + " would be left without an active"
+				throw RefusedException.conflict(account.getName() + " would be left without an active"
 						+ " administrator. Make another user of " + account.getName() + " an administrator first.");
 			}
 		}
@@ -407,7 +408,7 @@ public class UserService {
 		Set<ConstraintViolation<UserProfile>> problems = this.validator.validate(profile, groups);
 		if (!problems.isEmpty()) {
 			ConstraintViolation<UserProfile> first = problems.iterator().next();
-			throw UserChangeRefusedException.invalid(first.getPropertyPath().toString(), first.getMessage());
+			throw RefusedException.invalid(first.getPropertyPath().toString(), first.getMessage());
 		}
 	}
 

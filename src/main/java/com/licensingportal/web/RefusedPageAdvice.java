@@ -1,23 +1,31 @@
 package com.licensingportal.web;
 
+import java.io.IOException;
+
+import com.licensingportal.refusal.RateLimitedException;
+import com.licensingportal.refusal.RefusedException;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-import com.licensingportal.base.RefusedException;
 
 /**
- * A refusal that a page's controller did not show on its own form still reaches the user as the error page
- * with the refusal's status and sentence, never as a 500. After the API's own advice, which answers
+ * The pages' one mapping of the portal's refusals ({@link RefusedException}): a refusal that a page's controller
+ * did not show on its own form reaches the user as the error page with the refusal's status and sentence, never
+ * as a 500. "Not found" is the exception: it answers the same 404 page as an address that does not exist, without
+ * the sentence, so that nobody can probe for another account's data. After the API's own advice, which answers
  * problem+json for the REST controllers.
  */
 @ControllerAdvice(annotations = Controller.class)
@@ -31,19 +39,28 @@ class RefusedPageAdvice {
 	ModelAndView unknownField(InvalidPropertyException unknown, HttpServletRequest request) {
 		log.debug("{} {} sent a field that does not bind: {}", request.getMethod(), request.getRequestURI(),
 				unknown.getMessage());
-		ModelAndView page = new ModelAndView("error", HttpStatus.BAD_REQUEST);
-		page.addObject("status", HttpStatus.BAD_REQUEST.value());
-		page.addObject("refusal", "The form has a field \"" + unknown.getPropertyName()
+		return errorPage(HttpStatus.BAD_REQUEST, "The form has a field \"" + unknown.getPropertyName()
 				+ "\" that this page does not know. Reload the page and use its own form.");
-		return page;
 	}
 
 	@ExceptionHandler(RefusedException.class)
-	ModelAndView refused(RefusedException refused, HttpServletRequest request) {
+	ModelAndView refused(RefusedException refused, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		log.debug("{} {} refused: {}", request.getMethod(), request.getRequestURI(), refused.getMessage());
-		ModelAndView page = new ModelAndView("error", refused.kind().status());
-		page.addObject("status", refused.kind().status().value());
-		page.addObject("refusal", refused.getMessage());
+		if (refused.kind() == RefusedException.Kind.NOT_FOUND) {
+			response.sendError(HttpStatus.NOT_FOUND.value());
+			return new ModelAndView();
+		}
+		if (refused instanceof RateLimitedException tooMany) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds());
+		}
+		return errorPage(HttpStatus.valueOf(refused.kind().status()), refused.getMessage());
+	}
+
+	private static ModelAndView errorPage(HttpStatus status, String refusal) {
+		ModelAndView page = new ModelAndView("error", status);
+		page.addObject("status", status.value());
+		page.addObject("refusal", refusal);
 		return page;
 	}
 

@@ -16,8 +16,8 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.licensingportal.refusal.DecisionRefusedException;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A Tasklist decision may change its form's decision fields and nothing else. Listens to a user task's create
  * (after the listeners that write the form's texts), complete (before the ones that act on the decision) and
  * delete events: at creation it keeps a hash of every variable the task sees, in the portal's database; a
- * completion that adds, changes or removes any other variable, in any scope, is refused with a sentence, and so
+ * completion that adds, changes or removes any other variable, in any scope, is refused with a sentence
+ * ({@link DecisionRefusedException}), and so
  * changes nothing. The decision fields are the form's ({@code bpmn/*.form}, by the task's {@code camunda:formRef})
  * editable fields: those with a key that are not read-only.
  */
@@ -116,7 +117,7 @@ public class DecisionFormGuard implements TaskListener {
 			}
 		}
 		if (!changed.isEmpty()) {
-			throw new ProcessEngineException("This task takes only the fields of its form (" + String.join(", ",
+			throw new DecisionRefusedException("This task takes only the fields of its form (" + String.join(", ",
 					fields.labels().values()) + "), not " + String.join(", ", changed)
 					+ ". Nothing was decided: open the task again and decide with the form.");
 		}

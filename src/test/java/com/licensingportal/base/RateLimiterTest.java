@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.licensingportal.passwordreset.PasswordResetProperties;
 import com.licensingportal.registration.RegistrationProperties;
+import com.licensingportal.refusal.RateLimitedException;
 import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.PortalIntegrationTest;
 

@@ -19,6 +19,7 @@ import com.licensingportal.license.LicenseEvent;
 import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
 
@@ -95,7 +96,7 @@ class ActivationConcurrencyTest extends PortalIntegrationTest {
 						granted.addAndGet(channels);
 						grantedAttempts.incrementAndGet();
 					}
-					catch (ActivationRefusedException refused) {
+					catch (RefusedException refused) {
 						refusals.add(refused.getMessage());
 					}
 					catch (RuntimeException unexpected) {

@@ -12,6 +12,7 @@ import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.user.PortalUser;
@@ -259,7 +260,7 @@ class ActivationServiceTest extends PortalIntegrationTest {
 	}
 
 	private void assertRefused(Runnable action, String message) {
-		assertThatThrownBy(action::run).isInstanceOf(ActivationRefusedException.class).hasMessageContaining(message);
+		assertThatThrownBy(action::run).isInstanceOf(RefusedException.class).hasMessageContaining(message);
 	}
 
 	private void assertUnchanged(LineItem item, int available) {

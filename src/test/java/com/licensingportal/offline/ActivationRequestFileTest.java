@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.licensingportal.device.ActivationRefusedException;
+import com.licensingportal.refusal.RefusedException;
 
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +85,7 @@ class ActivationRequestFileTest {
 
 	private static void refused(String content, String reason) {
 		assertThatThrownBy(() -> ActivationRequestFile.parse(content.getBytes(StandardCharsets.UTF_8)))
-			.isInstanceOf(ActivationRefusedException.class)
+			.isInstanceOf(RefusedException.class)
 			.hasMessageStartingWith("The activation request file was refused: ")
 			.hasMessageContaining(reason);
 	}

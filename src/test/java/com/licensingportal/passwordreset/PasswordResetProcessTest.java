@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.licensingportal.mail.MailReader;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.LoginLockout;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.usermanagement.InvalidLinkException;
@@ -29,6 +31,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 /** Every path of bpmn/password-reset.bpmn, driven like the diagram reads, with the real emails. */
 class PasswordResetProcessTest extends PasswordResetTestSupport {
+
+	/** Every dead link gets the same refusal: gone. */
+	private static final Consumer<RefusedException> LINK_GONE = refused -> assertThat(refused.kind())
+		.isEqualTo(RefusedException.Kind.GONE);
 
 	@Autowired
 	ProcessEngine engine;
@@ -79,7 +85,7 @@ class PasswordResetProcessTest extends PasswordResetTestSupport {
 		assertThat(MailReader.text(confirmation)).contains("was changed on", "you have been logged out", "/login",
 				"Forgot Password?");
 		assertThatThrownBy(() -> this.resets.reset(token, "Yet-Another-Password-3", null))
-			.isInstanceOf(InvalidLinkException.class);
+			.isInstanceOfSatisfying(RefusedException.class, LINK_GONE);
 		assertThat(this.passwordEncoder.matches(NEW_PASSWORD, passwordHashOf(user))).isTrue();
 	}
 
@@ -106,7 +112,7 @@ class PasswordResetProcessTest extends PasswordResetTestSupport {
 			.isEnded();
 		assertThat(storedTokenHashes(user)).isEmpty();
 		assertThatThrownBy(() -> this.resets.reset(token, NEW_PASSWORD, null))
-			.isInstanceOf(InvalidLinkException.class);
+			.isInstanceOfSatisfying(RefusedException.class, LINK_GONE);
 		assertThat(this.passwordEncoder.matches(OLD_PASSWORD, passwordHashOf(user))).isTrue();
 		assertThat(MailReader.to(greenMail(), user.getEmail())).hasSize(1);
 	}
@@ -130,7 +136,7 @@ class PasswordResetProcessTest extends PasswordResetTestSupport {
 		assertThat(newToken).isNotEqualTo(oldToken);
 		assertThat(storedTokenHashes(user)).hasSize(1);
 		assertThatThrownBy(() -> this.resets.reset(oldToken, NEW_PASSWORD, null))
-			.isInstanceOf(InvalidLinkException.class);
+			.isInstanceOfSatisfying(RefusedException.class, LINK_GONE);
 
 		// The new link has an hour from the second request: 40 + 59 minutes after the first it still works.
 		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(99))));

@@ -19,6 +19,7 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.mail.MailReader;
+import com.licensingportal.refusal.DecisionRefusedException;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.LicenseFixtures.CamundaUser;
 import com.licensingportal.support.ProcessJobs;
@@ -33,7 +34,6 @@ import com.licensingportal.workflow.OrderManagementSetup;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -418,7 +418,7 @@ class RegistrationProcessTest extends RegistrationTestSupport {
 	}
 
 	private void assertRefused(ProcessInstance pi, Map<String, Object> formVariables, String reason) {
-		assertThatThrownBy(() -> decideAsOrderManagement(pi, formVariables)).isInstanceOf(ProcessEngineException.class)
+		assertThatThrownBy(() -> decideAsOrderManagement(pi, formVariables)).isInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining(reason);
 		assertThat(this.tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("ReviewRegistrationRequest")
 			.count()).as("the task stays after: " + reason).isEqualTo(1);

@@ -15,13 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.access.VisibleAccounts;
-import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.support.ProcessJobs;
-import com.licensingportal.transfer.TransferRefusedException;
 import com.licensingportal.transfer.TransferRequest;
 import com.licensingportal.transfer.TransferService;
 import com.licensingportal.user.PortalUser;
@@ -82,7 +81,7 @@ class SalesOrderCancellationRaceTest extends SalesOrderTestSupport {
 						this.activations.activate(partnerOnly, DeviceTarget.existing(device),
 								Map.of(activationId, 1 + (racer + attempt) % 3), "racer-" + racer, null);
 					}
-					catch (ActivationRefusedException expected) {
+					catch (RefusedException expected) {
 						// Nothing left after the cancellation, or the line item is busy: refused, nothing changed.
 					}
 					catch (RuntimeException unexpected) {
@@ -104,7 +103,7 @@ class SalesOrderCancellationRaceTest extends SalesOrderTestSupport {
 							.transfer()
 							.getProcessInstanceId());
 					}
-					catch (TransferRefusedException expected) {
+					catch (RefusedException expected) {
 						// Nothing left after the cancellation, or the line item is busy.
 					}
 					catch (RuntimeException unexpected) {

@@ -15,6 +15,7 @@ import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.mail.MailReader;
+import com.licensingportal.refusal.DecisionRefusedException;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.PortalUser;
@@ -225,16 +226,22 @@ class SalesOrderProcessTest extends SalesOrderTestSupport {
 		Account partner = this.fixtures.partner(LicenseFixtures.unique("Wrong Type"));
 
 		assertThatThrownBy(() -> decide(pi, Map.of("decision", "create", "orderNumber", "SO-SOMEONE-ELSE")))
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("This task takes only the fields of its form").hasMessageContaining("not orderNumber");
 		assertThatThrownBy(() -> decide(pi, Map.of("decision", "create", "accountId", 1L)))
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("This task takes only the fields of its form").hasMessageContaining("not accountId");
 		assertThatThrownBy(() -> decide(pi, Map.of("decision", "existing", "existingAccountNumber", "A-NONE-NONE")))
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("No account has the number A-NONE-NONE");
 		assertThatThrownBy(() -> decide(pi, Map.of("decision", "existing", "existingAccountNumber", partner.getAccountNumber())))
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("is a partner account; the order is sold to a customer");
 		assertThatThrownBy(() -> decide(pi, Map.of("decision", "reject")))
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("Give the reason");
 		assertThatThrownBy(() -> decide(pi, Map.of("decision", "approve")))
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("Choose");
 
 		assertThat(pi).isWaitingAt("AssignSalesOrder");

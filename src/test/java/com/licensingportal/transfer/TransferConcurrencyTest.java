@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.licensingportal.access.VisibleAccounts;
-import com.licensingportal.device.ActivationRefusedException;
 import com.licensingportal.device.ActivationService;
 import com.licensingportal.device.DeviceTarget;
 import com.licensingportal.license.LineItem;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.user.PortalUser;
 
 import org.camunda.bpm.engine.runtime.Job;
@@ -98,7 +98,7 @@ class TransferConcurrencyTest extends TransferTestSupport {
 						this.numbers.add(transfer.getTransferNumber());
 						requested.incrementAndGet();
 					}
-					catch (TransferRefusedException expected) {
+					catch (RefusedException expected) {
 						refused.incrementAndGet();
 						this.refusals.add(expected.getMessage());
 					}
@@ -122,7 +122,7 @@ class TransferConcurrencyTest extends TransferTestSupport {
 						this.activations.activate(accounts, DeviceTarget.existing(onCustomer ? customerDevice : partnerDevice),
 								Map.of(item.getActivationId(), 1 + (racer + attempt) % 3), "racer-" + racer, null);
 					}
-					catch (ActivationRefusedException expected) {
+					catch (RefusedException expected) {
 						refused.incrementAndGet();
 						this.refusals.add(expected.getMessage());
 					}
@@ -244,7 +244,7 @@ class TransferConcurrencyTest extends TransferTestSupport {
 			try {
 				this.transfers.cancel(this.partnerAdmin.getId(), number);
 			}
-			catch (TransferRefusedException notPending) {
+			catch (RefusedException notPending) {
 				// Decided, executed or cancelled already.
 			}
 			catch (RuntimeException raced) {

@@ -6,6 +6,8 @@ import java.util.Date;
 
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
+import com.licensingportal.refusal.DecisionRefusedException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.support.ProcessJobs;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -124,6 +126,7 @@ class TransferProcessTest extends TransferTestSupport {
 		ProcessInstance instance = processOf(transfer);
 
 		assertThatThrownBy(() -> complete(task(instance), withVariables("approval", "reject")))
+			.hasRootCauseInstanceOf(DecisionRefusedException.class)
 			.hasMessageContaining("Give a reason for the requester when you reject the transfer.");
 		assertThat(instance).isWaitingAt("ApproveChannelTransfer");
 		assertThat(reload(this.bulk).getReservedQuantity()).isEqualTo(8);
@@ -182,7 +185,7 @@ class TransferProcessTest extends TransferTestSupport {
 		assertThat(this.management.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
 
 		assertThatThrownBy(() -> this.transfers.cancel(this.partnerAdmin.getId(), transfer.getTransferNumber()))
-			.isInstanceOf(TransferRefusedException.class)
+			.isInstanceOf(RefusedException.class)
 			.hasMessage("Transfer " + transfer.getTransferNumber()
 					+ " is cancelled. Only a transfer that is pending approval can be cancelled.");
 	}
@@ -192,7 +195,7 @@ class TransferProcessTest extends TransferTestSupport {
 		ChannelTransfer transfer = requested(this.partnerAdmin, request(this.bulk, 5, this.customer));
 
 		assertThatThrownBy(() -> this.transfers.cancel(this.partnerAdmin.getId(), transfer.getTransferNumber()))
-			.isInstanceOf(TransferRefusedException.class)
+			.isInstanceOf(RefusedException.class)
 			.hasMessageContaining("is approved, moving channels. Only a transfer that is pending approval can be cancelled.");
 		assertThat(reload(this.bulk).getReservedQuantity()).isEqualTo(5);
 	}
@@ -274,7 +277,6 @@ class TransferProcessTest extends TransferTestSupport {
 				Integer.class, this.product.getId());
 		assertThat(total).isEqualTo(20);
 	}
-
 
 	@Test
 	void aLicenseToAddToThatMovedAwayMeanwhileEndsTheTransferAsNoLongerPossibleAndReleasesTheReservation() {

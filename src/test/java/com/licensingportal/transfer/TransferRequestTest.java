@@ -2,6 +2,7 @@ package com.licensingportal.transfer;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
@@ -9,7 +10,7 @@ import com.licensingportal.account.AccountStatus;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
-import com.licensingportal.base.NotFoundException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserType;
 
@@ -27,19 +28,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TransferRequestTest extends TransferTestSupport {
 
+	private static final Consumer<RefusedException> NOT_FOUND = refused -> assertThat(refused.kind())
+		.isEqualTo(RefusedException.Kind.NOT_FOUND);
+
 	@Autowired
 	AccountRepository accounts;
 
 	@Test
 	void theAmountMustBeAWholeNumberFromOneToTheAvailableChannels() {
-		refused(() -> requested(this.partnerAdmin, request(this.bulk, 0, this.customer)), TransferRefusedException.Kind.INVALID,
+		refused(() -> requested(this.partnerAdmin, request(this.bulk, 0, this.customer)), RefusedException.Kind.INVALID,
 				"amount", "Enter a number of channels of 1 or more.");
-		refused(() -> requested(this.partnerAdmin, request(this.bulk, -3, this.customer)), TransferRefusedException.Kind.INVALID,
+		refused(() -> requested(this.partnerAdmin, request(this.bulk, -3, this.customer)), RefusedException.Kind.INVALID,
 				"amount", "Enter a number of channels of 1 or more.");
 		refused(() -> requested(this.partnerAdmin, new TransferRequest(this.bulk.getActivationId(), null,
-				this.customer.getAccountNumber(), null, null, null)), TransferRefusedException.Kind.INVALID, "amount",
+				this.customer.getAccountNumber(), null, null, null)), RefusedException.Kind.INVALID, "amount",
 				"Enter the number of channels to transfer.");
-		refused(() -> requested(this.partnerAdmin, request(this.bulk, 21, this.customer)), TransferRefusedException.Kind.CONFLICT,
+		refused(() -> requested(this.partnerAdmin, request(this.bulk, 21, this.customer)), RefusedException.Kind.CONFLICT,
 				null, "Only 20 channels of " + this.bulk.getActivationId() + " are available, not 21. Nothing was transferred.");
 		unchanged(this.bulk, 20);
 	}
@@ -49,7 +53,7 @@ class TransferRequestTest extends TransferTestSupport {
 		requested(this.partnerAdmin, request(this.bulk, 12, this.unrelated));
 		this.fixtures.activateOnNewDevice(this.bulk, 7, "LARCH-NVR-2");
 
-		refused(() -> requested(this.partnerAdmin, request(this.bulk, 2, this.customer)), TransferRefusedException.Kind.CONFLICT,
+		refused(() -> requested(this.partnerAdmin, request(this.bulk, 2, this.customer)), RefusedException.Kind.CONFLICT,
 				null, "Only 1 channel of " + this.bulk.getActivationId() + " is available, not 2. Nothing was transferred.");
 		LineItem after = reload(this.bulk);
 		assertThat(after.getAvailableQuantity()).isEqualTo(1);
@@ -58,26 +62,26 @@ class TransferRequestTest extends TransferTestSupport {
 
 	@Test
 	void theTargetMustBeAnotherActiveExistingAccount() {
-		refused(() -> requested(this.partnerAdmin, request(this.bulk, 5, this.partner)), TransferRefusedException.Kind.INVALID,
-				"target", this.bulk.getActivationId() + " already belongs to " + this.partner.getName()
+		refused(() -> requested(this.partnerAdmin, request(this.bulk, 5, this.partner)), RefusedException.Kind.INVALID,
+				"targetAccountNumber", this.bulk.getActivationId() + " already belongs to " + this.partner.getName()
 						+ ". Choose another account to transfer the channels to.");
 		refused(() -> requested(this.partnerAdmin, new TransferRequest(this.bulk.getActivationId(), 5, "A-2222-2222", null, null,
-				null)), TransferRefusedException.Kind.INVALID, "target",
+				null)), RefusedException.Kind.INVALID, "targetAccountNumber",
 				"There is no active account with the number A-2222-2222. Check the number with the account's administrator.");
 		Account disabled = this.fixtures.customer(com.licensingportal.support.LicenseFixtures.unique("Moss Depot"));
 		disabled.setStatus(AccountStatus.DISABLED);
 		this.accounts.save(disabled);
-		refused(() -> requested(this.partnerAdmin, request(this.bulk, 5, disabled)), TransferRefusedException.Kind.INVALID,
-				"target", "There is no active account with the number " + disabled.getAccountNumber()
+		refused(() -> requested(this.partnerAdmin, request(this.bulk, 5, disabled)), RefusedException.Kind.INVALID,
+				"targetAccountNumber", "There is no active account with the number " + disabled.getAccountNumber()
 						+ ". Check the number with the account's administrator.");
 		refused(() -> requested(this.partnerAdmin, new TransferRequest(this.bulk.getActivationId(), 5, "Nobody We Know", null,
-				null, null)), TransferRefusedException.Kind.INVALID, "target", "\"Nobody We Know\" is not one of your accounts."
+				null, null)), RefusedException.Kind.INVALID, "targetAccountNumber", "\"Nobody We Know\" is not one of your accounts."
 						+ " Choose one from the list, or enter the account number (such as A-7KQ2-9XTM) that the other account gave you.");
 		refused(() -> requested(this.partnerAdmin, new TransferRequest(this.bulk.getActivationId(), 5, null,
-				this.unrelated.getId(), null, null)), TransferRefusedException.Kind.INVALID, "target",
+				this.unrelated.getId(), null, null)), RefusedException.Kind.INVALID, "targetAccountId",
 				"None of your accounts has the id " + this.unrelated.getId() + ".");
 		refused(() -> requested(this.partnerAdmin, new TransferRequest(this.bulk.getActivationId(), 5, null, null, null, null)),
-				TransferRefusedException.Kind.INVALID, "target", "Choose the account to transfer the channels to.");
+				RefusedException.Kind.INVALID, "targetAccountNumber", "Choose the account to transfer the channels to.");
 		unchanged(this.bulk, 20);
 	}
 
@@ -101,12 +105,12 @@ class TransferRequestTest extends TransferTestSupport {
 		LineItem foreign = this.fixtures.lineItem(this.unrelated, this.product, 9, null);
 
 		assertThatThrownBy(() -> requested(this.partnerAdmin, request(foreign, 1, this.customer)))
-			.isInstanceOf(NotFoundException.class)
+			.isInstanceOfSatisfying(RefusedException.class, NOT_FOUND)
 			.hasMessage("License " + foreign.getActivationId() + " was not found.");
 		assertThatThrownBy(() -> requested(this.customerAdmin, request(this.bulk, 1, this.unrelated)))
-			.isInstanceOf(NotFoundException.class);
+			.isInstanceOfSatisfying(RefusedException.class, NOT_FOUND);
 		assertThatThrownBy(() -> requested(this.partnerAdmin, addTo(this.bulk, 1, this.unrelated, foreign)))
-			.isInstanceOf(NotFoundException.class)
+			.isInstanceOfSatisfying(RefusedException.class, NOT_FOUND)
 			.hasMessage("License " + foreign.getActivationId() + " was not found.");
 		unchanged(foreign, 9);
 		unchanged(this.bulk, 20);
@@ -116,7 +120,7 @@ class TransferRequestTest extends TransferTestSupport {
 	void anExpiredLicenseCannotMove() {
 		LineItem expired = this.fixtures.lineItem(this.partner, this.product, 6, LocalDate.now().minusDays(1));
 
-		refused(() -> requested(this.partnerAdmin, request(expired, 2, this.customer)), TransferRefusedException.Kind.CONFLICT,
+		refused(() -> requested(this.partnerAdmin, request(expired, 2, this.customer)), RefusedException.Kind.CONFLICT,
 				null, expired.getActivationId() + " expired on " + expired.getExpiresOn()
 						+ ": an expired license cannot be transferred. Nothing was transferred.");
 		unchanged(expired, 6);
@@ -130,15 +134,15 @@ class TransferRequestTest extends TransferTestSupport {
 		LineItem expired = this.fixtures.lineItem(this.customer, this.product, 2, LocalDate.now().minusDays(3));
 
 		refused(() -> requested(this.partnerAdmin, addTo(this.bulk, 1, this.customer, otherProduct)),
-				TransferRefusedException.Kind.INVALID, "addToActivationId", otherProduct.getActivationId() + " is "
+				RefusedException.Kind.INVALID, "addToActivationId", otherProduct.getActivationId() + " is "
 						+ other.getPartNumber() + " (OTH), but " + this.bulk.getActivationId() + " is " + this.product.getPartNumber()
 						+ " (TRF). Channels can only be added to a license of the same product.");
 		refused(() -> requested(this.partnerAdmin, addTo(this.bulk, 1, this.customer, notTheTargets)),
-				TransferRefusedException.Kind.INVALID, "addToActivationId", notTheTargets.getActivationId() + " belongs to "
+				RefusedException.Kind.INVALID, "addToActivationId", notTheTargets.getActivationId() + " belongs to "
 						+ this.partner.getName() + ", not to " + this.customer.getName()
 						+ ". Choose a license of the target account to add the channels to.");
 		refused(() -> requested(this.partnerAdmin, addTo(this.bulk, 1, this.customer, expired)),
-				TransferRefusedException.Kind.INVALID, "addToActivationId", expired.getActivationId() + " expired on "
+				RefusedException.Kind.INVALID, "addToActivationId", expired.getActivationId() + " expired on "
 						+ expired.getExpiresOn() + ". Choose a license that has not expired, or transfer to a new license.");
 		unchanged(this.bulk, 20);
 	}
@@ -156,7 +160,7 @@ class TransferRequestTest extends TransferTestSupport {
 		assertThat(again.transfer().getTransferNumber()).isEqualTo(submitted.transfer().getTransferNumber());
 		assertThat(reload(this.bulk).getReservedQuantity()).isEqualTo(4);
 		refused(() -> this.transfers.request(this.partnerAdmin.getId(), new TransferRequest(this.bulk.getActivationId(), 5,
-				this.customer.getAccountNumber(), null, null, key)), TransferRefusedException.Kind.INVALID, "idempotencyKey",
+				this.customer.getAccountNumber(), null, null, key)), RefusedException.Kind.INVALID, "Idempotency-Key",
 				"This idempotency key was already used for transfer " + submitted.transfer().getTransferNumber()
 						+ ", which asked for something else. Use a new key for a new transfer.");
 		// The key is the requester's own: another user's request with it is a new transfer.
@@ -199,9 +203,9 @@ class TransferRequestTest extends TransferTestSupport {
 		});
 	}
 
-	private void refused(ThrowingCallable call, TransferRefusedException.Kind kind, String field, String message) {
+	private void refused(ThrowingCallable call, RefusedException.Kind kind, String field, String message) {
 		long transfersBefore = this.transferRows.count();
-		assertThatThrownBy(call).isInstanceOfSatisfying(TransferRefusedException.class, refused -> {
+		assertThatThrownBy(call).isInstanceOfSatisfying(RefusedException.class, refused -> {
 			assertThat(refused.kind()).isEqualTo(kind);
 			assertThat(refused.field()).isEqualTo(field);
 			assertThat(refused.getMessage()).isEqualTo(message);

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.LinkToken;
 import com.licensingportal.user.PortalUser;
@@ -35,6 +37,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 /** Every path of bpmn/user-invitation.bpmn, driven like the diagram reads, with the real emails. */
 class InvitationProcessTest extends UserTestSupport {
+
+	/** Every dead link gets the same refusal: gone. */
+	private static final Consumer<RefusedException> LINK_GONE = refused -> assertThat(refused.kind())
+		.isEqualTo(RefusedException.Kind.GONE);
 
 	private static final String NEW_PASSWORD = "Correct-Horse-Battery-9";
 
@@ -94,7 +100,7 @@ class InvitationProcessTest extends UserTestSupport {
 		assertThat(subject(awaitNth(greenMail(), invited.getEmail(), 2))).isEqualTo("Welcome to the Licensing Portal");
 		assertThat(storedTokenHashes(invited)).isEmpty();
 		assertThatThrownBy(() -> this.invitations.accept(token, NEW_PASSWORD))
-			.isInstanceOf(InvalidLinkException.class);
+			.isInstanceOfSatisfying(RefusedException.class, LINK_GONE);
 	}
 
 	@Test
@@ -147,7 +153,7 @@ class InvitationProcessTest extends UserTestSupport {
 		assertThat(storedTokenHashes(invited)).isEmpty();
 		assertThat(this.invitations.find(token)).isEmpty();
 		assertThatThrownBy(() -> this.invitations.accept(token, NEW_PASSWORD))
-			.isInstanceOf(InvalidLinkException.class);
+			.isInstanceOfSatisfying(RefusedException.class, LINK_GONE);
 	}
 
 	@Test
@@ -161,7 +167,7 @@ class InvitationProcessTest extends UserTestSupport {
 
 		assertThat(this.invitations.find(token)).isEmpty();
 		assertThatThrownBy(() -> this.invitations.accept(token, NEW_PASSWORD))
-			.isInstanceOf(InvalidLinkException.class);
+			.isInstanceOfSatisfying(RefusedException.class, LINK_GONE);
 		assertThat(this.fixtures().reload(invited.getId()).getStatus()).isEqualTo(UserStatus.INVITED);
 	}
 
@@ -180,7 +186,7 @@ class InvitationProcessTest extends UserTestSupport {
 		String newToken = token(awaitNth(greenMail(), invited.getEmail(), 2));
 		assertThat(newToken).isNotEqualTo(oldToken);
 		assertThatThrownBy(() -> this.invitations.accept(oldToken, NEW_PASSWORD))
-			.isInstanceOf(InvalidLinkException.class);
+			.isInstanceOfSatisfying(RefusedException.class, LINK_GONE);
 
 		this.invitations.accept(newToken, NEW_PASSWORD);
 		ProcessJobs.executeDue(this.management, pi.getId());

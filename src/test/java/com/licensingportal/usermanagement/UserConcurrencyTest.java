@@ -11,9 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.licensingportal.token.PersonalAccessTokenService;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.support.ApiClient;
 import com.licensingportal.support.ProcessJobs;
-import com.licensingportal.token.PersonalAccessTokenService;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserStatus;
 import com.licensingportal.user.UserType;
@@ -103,7 +104,8 @@ class UserConcurrencyTest extends UserTestSupport {
 		assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
 		assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded())
 			.singleElement()
-			.satisfies(refused -> assertThat(refused.failure()).isInstanceOf(UserChangeRefusedException.class));
+			.satisfies(refused -> assertThat(refused.failure()).isInstanceOfSatisfying(RefusedException.class,
+					conflict -> assertThat(conflict.kind()).isEqualTo(RefusedException.Kind.CONFLICT)));
 		long remaining = List.of(firstCustomerAdmin, secondCustomerAdmin)
 			.stream()
 			.filter(admin -> this.users.existsById(admin.getId()))

@@ -1,12 +1,10 @@
 package com.licensingportal.registration.flow;
 
 import com.licensingportal.registration.RegistrationDecision;
-import com.licensingportal.registration.RegistrationDecisionRefusedException;
 import com.licensingportal.registration.RegistrationProcess;
 import com.licensingportal.registration.RegistrationService;
 import com.licensingportal.registration.RegistrationService.Approval;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,14 +25,8 @@ public class ApproveRegistrationRequestDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Approval approval;
-		try {
-			approval = this.registrations.approve(RegistrationProcess.requestOf(execution),
-					RegistrationDecision.from(execution.getVariables()), (String) execution.getVariable("decidedBy"));
-		}
-		catch (RegistrationDecisionRefusedException refused) {
-			throw new ProcessEngineException(refused.getMessage());
-		}
+		Approval approval = this.registrations.approve(RegistrationProcess.requestOf(execution),
+				RegistrationDecision.from(execution.getVariables()), (String) execution.getVariable("decidedBy"));
 		execution.setVariable("accountId", approval.accountId());
 		execution.setVariable("accountName", approval.accountName());
 		execution.setVariable("accountNumber", approval.accountNumber());

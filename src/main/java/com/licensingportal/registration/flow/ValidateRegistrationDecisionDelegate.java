@@ -1,11 +1,9 @@
 package com.licensingportal.registration.flow;
 
 import com.licensingportal.registration.RegistrationDecision;
-import com.licensingportal.registration.RegistrationDecisionRefusedException;
 import com.licensingportal.registration.RegistrationProcess;
 import com.licensingportal.registration.RegistrationService;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -27,14 +25,10 @@ public class ValidateRegistrationDecisionDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		try {
-			this.registrations.check(RegistrationProcess.requestOf(execution),
-					RegistrationDecision.from(execution.getVariables()));
-		}
-		catch (RegistrationDecisionRefusedException refused) {
-			// Not a BpmnError: nothing in the model may catch it, the completion itself must fail.
-			throw new ProcessEngineException(refused.getMessage());
-		}
+		// A refusal is a refusal.DecisionRefusedException, not a BpmnError: nothing in the model may catch it, the
+		// completion itself must fail.
+		this.registrations.check(RegistrationProcess.requestOf(execution),
+				RegistrationDecision.from(execution.getVariables()));
 		Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		execution.setVariable("decidedBy",
 				current == null || current.getUserId() == null ? "Order Management" : current.getUserId());

@@ -2,6 +2,7 @@ package com.licensingportal.transfer.flow;
 
 import java.util.Optional;
 
+import com.licensingportal.refusal.DecisionRefusedException;
 import com.licensingportal.transfer.TransferService;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Completing {@code ApproveChannelTransfer}: records Order Management's decision (approval "approve" or
  * "reject", approvalReason, and who decided as decidedBy) on the transfer before the process goes on. A
- * rejection without a reason is refused, and so the task stays open.
+ * rejection without a reason is refused ({@link DecisionRefusedException}), and so the task stays open.
  */
 @Component("recordApprovalDecision")
 class RecordApprovalDecisionListener implements TaskListener {
@@ -31,7 +32,7 @@ class RecordApprovalDecisionListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		Object approval = task.getVariable("approval");
 		if (!"approve".equals(approval) && !"reject".equals(approval)) {
-			throw new IllegalArgumentException("Choose Approve or Reject.");
+			throw new DecisionRefusedException("Choose Approve or Reject.");
 		}
 		String decidedBy = Optional.ofNullable(this.identity.getCurrentAuthentication())
 			.map(Authentication::getUserId)

@@ -1,8 +1,10 @@
-package com.licensingportal.api;
+package com.licensingportal.base;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import com.licensingportal.refusal.RefusedException;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -18,21 +20,21 @@ public record ApiPage<T>(List<T> items, @Schema(example = "1") int page, @Schema
 
 	/** Refuses a page below 1 or a size other than the list's page sizes: 422 naming the parameter. */
 	public static void checkPaging(Integer page, Integer size, List<Integer> sizes) {
-		List<ApiValidationException.FieldProblem> problems = pagingProblems(page, size, sizes);
+		List<RefusedException.FieldError> problems = pagingProblems(page, size, sizes);
 		if (!problems.isEmpty()) {
-			throw new ApiValidationException(problems);
+			throw RefusedException.invalid(problems);
 		}
 	}
 
 	/** What {@link #checkPaging} refuses, for a caller that reports it with other problems. */
-	public static List<ApiValidationException.FieldProblem> pagingProblems(Integer page, Integer size,
+	public static List<RefusedException.FieldError> pagingProblems(Integer page, Integer size,
 			List<Integer> sizes) {
-		List<ApiValidationException.FieldProblem> problems = new ArrayList<>();
+		List<RefusedException.FieldError> problems = new ArrayList<>();
 		if (page != null && page < 1) {
-			problems.add(new ApiValidationException.FieldProblem("page", "The page must be 1 or more."));
+			problems.add(new RefusedException.FieldError("page", "The page must be 1 or more."));
 		}
 		if (size != null && !sizes.contains(size)) {
-			problems.add(new ApiValidationException.FieldProblem("size", "The page size must be one of "
+			problems.add(new RefusedException.FieldError("size", "The page size must be one of "
 					+ sizes.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "."));
 		}
 		return problems;

@@ -1,0 +1,24 @@
+package com.licensingportal.refusal;
+
+import java.io.Serial;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/**
+ * An Order Management decision in Tasklist that the portal refuses, in every process: a completion with more
+ * than the form's fields, a choice that is incomplete, or one that cannot be carried out. The completion fails
+ * with this sentence (Tasklist shows it; {@code /engine-rest} answers 500 with it), nothing changes and the task
+ * stays open. A {@link ProcessEngineException} without a cause, so that the engine never offers it to an error
+ * event of the model: a business failure that the model branches on is a {@code BpmnError} instead. Thrown by a
+ * delegate it reaches the caller as it is; thrown by a task listener, the engine wraps it (its root cause).
+ */
+public class DecisionRefusedException extends ProcessEngineException {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	public DecisionRefusedException(String message) {
+		super(message);
+	}
+
+}
