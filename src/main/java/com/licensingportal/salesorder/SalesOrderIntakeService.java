@@ -22,6 +22,7 @@ import com.licensingportal.license.LicenseEvent;
 import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
+import com.licensingportal.license.LineItemLocks;
 import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.license.Product;
 import com.licensingportal.license.ProductRepository;
@@ -29,9 +30,6 @@ import com.licensingportal.license.SalesOrderService;
 import com.licensingportal.license.SalesOrderService.Entered;
 import com.licensingportal.license.SalesOrderService.OrderLine;
 import com.licensingportal.user.UserDirectory;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,13 +78,13 @@ public class SalesOrderIntakeService {
 
 	private final SalesOrderIntakeProcess process;
 
-	private final EntityManager entityManager;
+	private final LineItemLocks lineItemLocks;
 
 	private final TransactionTemplate transaction;
 
 	SalesOrderIntakeService(SalesOrderRepository orders, ProductRepository products, LineItemRepository lineItems,
 			AccountRepository accounts, SalesOrderService licenses, LicenseEventRepository events, UserDirectory users,
-			SalesOrderIntakeProcess process, EntityManager entityManager, TransactionTemplate transaction) {
+			SalesOrderIntakeProcess process, LineItemLocks lineItemLocks, TransactionTemplate transaction) {
 		this.orders = orders;
 		this.products = products;
 		this.lineItems = lineItems;
@@ -95,7 +93,7 @@ public class SalesOrderIntakeService {
 		this.events = events;
 		this.users = users;
 		this.process = process;
-		this.entityManager = entityManager;
+		this.lineItemLocks = lineItemLocks;
 		this.transaction = transaction;
 	}
 
@@ -227,9 +225,10 @@ public class SalesOrderIntakeService {
 		for (int i = 0; i < newLicenses.size(); i++) {
 			newLicenses.get(i).enteredAs(entered.lineItems().get(i));
 		}
-		for (SalesOrderLine renewal : order.getLines().stream().filter(SalesOrderLine::isRenewal).toList()) {
+		List<SalesOrderLine> renewals = order.getLines().stream().filter(SalesOrderLine::isRenewal).toList();
+		this.lineItemLocks.lock(renewals.stream().map(SalesOrderLine::getRenews).toArray(LineItem[]::new));
+		for (SalesOrderLine renewal : renewals) {
 			LineItem item = renewal.getRenews();
-			this.entityManager.refresh(item, LockModeType.PESSIMISTIC_WRITE);
 			LocalDate before = item.getExpiresOn();
 			LocalDate after = item.renew(renewal.getProduct().getTermMonths(), order.getOrderDate());
 			this.events.save(new LicenseEvent(item.getId(), LicenseEventType.RENEWED, renewal.getQuantity(), actor)
@@ -332,7 +331,7 @@ public class SalesOrderIntakeService {
 		}
 		LineItem item = line.getLineItem();
 		// Under the row lock that activations and transfers take, with the counts as they are now.
-		this.entityManager.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+		this.lineItemLocks.lock(item);
 		int removed = item.getOwner().getId().equals(order.getAccount().getId()) ? item.cancelAvailableChannels() : 0;
 		if (removed > 0) {
 			this.events.save(new LicenseEvent(item.getId(), LicenseEventType.CANCELLED, removed, actor)
