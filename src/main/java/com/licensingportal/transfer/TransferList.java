@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the Transfers page and the API show: a user's own transfer requests and, for administrators, those
- * from the accounts they administer ({@link TransferService#canSee}); anything else is "not found".
+ * from the accounts they administer ({@link TransferVisibility#canSee}); anything else is "not found".
  */
 @Service
 public class TransferList {
@@ -63,7 +63,7 @@ public class TransferList {
 	public TransferView transfer(Long userId, String transferNumber) {
 		VisibleAccounts visible = this.visibility.forUser(userId);
 		return this.transfers.findByTransferNumber(transferNumber)
-			.filter(transfer -> TransferService.canSee(userId, visible, transfer))
+			.filter(transfer -> TransferVisibility.canSee(userId, visible, transfer))
 			.map(transfer -> TransferView.of(transfer, visible))
 			.orElseThrow(() -> new NotFoundException("Transfer " + transferNumber));
 	}
