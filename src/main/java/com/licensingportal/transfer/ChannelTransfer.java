@@ -143,11 +143,7 @@ public class ChannelTransfer {
 		this.approvalRequired = true;
 	}
 
-	/*
-	 * The state changes, each refusing a transition bpmn/channel-transfer.bpmn never makes: pending approval →
-	 * approved (by the rule or Order Management) → completed or no longer possible; pending approval → rejected,
-	 * expired or cancelled.
-	 */
+	/* The state changes, each refusing a transition that TransferState#canBecome does not allow. */
 
 	/** What the approval decision said when the process started: pending approval, or approved at once by the rule. */
 	void decided(boolean approvalRequired, String rule, String processInstanceId, Instant now) {
@@ -158,7 +154,7 @@ public class ChannelTransfer {
 		this.approvalRule = rule;
 		this.processInstanceId = processInstanceId;
 		if (!approvalRequired) {
-			this.state = TransferState.APPROVED;
+			become(TransferState.APPROVED, "be approved");
 			this.decidedBy = "automatic";
 			this.decidedAt = now;
 		}
@@ -174,24 +170,23 @@ public class ChannelTransfer {
 		this.decisionReason = reason == null || reason.length() <= MAX_DECISION_REASON ? reason
 				: reason.substring(0, MAX_DECISION_REASON);
 		if (approved) {
-			this.state = TransferState.APPROVED;
+			become(TransferState.APPROVED, "be approved");
 		}
 	}
 
 	/** Refuses unless the transfer is approved and its channels have not moved yet. */
 	void checkExecutable() {
-		if (this.state != TransferState.APPROVED || this.executedAt != null) {
+		if (!this.state.canBecome(TransferState.COMPLETED)) {
 			throw refused("move its channels");
 		}
 	}
 
 	/** The channels moved; {@code result} holds them now. */
 	void executed(LineItem result, Instant now) {
-		checkExecutable();
+		become(TransferState.COMPLETED, "move its channels");
 		this.result = result;
 		this.executedAt = now;
 		this.endedAt = now;
-		this.state = TransferState.COMPLETED;
 	}
 
 	/**
@@ -199,11 +194,7 @@ public class ChannelTransfer {
 	 * approval, no longer possible once approved but not carried out.
 	 */
 	boolean canEndAs(TransferState outcome) {
-		return switch (outcome) {
-			case REJECTED, EXPIRED, CANCELLED -> this.state == TransferState.PENDING_APPROVAL;
-			case NO_LONGER_POSSIBLE -> this.state == TransferState.APPROVED && this.executedAt == null;
-			default -> false;
-		};
+		return outcome.isFinished() && outcome != TransferState.COMPLETED && this.state.canBecome(outcome);
 	}
 
 	/** Ends the transfer without moving channels (see {@link #canEndAs}); {@code reason} says why, or is null. */
@@ -215,6 +206,13 @@ public class ChannelTransfer {
 		this.endedBy = by;
 		this.endedAt = now;
 		this.endedReason = cut(reason, MAX_ENDED_REASON);
+	}
+
+	private void become(TransferState next, String what) {
+		if (!this.state.canBecome(next)) {
+			throw refused(what);
+		}
+		this.state = next;
 	}
 
 	/** A text longer than its column is cut short, ending in "…". */
