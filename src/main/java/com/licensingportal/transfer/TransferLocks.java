@@ -1,5 +1,8 @@
 package com.licensingportal.transfer;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import com.licensingportal.license.LineItemLocks;
 
 import jakarta.persistence.EntityManager;
@@ -9,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whoever changes a transfer locks its row first, then the line items it touches ({@link LineItemLocks}, in
- * Activation ID order): so transfers, approvals, cancellations and activations never wait on each other in a
- * circle.
+ * Activation ID order); a request, before its transfer exists, the line items it names. So transfers, approvals,
+ * cancellations and activations never wait on each other in a circle.
  */
 @Component
 class TransferLocks {
@@ -25,6 +28,20 @@ class TransferLocks {
 		this.transfers = transfers;
 		this.lineItems = lineItems;
 		this.entityManager = entityManager;
+	}
+
+	/**
+	 * Before a transfer exists: the line items a request names, the source and the one to add to. The latter is
+	 * locked too because inserting the transfer checks its foreign key, which would otherwise wait for that license
+	 * while holding the source, against an execution that holds them the other way round.
+	 */
+	void lockLineItemsOf(TransferRequest request) {
+		Set<String> named = new HashSet<>();
+		named.add(request.activationId());
+		if (request.addToActivationId() != null) {
+			named.add(request.addToActivationId());
+		}
+		this.lineItems.lockRowsByActivationIds(named);
 	}
 
 	/**

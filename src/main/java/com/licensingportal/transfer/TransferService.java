@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import com.licensingportal.account.Account;
@@ -15,7 +13,6 @@ import com.licensingportal.license.LicenseEvent;
 import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
-import com.licensingportal.license.LineItemLocks;
 import com.licensingportal.system.NotFoundException;
 import com.licensingportal.system.ReadableCode;
 import com.licensingportal.transfer.TransferRequestChecks.Checked;
@@ -51,8 +48,6 @@ public class TransferService {
 
 	private final TransferRequestChecks checks;
 
-	private final LineItemLocks lineItemLocks;
-
 	private final TransferLocks locks;
 
 	private final ChannelTransferRepository transfers;
@@ -63,13 +58,11 @@ public class TransferService {
 
 	private final Clock clock;
 
-	TransferService(AccountVisibility visibility, UserRepository users, TransferRequestChecks checks,
-			LineItemLocks lineItemLocks, TransferLocks locks, ChannelTransferRepository transfers,
-			LicenseEventRepository events, TransferProcess process, Clock clock) {
+	TransferService(AccountVisibility visibility, UserRepository users, TransferRequestChecks checks, TransferLocks locks,
+			ChannelTransferRepository transfers, LicenseEventRepository events, TransferProcess process, Clock clock) {
 		this.visibility = visibility;
 		this.users = users;
 		this.checks = checks;
-		this.lineItemLocks = lineItemLocks;
 		this.locks = locks;
 		this.transfers = transfers;
 		this.events = events;
@@ -104,15 +97,7 @@ public class TransferService {
 			throw TransferRefusedException.invalid("activationId", "Choose the license to transfer channels from.");
 		}
 		try {
-			// The license to add to is locked too: inserting the transfer checks its foreign key, which would
-			// otherwise wait for that license while holding the source, against an execution that holds them the
-			// other way round.
-			Set<String> involved = new TreeSet<>();
-			involved.add(request.activationId());
-			if (request.addToActivationId() != null) {
-				involved.add(request.addToActivationId());
-			}
-			this.lineItemLocks.lockRowsByActivationIds(involved);
+			this.locks.lockLineItemsOf(request);
 			LineItem source = this.checks.source(visible, request.activationId());
 			// A double submit waited for the lock above: the first one has committed its transfer by now.
 			earlier = earlier(userId, key, fingerprint);
