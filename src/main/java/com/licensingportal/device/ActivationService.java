@@ -16,11 +16,14 @@ import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.license.LicenseEvent;
 import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;
+import com.licensingportal.license.Channels;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.base.PlainTextValidator;
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.refusal.RefusedException.Kind;
+import com.licensingportal.license.LineItemLocks;
+import com.licensingportal.base.PlainTextValidator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -42,7 +45,7 @@ public class ActivationService {
 
 	static final int MAX_TEXT = 200;
 
-	private final LineItemRepository lineItems;
+	private final LineItemLocks lineItems;
 
 	private final DeviceRepository devices;
 
@@ -56,7 +59,7 @@ public class ActivationService {
 
 	private final MeterRegistry meters;
 
-	ActivationService(LineItemRepository lineItems, DeviceRepository devices, DeviceLicenseRepository deviceLicenses,
+	ActivationService(LineItemLocks lineItems, DeviceRepository devices, DeviceLicenseRepository deviceLicenses,
 			AccountRepository accounts, LicenseEventRepository events, Clock clock, MeterRegistry meters) {
 		this.meters = meters;
 		this.lineItems = lineItems;
@@ -79,7 +82,7 @@ public class ActivationService {
 			String actor, String reference) {
 		SortedMap<String, Integer> requested = validRequest(channels);
 		try {
-			List<LineItem> locked = lockVisible(accounts, requested.keySet());
+			List<LineItem> locked = lockVisible(accounts, requested);
 			Device device = resolveDevice(accounts, target, locked);
 			LocalDate today = LocalDate.now(this.clock);
 			for (LineItem item : locked) {
@@ -91,9 +94,7 @@ public class ActivationService {
 				item.activate(quantity);
 				DeviceLicense license = this.deviceLicenses.findOnDevice(device.getId(), item.getId())
 					.orElseGet(() -> new DeviceLicense(device, item, 0, actor));
-				license.setQuantity(license.getQuantity() + quantity);
-				license.setActivatedAt(Instant.now(this.clock));
-				license.setActivatedBy(actor);
+				license.activated(quantity, actor, Instant.now(this.clock));
 				this.deviceLicenses.save(license);
 				this.events.save(new LicenseEvent(item.getId(), LicenseEventType.ACTIVATED, quantity, actor)
 					.withDevice(device.getId())
@@ -148,25 +149,22 @@ public class ActivationService {
 			throw RefusedException.invalid("quantity", "Enter a number of channels of 1 or more.");
 		}
 		int returned = 0;
-		for (String id : sorted(activationId == null ? onDevice : List.of(activationId))) {
-			LineItem item = this.lineItems.lockByActivationId(id).orElseThrow();
+		for (LineItem item : this.lineItems.lockByActivationIds(activationId == null ? onDevice : List.of(activationId))) {
+			String id = item.getActivationId();
 			Optional<DeviceLicense> license = this.deviceLicenses.findOnDevice(device.getId(), item.getId());
 			if (license.isEmpty() || license.get().getQuantity() == 0) {
 				continue;
 			}
 			int back = quantity == null ? license.get().getQuantity() : quantity;
 			if (back > license.get().getQuantity()) {
-				throw RefusedException.conflict("Only " + channels(license.get().getQuantity()) + " of " + id
+				throw RefusedException.conflict("Only " + Channels.of(license.get().getQuantity()) + " of " + id
 						+ (license.get().getQuantity() == 1 ? " is" : " are") + " on " + device.getName()
 						+ "; nothing was returned.");
 			}
 			item.deactivate(back);
-			if (back == license.get().getQuantity()) {
+			if (license.get().returned(back) == 0) {
 				device.getLicenses().remove(license.get());
 				this.deviceLicenses.delete(license.get());
-			}
-			else {
-				license.get().setQuantity(license.get().getQuantity() - back);
 			}
 			this.events.save(new LicenseEvent(item.getId(), LicenseEventType.DEACTIVATED, back, actor)
 				.withDevice(device.getId()));
@@ -191,15 +189,14 @@ public class ActivationService {
 		return requested;
 	}
 
-	/** Locks the rows in Activation ID order; one that is not among the user's accounts is refused as unknown. */
-	private List<LineItem> lockVisible(VisibleAccounts accounts, Iterable<String> activationIds) {
-		List<LineItem> locked = new ArrayList<>();
-		for (String activationId : activationIds) {
-			this.lineItems.lockRowByActivationId(activationId);
-			LineItem item = this.lineItems.findWithDetailsByActivationId(activationId)
-				.filter(found -> accounts.canSee(found.getOwner().getId()))
+	/** Locks the line items; one that is not among the user's accounts is refused as unknown. */
+	private List<LineItem> lockVisible(VisibleAccounts accounts, SortedMap<String, Integer> requested) {
+		List<LineItem> locked = this.lineItems.lockByActivationIds(requested.keySet());
+		for (String activationId : requested.keySet()) {
+			locked.stream()
+				.filter(item -> item.getActivationId().equals(activationId) && accounts.canSee(item.getOwner().getId()))
+				.findFirst()
 				.orElseThrow(() -> new RefusedException(Kind.NOT_FOUND, activationId + " is not one of your licenses."));
-			locked.add(item);
 		}
 		return locked;
 	}
@@ -277,17 +274,9 @@ public class ActivationService {
 			throw RefusedException.conflict("No channels of " + activationId + " are left. Nothing was activated.");
 		}
 		if (quantity > item.getAvailableQuantity()) {
-			throw RefusedException.conflict("Only " + channels(item.getAvailableQuantity()) + " of " + activationId
+			throw RefusedException.conflict("Only " + Channels.of(item.getAvailableQuantity()) + " of " + activationId
 					+ (item.getAvailableQuantity() == 1 ? " is" : " are") + " left, not " + quantity + ". Nothing was activated.");
 		}
-	}
-
-	private static String channels(int count) {
-		return count == 1 ? "1 channel" : count + " channels";
-	}
-
-	private static List<String> sorted(List<String> activationIds) {
-		return activationIds.stream().sorted().distinct().toList();
 	}
 
 }

@@ -68,24 +68,35 @@ public class DeviceLicense {
 		return this.quantity;
 	}
 
-	public void setQuantity(int quantity) {
-		this.quantity = quantity;
+	/** {@code channels} more of the line item are put on the device now, by {@code actor}. */
+	public void activated(int channels, String actor, Instant at) {
+		if (channels < 1) {
+			throw new IllegalArgumentException("An activation puts at least one channel on a device, not " + channels);
+		}
+		this.quantity += channels;
+		this.activatedAt = at;
+		this.activatedBy = actor;
+	}
+
+	/**
+	 * {@code channels} go back to the line item; refused when fewer are on the device.
+	 * @return the channels left on the device
+	 */
+	public int returned(int channels) {
+		if (channels < 1 || channels > this.quantity) {
+			throw new IllegalStateException("Cannot return " + channels + " of the " + this.quantity + " channels of "
+					+ this.lineItem.getActivationId() + " on a device");
+		}
+		this.quantity -= channels;
+		return this.quantity;
 	}
 
 	public Instant getActivatedAt() {
 		return this.activatedAt;
 	}
 
-	public void setActivatedAt(Instant activatedAt) {
-		this.activatedAt = activatedAt;
-	}
-
 	public String getActivatedBy() {
 		return this.activatedBy;
-	}
-
-	public void setActivatedBy(String activatedBy) {
-		this.activatedBy = activatedBy;
 	}
 
 }

@@ -21,6 +21,8 @@ import jakarta.persistence.Table;
 @Table(name = "license_event")
 public class LicenseEvent {
 
+	private static final int MAX_NOTE = 500;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -80,8 +82,9 @@ public class LicenseEvent {
 		return this;
 	}
 
+	/** A note longer than its column (500 characters) is cut short, ending in "…". */
 	public LicenseEvent withNote(String note) {
-		this.note = note;
+		this.note = note == null || note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE - 1) + "…";
 		return this;
 	}
 

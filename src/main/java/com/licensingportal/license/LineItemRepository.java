@@ -15,19 +15,20 @@ public interface LineItemRepository extends JpaRepository<LineItem, Long> {
 
 	Optional<LineItem> findByActivationId(String activationId);
 
-	/** Locks the row for the rest of the transaction: activations and transfers change counts under this lock. */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select li from LineItem li where li.activationId = :activationId")
-	Optional<LineItem> lockByActivationId(String activationId);
-
 	/**
 	 * Locks the row for the rest of the transaction and reads nothing: for a caller that reads the line item
 	 * with {@link #findWithDetailsByActivationId} next, one statement instead of the entity's and then its
 	 * owner's and product's (bench/FINDINGS.md). Only this row: a locking select with joins would lock the
-	 * joined accounts and product too.
+	 * joined accounts and product too. Callers go through {@link LineItemLocks}, which keeps the order.
 	 */
-	@Query(value = "select id from line_item where activation_id = :activationId for update", nativeQuery = true)
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select li.id from LineItem li where li.activationId = :activationId")
 	Optional<Long> lockRowByActivationId(String activationId);
+
+	/** As {@link #lockRowByActivationId}, for a line item this transaction has read already. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select li.id from LineItem li where li.id = :id")
+	Optional<Long> lockRowById(Long id);
 
 	/**
 	 * The line item with its entitlement, accounts and product in one statement. Its fetches are in the query

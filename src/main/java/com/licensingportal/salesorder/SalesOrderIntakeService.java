@@ -20,6 +20,7 @@ import com.licensingportal.license.LicenseEvent;
 import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
+import com.licensingportal.license.LineItemLocks;
 import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.license.Product;
 import com.licensingportal.license.ProductRepository;
@@ -30,9 +31,6 @@ import com.licensingportal.usermanagement.UserDirectory;
 import com.licensingportal.refusal.DecisionRefusedException;
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.refusal.RefusedException.FieldError;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,13 +79,13 @@ public class SalesOrderIntakeService {
 
 	private final SalesOrderIntakeProcess process;
 
-	private final EntityManager entityManager;
+	private final LineItemLocks lineItemLocks;
 
 	private final TransactionTemplate transaction;
 
 	SalesOrderIntakeService(SalesOrderRepository orders, ProductRepository products, LineItemRepository lineItems,
 			AccountRepository accounts, SalesOrderService licenses, LicenseEventRepository events, UserDirectory users,
-			SalesOrderIntakeProcess process, EntityManager entityManager, TransactionTemplate transaction) {
+			SalesOrderIntakeProcess process, LineItemLocks lineItemLocks, TransactionTemplate transaction) {
 		this.orders = orders;
 		this.products = products;
 		this.lineItems = lineItems;
@@ -96,7 +94,7 @@ public class SalesOrderIntakeService {
 		this.events = events;
 		this.users = users;
 		this.process = process;
-		this.entityManager = entityManager;
+		this.lineItemLocks = lineItemLocks;
 		this.transaction = transaction;
 	}
 
@@ -228,9 +226,10 @@ public class SalesOrderIntakeService {
 		for (int i = 0; i < newLicenses.size(); i++) {
 			newLicenses.get(i).enteredAs(entered.lineItems().get(i));
 		}
-		for (SalesOrderLine renewal : order.getLines().stream().filter(SalesOrderLine::isRenewal).toList()) {
+		List<SalesOrderLine> renewals = order.getLines().stream().filter(SalesOrderLine::isRenewal).toList();
+		this.lineItemLocks.lock(renewals.stream().map(SalesOrderLine::getRenews).toArray(LineItem[]::new));
+		for (SalesOrderLine renewal : renewals) {
 			LineItem item = renewal.getRenews();
-			this.entityManager.refresh(item, LockModeType.PESSIMISTIC_WRITE);
 			LocalDate before = item.getExpiresOn();
 			LocalDate after = item.renew(renewal.getProduct().getTermMonths(), order.getOrderDate());
 			this.events.save(new LicenseEvent(item.getId(), LicenseEventType.RENEWED, renewal.getQuantity(), actor)
@@ -333,7 +332,7 @@ public class SalesOrderIntakeService {
 		}
 		LineItem item = line.getLineItem();
 		// Under the row lock that activations and transfers take, with the counts as they are now.
-		this.entityManager.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+		this.lineItemLocks.lock(item);
 		int removed = item.getOwner().getId().equals(order.getAccount().getId()) ? item.cancelAvailableChannels() : 0;
 		if (removed > 0) {
 			this.events.save(new LicenseEvent(item.getId(), LicenseEventType.CANCELLED, removed, actor)

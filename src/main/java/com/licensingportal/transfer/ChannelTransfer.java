@@ -31,6 +31,10 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "channel_transfer")
 public class ChannelTransfer {
 
+	private static final int MAX_DECISION_REASON = 1000;
+
+	private static final int MAX_ENDED_REASON = 500;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -139,44 +143,102 @@ public class ChannelTransfer {
 		this.approvalRequired = true;
 	}
 
-	/** What the approval decision said: pending approval, or approved at once by the rule. */
+	/* The state changes, each refusing a transition that TransferState#canBecome does not allow. */
+
+	/** What the approval decision said when the process started: pending approval, or approved at once by the rule. */
 	void decided(boolean approvalRequired, String rule, String processInstanceId, Instant now) {
+		if (this.state != TransferState.PENDING_APPROVAL || this.processInstanceId != null) {
+			throw refused("be decided by the approval rule");
+		}
 		this.approvalRequired = approvalRequired;
 		this.approvalRule = rule;
 		this.processInstanceId = processInstanceId;
 		if (!approvalRequired) {
-			this.state = TransferState.APPROVED;
+			become(TransferState.APPROVED, "be approved");
 			this.decidedBy = "automatic";
 			this.decidedAt = now;
 		}
 	}
 
-	/** Order Management's decision; an approval lets the channels move. */
+	/** Order Management's decision on a transfer pending approval; an approval lets the channels move. */
 	void decidedBy(String who, boolean approved, String reason, Instant now) {
+		if (this.state != TransferState.PENDING_APPROVAL) {
+			throw refused("be decided");
+		}
 		this.decidedBy = who;
 		this.decidedAt = now;
-		this.decisionReason = reason;
+		this.decisionReason = reason == null || reason.length() <= MAX_DECISION_REASON ? reason
+				: reason.substring(0, MAX_DECISION_REASON);
 		if (approved) {
-			this.state = TransferState.APPROVED;
+			become(TransferState.APPROVED, "be approved");
 		}
 	}
 
+	/** Refuses unless the transfer is approved and its channels have not moved yet. */
+	void checkExecutable() {
+		if (!this.state.canBecome(TransferState.COMPLETED)) {
+			throw refused("move its channels");
+		}
+	}
+
+	/** The channels moved; {@code result} holds them now. */
 	void executed(LineItem result, Instant now) {
+		become(TransferState.COMPLETED, "move its channels");
 		this.result = result;
 		this.executedAt = now;
 		this.endedAt = now;
-		this.state = TransferState.COMPLETED;
 	}
 
-	void ended(TransferState outcome, String by, Instant now) {
-		ended(outcome, by, now, null);
+	/**
+	 * Whether the reservation can be released as {@code outcome}: rejected, expired or cancelled while pending
+	 * approval, no longer possible once approved but not carried out.
+	 */
+	boolean canEndAs(TransferState outcome) {
+		return outcome.isFinished() && outcome != TransferState.COMPLETED && this.state.canBecome(outcome);
 	}
 
+	/** Ends the transfer without moving channels (see {@link #canEndAs}); {@code reason} says why, or is null. */
 	void ended(TransferState outcome, String by, Instant now, String reason) {
+		if (!canEndAs(outcome)) {
+			throw refused("end as " + outcome);
+		}
 		this.state = outcome;
 		this.endedBy = by;
 		this.endedAt = now;
-		this.endedReason = reason;
+		this.endedReason = cut(reason, MAX_ENDED_REASON);
+	}
+
+	private void become(TransferState next, String what) {
+		if (!this.state.canBecome(next)) {
+			throw refused(what);
+		}
+		this.state = next;
+	}
+
+	/** A text longer than its column is cut short, ending in "…". */
+	private static String cut(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
+
+	private IllegalStateException refused(String what) {
+		return new IllegalStateException("Transfer " + this.transferNumber + " is "
+				+ this.state.label().toLowerCase(java.util.Locale.ROOT) + " and can no longer " + what);
+	}
+
+	/** How the channels arrive, in words: added to a license, the whole license, or a new one. */
+	public String how() {
+		return how(this.addTo, this.targetAccount, isMovingWholeLineItem());
+	}
+
+	/** As {@link #how()}, for a transfer not yet requested. */
+	static String how(LineItem addTo, Account target, boolean wholeLicense) {
+		if (addTo != null) {
+			return "added to " + target.getName() + "'s license " + addTo.getActivationId();
+		}
+		if (wholeLicense) {
+			return "the whole license moves to " + target.getName() + ", keeping its Activation ID";
+		}
+		return "a new license (new Entitlement ID and Activation ID) for " + target.getName();
 	}
 
 	/** All channels of a license without any activated: the license itself changes hands. */

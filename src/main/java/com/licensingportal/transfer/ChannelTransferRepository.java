@@ -15,13 +15,12 @@ import org.springframework.data.jpa.repository.Query;
 public interface ChannelTransferRepository extends JpaRepository<ChannelTransfer, Long> {
 
 	/**
-	 * Locks the transfer's row for the rest of the transaction. Whoever changes a transfer takes this lock
-	 * first and the line items' locks after it (in Activation ID order), so transfers, cancellations and
-	 * activations never wait on each other in a circle.
+	 * Locks the transfer's row for the rest of the transaction and reads nothing (its own row only: a locking
+	 * select with joins would lock the accounts too). Callers go through {@link TransferLocks}.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select t from ChannelTransfer t where t.id = :id")
-	Optional<ChannelTransfer> lockById(Long id);
+	@Query("select t.id from ChannelTransfer t where t.id = :id")
+	Optional<Long> lockRowById(Long id);
 
 	@EntityGraph(attributePaths = { "source", "source.product", "source.entitlement", "sourceAccount", "targetAccount",
 			"addTo", "result" })

@@ -5,6 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.licensingportal.account.Account;
+import com.licensingportal.account.AccountRepository;
+import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.access.VisibleAccounts;
+import com.licensingportal.license.Channels;
 import com.licensingportal.license.EntitlementListPage;
 import com.licensingportal.license.EntitlementSearch;
 import com.licensingportal.access.PortalUserPrincipal;
@@ -127,7 +132,7 @@ class TransferController {
 		try {
 			ChannelTransfer cancelled = this.transfers.cancel(user.getUserId(), transferNumber);
 			redirect.addFlashAttribute("success", "Transfer " + cancelled.getTransferNumber() + " is cancelled. The "
-					+ TransferService.channels(cancelled.getAmount()) + " are available on "
+					+ Channels.of(cancelled.getAmount()) + " are available on "
 					+ cancelled.getSource().getActivationId() + " again.");
 		}
 		catch (RefusedException refused) {
@@ -152,7 +157,7 @@ class TransferController {
 		if (submitted.replayed()) {
 			return "This transfer was already requested as " + transfer.getTransferNumber() + "; nothing more was reserved.";
 		}
-		String channels = TransferService.channels(transfer.getAmount());
+		String channels = Channels.of(transfer.getAmount());
 		if (transfer.isApprovalRequired()) {
 			return "Transfer " + transfer.getTransferNumber() + " is requested and waits for Order Management's approval ("
 					+ transfer.getApprovalRule() + "). The " + channels + " are reserved until they decide.";

@@ -1,11 +1,18 @@
 package com.licensingportal.transfer;
 
+import java.util.HashMap;
 import java.util.Map;
+
+import com.licensingportal.account.Account;
+import com.licensingportal.license.Channels;
+import com.licensingportal.license.LineItem;
+import com.licensingportal.user.PortalUser;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one door to {@code bpmn/channel-transfer.bpmn} (business key: the transfer number). Both calls run in
@@ -22,8 +29,11 @@ public class TransferProcess {
 
 	private final RuntimeService runtime;
 
-	TransferProcess(RuntimeService runtime) {
+	private final ChannelTransferRepository transfers;
+
+	TransferProcess(RuntimeService runtime, ChannelTransferRepository transfers) {
 		this.runtime = runtime;
+		this.transfers = transfers;
 	}
 
 	/** What the approval decision said when the process started. */
@@ -31,14 +41,60 @@ public class TransferProcess {
 	}
 
 	/** Starts the process, which decides at once whether Order Management must approve. */
-	Started start(String transferNumber, Map<String, Object> variables) {
+	Started start(ChannelTransfer transfer, PortalUser requester, ApprovalInputs inputs) {
 		ProcessInstanceWithVariables instance = this.runtime.createProcessInstanceByKey(PROCESS_KEY)
-			.businessKey(transferNumber)
-			.setVariables(variables)
+			.businessKey(transfer.getTransferNumber())
+			.setVariables(variables(transfer, requester, inputs))
 			.executeWithVariablesInReturn();
 		VariableMap decided = instance.getVariables();
 		return new Started(instance.getId(), Boolean.TRUE.equals(decided.get("approvalRequired")),
 				(String) decided.get("approvalRule"));
+	}
+
+	/**
+	 * The process variables: the decision's inputs, and what the approval form and the emails show. What only the
+	 * approval form shows is left to {@link ApprovalTask#formTexts}, so that a transfer decided automatically does
+	 * not write it.
+	 */
+	private static Map<String, Object> variables(ChannelTransfer transfer, PortalUser requester, ApprovalInputs inputs) {
+		LineItem source = transfer.getSource();
+		Account target = transfer.getTargetAccount();
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("transferId", transfer.getId());
+		variables.put("transferNumber", transfer.getTransferNumber());
+		variables.put("amount", transfer.getAmount());
+		variables.put("channelsText", Channels.of(transfer.getAmount()));
+		variables.put("relation", inputs.relation().name());
+		variables.put("productType", source.getProduct().getProductType());
+		variables.put("requesterRole", inputs.requesterRole().name());
+		variables.put("requesterEmail", requester.getEmail());
+		variables.put("requesterName", requester.getDisplayName());
+		variables.put("sourceAccountName", source.getOwner().getName());
+		variables.put("sourceAccountNumber", source.getOwner().getAccountNumber());
+		variables.put("targetAccountName", target.getName());
+		variables.put("targetAccountNumber", target.getAccountNumber());
+		variables.put("activationId", source.getActivationId());
+		variables.put("partNumber", source.getProduct().getPartNumber());
+		variables.put("productName", source.getProduct().getName());
+		variables.put("howText", transfer.how());
+		return variables;
+	}
+
+	/**
+	 * The transfer a process instance works on: the one whose number is the instance's business key (set at the
+	 * start; Tasklist users cannot change it) and, once recorded, whose row names this instance. Never a process
+	 * variable, which a Tasklist user might have written.
+	 */
+	@Transactional
+	public Long transferOf(String businessKey, String processInstanceId) {
+		ChannelTransfer transfer = this.transfers.findByTransferNumber(businessKey)
+			.orElseThrow(() -> new IllegalStateException("Process instance " + processInstanceId
+					+ " has the business key " + businessKey + ", which is no transfer"));
+		if (transfer.getProcessInstanceId() != null && !transfer.getProcessInstanceId().equals(processInstanceId)) {
+			throw new IllegalStateException("Process instance " + processInstanceId + " claims transfer " + businessKey
+					+ ", which belongs to process instance " + transfer.getProcessInstanceId());
+		}
+		return transfer.getId();
 	}
 
 	/** Ends a transfer that waits for approval; false when it no longer waits (decided or ended). */

@@ -25,6 +25,18 @@ public enum TransferState {
 		return this.finished;
 	}
 
+	/**
+	 * Whether {@code bpmn/channel-transfer.bpmn} takes a transfer from this state to {@code next}: pending approval
+	 * to approved, rejected, expired or cancelled; approved to completed or no longer possible.
+	 */
+	public boolean canBecome(TransferState next) {
+		return switch (this) {
+			case PENDING_APPROVAL -> next == APPROVED || next == REJECTED || next == EXPIRED || next == CANCELLED;
+			case APPROVED -> next == COMPLETED || next == NO_LONGER_POSSIBLE;
+			default -> false;
+		};
+	}
+
 	/** The Bootstrap badge the pages show it in: green when the channels moved, amber while open. */
 	public String badge() {
 		return this == COMPLETED ? "text-bg-success" : this.finished ? "text-bg-secondary" : "text-bg-warning";

@@ -28,7 +28,7 @@ public record TransferView(@JsonProperty("id") @Schema(example = "T-7KQ2-9XTM") 
 				source.getProduct().getPartNumber(), source.getProduct().getName(), transfer.getAmount(),
 				transfer.getSourceAccount().getName(), transfer.getSourceAccount().getAccountNumber(),
 				transfer.getTargetAccount().getName(), transfer.getTargetAccount().getAccountNumber(),
-				TransferService.how(transfer), visibleId(transfer.getAddTo(), visible), transfer.isApprovalRequired(),
+				transfer.how(), visibleId(transfer.getAddTo(), visible), transfer.isApprovalRequired(),
 				transfer.getApprovalRule(), transfer.getRequestedBy(), transfer.getRequestedAt(), transfer.getDecidedBy(),
 				transfer.getDecidedAt(), transfer.getDecisionReason(), visibleId(transfer.getResult(), visible),
 				transfer.getEndedAt(), transfer.getEndedBy(), transfer.getEndedReason(),

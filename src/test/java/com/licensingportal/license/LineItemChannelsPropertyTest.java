@@ -118,7 +118,7 @@ class LineItemChannelsPropertyTest {
 			assertThat(attempt(transfer.source(), () -> transfer.source().release(amount), true)).isTrue();
 		}
 
-		/** As {@code TransferService} moves a transfer's channels: onto a line item, the whole one, or a new one. */
+		/** As {@code TransferExecution} moves a transfer's channels: onto a line item, the whole one, or a new one. */
 		void execute() {
 			if (this.pending.isEmpty()) {
 				LineItem item = anyItem();

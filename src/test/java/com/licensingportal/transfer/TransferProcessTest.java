@@ -216,7 +216,7 @@ class TransferProcessTest extends TransferTestSupport {
 		assertThat(moved.getReservedQuantity()).isZero();
 		assertThat(trail(moved)).containsExactly(LicenseEventType.CREATED, LicenseEventType.RESERVED,
 				LicenseEventType.TRANSFERRED_OUT, LicenseEventType.TRANSFERRED_IN);
-		assertThat(TransferService.how(row(transfer))).isEqualTo("the whole license moves to " + this.customer.getName()
+		assertThat(row(transfer).how()).isEqualTo("the whole license moves to " + this.customer.getName()
 				+ ", keeping its Activation ID");
 	}
 
@@ -262,8 +262,8 @@ class TransferProcessTest extends TransferTestSupport {
 		ChannelTransfer transfer = requested(this.partnerAdmin, request(this.bulk, 5, this.customer));
 
 		// As if the engine ran ExecuteTransfer, committed the move and then had to retry the job.
-		this.transfers.execute(transfer.getId());
-		TransferService.Executed again = this.transfers.execute(transfer.getId());
+		this.execution.execute(transfer.getId());
+		TransferExecution.Executed again = this.execution.execute(transfer.getId());
 		ProcessJobs.executeDue(this.management, processInstanceId(transfer));
 
 		assertThat(again.result().getId()).isEqualTo(row(transfer).getResult().getId());

@@ -53,6 +53,9 @@ abstract class TransferTestSupport extends PortalIntegrationTest {
 	protected TransferService transfers;
 
 	@Autowired
+	protected TransferExecution execution;
+
+	@Autowired
 	protected ChannelTransferRepository transferRows;
 
 	@Autowired

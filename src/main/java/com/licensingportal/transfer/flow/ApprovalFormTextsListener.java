@@ -1,6 +1,7 @@
 package com.licensingportal.transfer.flow;
 
-import com.licensingportal.transfer.TransferService;
+import com.licensingportal.transfer.ApprovalTask;
+import com.licensingportal.transfer.TransferProcess;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,16 +15,19 @@ import org.springframework.stereotype.Component;
 @Component("approvalFormTexts")
 class ApprovalFormTextsListener implements TaskListener {
 
-	private final TransferService transfers;
+	private final TransferProcess process;
 
-	ApprovalFormTextsListener(TransferService transfers) {
-		this.transfers = transfers;
+	private final ApprovalTask approval;
+
+	ApprovalFormTextsListener(TransferProcess process, ApprovalTask approval) {
+		this.process = process;
+		this.approval = approval;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		task.setVariablesLocal(this.transfers.approvalFormTexts(
-				this.transfers.transferOf(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId()),
+		task.setVariablesLocal(this.approval.formTexts(
+				this.process.transferOf(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId()),
 				(String) task.getVariable("requesterRole"), (String) task.getVariable("approvalRule")));
 	}
 

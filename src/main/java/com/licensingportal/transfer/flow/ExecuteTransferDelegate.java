@@ -1,11 +1,14 @@
 package com.licensingportal.transfer.flow;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.licensingportal.license.LineItem;
-import com.licensingportal.transfer.TransferService;
-import com.licensingportal.transfer.TransferService.Executed;
+import com.licensingportal.transfer.TransferExecution;
+import com.licensingportal.transfer.TransferExecution.Executed;
+import com.licensingportal.transfer.TransferProcess;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,15 +27,18 @@ class ExecuteTransferDelegate implements JavaDelegate {
 
 	static final String NO_LONGER_POSSIBLE = "TransferNoLongerPossible";
 
-	private final TransferService transfers;
+	private final TransferProcess process;
 
-	ExecuteTransferDelegate(TransferService transfers) {
+	private final TransferExecution transfers;
+
+	ExecuteTransferDelegate(TransferProcess process, TransferExecution transfers) {
+		this.process = process;
 		this.transfers = transfers;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Long transferId = this.transfers.transferOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+		Long transferId = this.process.transferOf(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
 		Optional<String> noLongerPossible = this.transfers.noLongerPossible(transferId);
 		if (noLongerPossible.isPresent()) {
 			throw new BpmnError(NO_LONGER_POSSIBLE, noLongerPossible.get());
@@ -44,7 +50,14 @@ class ExecuteTransferDelegate implements JavaDelegate {
 		execution.setVariable("receivedTotal", result.getTotalQuantity());
 		execution.setVariable("receivedMailTo", String.join(", ", executed.targetAdministrators()));
 		execution.setVariable("completedMailTo", String.join(", ",
-				TransferService.distinct(List.of(executed.transfer().getRequestedBy()), executed.sourceAdministrators())));
+				distinct(List.of(executed.transfer().getRequestedBy()), executed.sourceAdministrators())));
+	}
+
+	/** The addresses of both lists, each once, in order. */
+	private static List<String> distinct(List<String> first, List<String> then) {
+		Set<String> addresses = new LinkedHashSet<>(first);
+		addresses.addAll(then);
+		return List.copyOf(addresses);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import com.licensingportal.refusal.DecisionRefusedException;
 import com.licensingportal.transfer.TransferService;
+import com.licensingportal.transfer.ApprovalTask;
+import com.licensingportal.transfer.TransferProcess;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,12 +21,15 @@ import org.springframework.stereotype.Component;
 @Component("recordApprovalDecision")
 class RecordApprovalDecisionListener implements TaskListener {
 
-	private final TransferService transfers;
+	private final TransferProcess process;
+
+	private final ApprovalTask approval;
 
 	private final IdentityService identity;
 
-	RecordApprovalDecisionListener(TransferService transfers, IdentityService identity) {
-		this.transfers = transfers;
+	RecordApprovalDecisionListener(TransferProcess process, ApprovalTask approval, IdentityService identity) {
+		this.process = process;
+		this.approval = approval;
 		this.identity = identity;
 	}
 
@@ -39,8 +44,8 @@ class RecordApprovalDecisionListener implements TaskListener {
 			.or(() -> Optional.ofNullable(task.getAssignee()))
 			.orElse("Order Management");
 		task.setVariable("decidedBy", decidedBy);
-		this.transfers.recordDecision(
-				this.transfers.transferOf(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId()),
+		this.approval.recordDecision(
+				this.process.transferOf(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId()),
 				"approve".equals(approval), decidedBy,
 				(String) task.getVariable("approvalReason"));
 	}

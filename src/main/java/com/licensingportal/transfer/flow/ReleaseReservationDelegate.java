@@ -1,6 +1,7 @@
 package com.licensingportal.transfer.flow;
 
-import com.licensingportal.transfer.TransferService;
+import com.licensingportal.transfer.TransferExecution;
+import com.licensingportal.transfer.TransferProcess;
 import com.licensingportal.transfer.TransferState;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,10 +16,13 @@ import org.springframework.stereotype.Component;
 @Component("releaseReservation")
 class ReleaseReservationDelegate implements JavaDelegate {
 
-	private final TransferService transfers;
+	private final TransferProcess process;
 
-	ReleaseReservationDelegate(TransferService transfers) {
-		this.transfers = transfers;
+	private final TransferExecution execution;
+
+	ReleaseReservationDelegate(TransferProcess process, TransferExecution execution) {
+		this.process = process;
+		this.execution = execution;
 	}
 
 	@Override
@@ -29,7 +33,7 @@ class ReleaseReservationDelegate implements JavaDelegate {
 			case CANCELLED -> (String) execution.getVariable("cancelledBy");
 			default -> "system";
 		};
-		this.transfers.release(this.transfers.transferOf(execution.getProcessBusinessKey(),
+		this.execution.release(this.process.transferOf(execution.getProcessBusinessKey(),
 				execution.getProcessInstanceId()), outcome, by);
 	}
 
