@@ -59,6 +59,10 @@ class BackOfficeBrowserTest extends PortalIntegrationTest {
 			assertPortalStillLoggedIn(browser, portalTab, "after the portal login");
 
 			browser.driver().switchTo().newWindow(WindowType.TAB);
+			// Tasklist's first load (its scripts) is slow on a busy machine; the helper then waits its usual 15 s.
+			browser.open("/camunda/app/tasklist/default/");
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[ng-model=username]")));
 			new Tasklist(browser).logInAsOrderManagement();
 			assertPortalStillLoggedIn(browser, portalTab, "after the Tasklist login");
 
@@ -69,7 +73,7 @@ class BackOfficeBrowserTest extends PortalIntegrationTest {
 			browser.open("/back-office/accounts");
 			assertThat(browser.find(By.id("accounts")).isDisplayed()).as("the back office").isTrue();
 			browser.open("/camunda/app/tasklist/default/");
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).as("Tasklist")
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage("Tasklist")
 				.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[contains(normalize-space(.), 'Order Management')]")));
 		}
 	}
