@@ -18,7 +18,7 @@ import com.licensingportal.backoffice.audit.BackOfficeAudit;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
-import com.licensingportal.system.RefusedException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.transfer.TransferRequest;
 import com.licensingportal.transfer.TransferService;
 import com.licensingportal.user.PortalUser;

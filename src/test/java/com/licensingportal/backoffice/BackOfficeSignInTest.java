@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.util.Map;
 
-import com.licensingportal.demo.DemoData;
+import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.CamundaUser;
+import com.licensingportal.support.LicenseFixtures.World;
 import com.licensingportal.support.HttpBrowser;
 import com.licensingportal.support.HttpBrowser.Page;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.workflow.OrderManagementSetup;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Order Management signs in to the back office with its Camunda identity; everyone else finds nothing there; the
@@ -22,13 +26,28 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BackOfficeSignInTest extends PortalIntegrationTest {
 
 	@Autowired
+	ApplicationContext context;
+
+	/** A partner with its users, and an Order Management user of this test (the suite has no demo data). */
+	private World world;
+
+	private CamundaUser om;
+
+	@BeforeEach
+	void world() {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		this.world = fixtures.world();
+		this.om = fixtures.orderManager();
+	}
+
+	@Autowired
 	IdentityService identity;
 
 	@Test
 	void omSignsInAndSeesTheBackOfficeWithTheTasksWaitingInTasklist() {
 		HttpBrowser browser = new HttpBrowser(baseUrl());
 
-		assertThat(signIn(browser, DemoData.OM_USER, DemoData.OM_PASSWORD).redirectPath()).isEqualTo("/back-office");
+		assertThat(signIn(browser, this.om.id(), this.om.password()).redirectPath()).isEqualTo("/back-office");
 		Page home = browser.open("/back-office");
 
 		assertThat(home.status()).isEqualTo(200);
@@ -43,7 +62,7 @@ class BackOfficeSignInTest extends PortalIntegrationTest {
 		String outsider = camundaUser(false);
 		HttpBrowser browser = new HttpBrowser(baseUrl());
 
-		Page wrong = signIn(browser, DemoData.OM_USER, "not-the-password");
+		Page wrong = signIn(browser, this.om.id(), "not-the-password");
 		Page notStaff = signIn(browser, outsider, "Secret-" + outsider);
 
 		assertThat(wrong.status()).isEqualTo(401);
@@ -61,7 +80,7 @@ class BackOfficeSignInTest extends PortalIntegrationTest {
 		assertThat(anonymous.open("/back-office/login").status()).isEqualTo(200);
 
 		HttpBrowser portalUser = new HttpBrowser(baseUrl());
-		assertThat(portalUser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD).redirectPath()).isEqualTo("/entitlements");
+		assertThat(portalUser.logIn(this.world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD).redirectPath()).isEqualTo("/entitlements");
 		Page refused = portalUser.open("/back-office");
 		assertThat(refused.status()).isEqualTo(404);
 		assertThat(refused.body()).contains("id=\"error-404\"");
@@ -85,8 +104,8 @@ class BackOfficeSignInTest extends PortalIntegrationTest {
 	@Test
 	void signingOutEndsTheBackOfficeSessionOnly() {
 		HttpBrowser browser = new HttpBrowser(baseUrl());
-		browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD);
-		signIn(browser, DemoData.OM_USER, DemoData.OM_PASSWORD);
+		browser.logIn(this.world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD);
+		signIn(browser, this.om.id(), this.om.password());
 		browser.open("/back-office");
 
 		assertThat(browser.post("/back-office/logout", Map.of()).redirectPath()).isEqualTo("/back-office/login?logout");
@@ -98,8 +117,8 @@ class BackOfficeSignInTest extends PortalIntegrationTest {
 	@Test
 	void thePortalTheBackOfficeAndTasklistKeepTheirSessionsSideBySide() throws Exception {
 		HttpBrowser browser = new HttpBrowser(baseUrl());
-		assertThat(browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD).redirectPath()).isEqualTo("/entitlements");
-		assertThat(signIn(browser, DemoData.OM_USER, DemoData.OM_PASSWORD).redirectPath()).isEqualTo("/back-office");
+		assertThat(browser.logIn(this.world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD).redirectPath()).isEqualTo("/entitlements");
+		assertThat(signIn(browser, this.om.id(), this.om.password()).redirectPath()).isEqualTo("/back-office");
 
 		// Tasklist's own login, as its page sends it: it asks who is logged in (an error answer: nobody), then logs in,
 		// which starts a new session of its own.
@@ -109,13 +128,13 @@ class BackOfficeSignInTest extends PortalIntegrationTest {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "application/json")
 			.header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"))
-			.POST(HttpRequest.BodyPublishers.ofString("username=om&password=om")));
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + this.om.id() + "&password=" + this.om.password())));
 		assertThat(tasklist.status()).isEqualTo(200);
 		assertThat(browser.cookie("CAMUNDA_SESSION")).isNotNull();
 
 		assertThat(browser.open("/entitlements").status()).as("the portal tab still works").isEqualTo(200);
 		assertThat(browser.open("/back-office").status()).as("the back-office tab still works").isEqualTo(200);
-		assertThat(browser.get("/camunda/api/admin/auth/user/default").body()).contains("\"userId\":\"om\"");
+		assertThat(browser.get("/camunda/api/admin/auth/user/default").body()).contains("\"userId\":\"" + this.om.id() + "\"");
 	}
 
 	static Page signIn(HttpBrowser browser, String userId, String password) {

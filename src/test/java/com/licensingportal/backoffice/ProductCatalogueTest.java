@@ -11,7 +11,7 @@ import com.licensingportal.backoffice.product.ProductCatalogue.ProductForm;
 import com.licensingportal.backoffice.product.ProductCatalogue.ProductView;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
-import com.licensingportal.system.RefusedException;
+import com.licensingportal.refusal.RefusedException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,18 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import com.licensingportal.account.AccountRepository;
-import com.licensingportal.demo.DemoData;
-import com.licensingportal.support.Browser;
 import com.licensingportal.support.LicenseFixtures;
+import com.licensingportal.support.LicenseFixtures.CamundaUser;
+import com.licensingportal.support.LicenseFixtures.World;
+import com.licensingportal.support.Browser;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.Tasklist;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Order Management in a real browser: signs in to the back office, creates a customer and relates it to the demo
@@ -26,14 +29,29 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BackOfficeBrowserTest extends PortalIntegrationTest {
 
 	@Autowired
+	ApplicationContext context;
+
+	/** A partner with its users, and an Order Management user of this test (the suite has no demo data). */
+	private World world;
+
+	private CamundaUser om;
+
+	@BeforeEach
+	void world() {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		this.world = fixtures.world();
+		this.om = fixtures.orderManager();
+	}
+
+	@Autowired
 	AccountRepository accounts;
 
 	@Test
 	void omCreatesACustomerRelatesItToThePartnerAndThePartnersAdministratorSeesIt() {
 		String customerName = LicenseFixtures.unique("Journey Customer");
-		String partnerNumber = this.accounts.findByName(DemoData.PARTNER_NAME).orElseThrow().getAccountNumber();
+		String partnerNumber = this.world.partner().getAccountNumber();
 		try (Browser browser = new Browser(baseUrl())) {
-			signInToTheBackOffice(browser);
+			signInToTheBackOffice(browser, this.om);
 			browser.click(By.linkText("Accounts")).click(By.id("new-account"));
 			browser.type(By.id("name"), customerName)
 				.type(By.id("customerNumber"), LicenseFixtures.unique("CN"))
@@ -42,11 +60,11 @@ class BackOfficeBrowserTest extends PortalIntegrationTest {
 			assertThat(browser.find(By.id("message")).getText()).contains("was created");
 			browser.type(By.id("other"), partnerNumber).click(By.id("relate"));
 			assertThat(browser.find(By.id("message")).getText()).contains("The accounts are related");
-			assertThat(browser.find(By.id("relations")).getText()).contains(DemoData.PARTNER_NAME);
-			assertThat(browser.find(By.id("audit-trail")).getText()).contains("Created", "Related to a partner", "om");
+			assertThat(browser.find(By.id("relations")).getText()).contains(this.world.partner().getName());
+			assertThat(browser.find(By.id("audit-trail")).getText()).contains("Created", "Related to a partner", this.om.id());
 			assertThat(browser.contentSecurityViolations()).isEmpty();
 
-			browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD).open("/related-accounts");
+			browser.logIn(this.world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD).open("/related-accounts");
 			assertThat(browser.find(By.id("main")).getText()).contains(customerName);
 		}
 	}
@@ -54,7 +72,7 @@ class BackOfficeBrowserTest extends PortalIntegrationTest {
 	@Test
 	void thePortalTheBackOfficeAndTasklistWorkSideBySideInOneBrowser() {
 		try (Browser browser = new Browser(baseUrl())) {
-			browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD);
+			browser.logIn(this.world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD);
 			String portalTab = browser.driver().getWindowHandle();
 			assertPortalStillLoggedIn(browser, portalTab, "after the portal login");
 
@@ -63,11 +81,11 @@ class BackOfficeBrowserTest extends PortalIntegrationTest {
 			browser.open("/camunda/app/tasklist/default/");
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
 				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[ng-model=username]")));
-			new Tasklist(browser).logInAsOrderManagement();
+			new Tasklist(browser).logInAsOrderManagement(this.om);
 			assertPortalStillLoggedIn(browser, portalTab, "after the Tasklist login");
 
 			browser.driver().switchTo().newWindow(WindowType.TAB);
-			signInToTheBackOffice(browser);
+			signInToTheBackOffice(browser, this.om);
 			assertPortalStillLoggedIn(browser, portalTab, "after the back-office sign-in");
 
 			browser.open("/back-office/accounts");
@@ -87,10 +105,10 @@ class BackOfficeBrowserTest extends PortalIntegrationTest {
 			.endsWith("/entitlements");
 	}
 
-	private static void signInToTheBackOffice(Browser browser) {
+	private static void signInToTheBackOffice(Browser browser, CamundaUser om) {
 		browser.open("/back-office/login")
-			.type(By.id("username"), DemoData.OM_USER)
-			.type(By.id("password"), DemoData.OM_PASSWORD)
+			.type(By.id("username"), om.id())
+			.type(By.id("password"), om.password())
 			.click(By.cssSelector("button[type=submit]"));
 		assertThat(browser.find(By.id("tasks-waiting")).getText()).matches("\\d+");
 	}

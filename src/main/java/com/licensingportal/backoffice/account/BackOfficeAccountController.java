@@ -5,7 +5,7 @@ import java.security.Principal;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountStatus;
-import com.licensingportal.backoffice.BackOfficeRefusedException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.backoffice.account.BackOfficeAccounts.AccountSort;
 import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
 import com.licensingportal.backoffice.audit.BackOfficeAudit;
@@ -69,8 +69,8 @@ class BackOfficeAccountController {
 			Account account = this.accounts.create(staff.getName(), name, type, customerNumber);
 			return "redirect:/back-office/accounts/" + account.getAccountNumber() + "?created";
 		}
-		catch (BackOfficeRefusedException refused) {
-			response.setStatus(refused.kind().status().value());
+		catch (RefusedException refused) {
+			response.setStatus(refused.kind().status());
 			model.addAttribute("error", refused.getMessage());
 			model.addAttribute("name", name);
 			model.addAttribute("type", type);
@@ -156,7 +156,7 @@ class BackOfficeAccountController {
 			change.run();
 			redirect.addFlashAttribute("message", done);
 		}
-		catch (BackOfficeRefusedException refused) {
+		catch (RefusedException refused) {
 			redirect.addFlashAttribute("error", refused.getMessage());
 		}
 		return "redirect:/back-office/accounts/" + account.getAccountNumber();

@@ -9,7 +9,7 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountStatus;
 import com.licensingportal.account.AccountType;
-import com.licensingportal.backoffice.BackOfficeRefusedException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
 import com.licensingportal.backoffice.audit.BackOfficeAudit;
 
@@ -180,7 +180,7 @@ public class BackOfficeAccounts {
 		Account partner = load(partnerAccountNumber);
 		requireRelatable(customer, partner);
 		if (!partner.getRelatedCustomers().remove(customer)) {
-			throw BackOfficeRefusedException.notFound(customer.getName() + " (" + customer.getAccountNumber()
+			throw RefusedException.notFound(customer.getName() + " (" + customer.getAccountNumber()
 					+ ") is not related to " + partner.getName() + " (" + partner.getAccountNumber() + ").");
 		}
 		this.accounts.flush();
@@ -218,7 +218,7 @@ public class BackOfficeAccounts {
 					+ " can only be related to a partner account.");
 		}
 		if (!problems.isEmpty()) {
-			throw BackOfficeRefusedException.invalid("partner", String.join(" ", problems));
+			throw RefusedException.invalid("partner", String.join(" ", problems));
 		}
 	}
 
@@ -226,7 +226,7 @@ public class BackOfficeAccounts {
 		this.accounts.findByCustomerNumber(customerNumber)
 			.filter(other -> self == null || !other.getId().equals(self.getId()))
 			.ifPresent(other -> {
-				throw BackOfficeRefusedException.invalid("customerNumber", "The customer number " + customerNumber
+				throw RefusedException.invalid("customerNumber", "The customer number " + customerNumber
 						+ " is already used by " + other.getName() + " (" + other.getAccountNumber()
 						+ "): each account has its own customer number.");
 			});
@@ -235,21 +235,21 @@ public class BackOfficeAccounts {
 	private Account load(String accountNumber) {
 		String number = accountNumber == null ? "" : accountNumber.trim().toUpperCase(Locale.ROOT);
 		return this.accounts.findByAccountNumber(number)
-			.orElseThrow(() -> BackOfficeRefusedException.notFound("There is no account with the account number "
+			.orElseThrow(() -> RefusedException.notFound("There is no account with the account number "
 					+ (number.isEmpty() ? "(empty)" : number) + ". Check the number, or find the account by its name."));
 	}
 
 	private static String name(String name) {
 		String clean = name == null ? "" : name.strip();
 		if (clean.isEmpty()) {
-			throw BackOfficeRefusedException.invalid("name", "Enter the account's name.");
+			throw RefusedException.invalid("name", "Enter the account's name.");
 		}
 		if (clean.length() > NAME_LENGTH) {
-			throw BackOfficeRefusedException.invalid("name", "An account's name can have at most " + NAME_LENGTH
+			throw RefusedException.invalid("name", "An account's name can have at most " + NAME_LENGTH
 					+ " characters.");
 		}
 		if (clean.chars().anyMatch(Character::isISOControl)) {
-			throw BackOfficeRefusedException.invalid("name", "An account's name cannot contain line breaks or tabs.");
+			throw RefusedException.invalid("name", "An account's name cannot contain line breaks or tabs.");
 		}
 		return clean;
 	}
@@ -260,7 +260,7 @@ public class BackOfficeAccounts {
 				return candidate;
 			}
 		}
-		throw BackOfficeRefusedException.invalid("type", "Choose whether the account is a partner or a customer.");
+		throw RefusedException.invalid("type", "Choose whether the account is a partner or a customer.");
 	}
 
 	private static String customerNumber(String customerNumber) {
@@ -269,7 +269,7 @@ public class BackOfficeAccounts {
 			return null;
 		}
 		if (clean.length() > CUSTOMER_NUMBER_LENGTH || clean.chars().anyMatch(Character::isISOControl)) {
-			throw BackOfficeRefusedException.invalid("customerNumber", "A customer number is the order system's number"
+			throw RefusedException.invalid("customerNumber", "A customer number is the order system's number"
 					+ " for the account, on one line, at most " + CUSTOMER_NUMBER_LENGTH + " characters.");
 		}
 		return clean;

@@ -3,7 +3,7 @@ package com.licensingportal.backoffice.product;
 import java.io.IOException;
 import java.security.Principal;
 
-import com.licensingportal.backoffice.BackOfficeRefusedException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
 import com.licensingportal.backoffice.audit.BackOfficeAudit;
 import com.licensingportal.backoffice.audit.BackOfficeAuditController;
@@ -50,8 +50,8 @@ class BackOfficeProductController {
 			ProductView product = this.catalogue.create(staff.getName(), partNumber, form);
 			return "redirect:/back-office/products/" + product.partNumber();
 		}
-		catch (BackOfficeRefusedException refused) {
-			response.setStatus(refused.kind().status().value());
+		catch (RefusedException refused) {
+			response.setStatus(refused.kind().status());
 			model.addAttribute("error", refused.getMessage());
 			model.addAttribute("partNumber", partNumber);
 			model.addAttribute("form", form);
@@ -98,7 +98,7 @@ class BackOfficeProductController {
 			change.run();
 			redirect.addFlashAttribute("message", done);
 		}
-		catch (BackOfficeRefusedException refused) {
+		catch (RefusedException refused) {
 			redirect.addFlashAttribute("error", refused.getMessage());
 		}
 		return "redirect:/back-office/products/" + product.partNumber();

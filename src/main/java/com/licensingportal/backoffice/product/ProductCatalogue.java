@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.licensingportal.backoffice.BackOfficeRefusedException;
+import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
 import com.licensingportal.backoffice.audit.BackOfficeAudit;
 import com.licensingportal.license.Product;
@@ -77,11 +77,11 @@ public class ProductCatalogue {
 	public ProductView create(String actor, String partNumber, ProductForm form) {
 		String number = partNumber == null ? "" : partNumber.strip().toUpperCase(Locale.ROOT);
 		if (!number.matches(PART_NUMBER)) {
-			throw BackOfficeRefusedException.invalid("partNumber", "A part number is letters, digits and . _ -, starting"
+			throw RefusedException.invalid("partNumber", "A part number is letters, digits and . _ -, starting"
 					+ " with a letter or digit, at most 64 characters, e.g. ACC7-ENT-CH.");
 		}
 		if (this.products.findByPartNumber(number).isPresent()) {
-			throw BackOfficeRefusedException.invalid("partNumber", "The part number " + number
+			throw RefusedException.invalid("partNumber", "The part number " + number
 					+ " is already in the catalogue: open it to change it.");
 		}
 		Checked checked = check(number, form);
@@ -171,7 +171,7 @@ public class ProductCatalogue {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw BackOfficeRefusedException.invalid("product", String.join(" ", problems));
+			throw RefusedException.invalid("product", String.join(" ", problems));
 		}
 		return new Checked(name, type, term, renewals);
 	}
@@ -183,7 +183,7 @@ public class ProductCatalogue {
 	private Product load(String partNumber) {
 		String number = partNumber == null ? "" : partNumber.strip().toUpperCase(Locale.ROOT);
 		return this.products.findByPartNumber(number)
-			.orElseThrow(() -> BackOfficeRefusedException.notFound("There is no part number "
+			.orElseThrow(() -> RefusedException.notFound("There is no part number "
 					+ (number.isEmpty() ? "(empty)" : number) + " in the catalogue."));
 	}
 
