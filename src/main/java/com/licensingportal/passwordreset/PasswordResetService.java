@@ -5,7 +5,7 @@ import java.util.Optional;
 import com.licensingportal.base.LimitLocks;
 import com.licensingportal.base.RateLimit;
 import com.licensingportal.base.RateLimiter;
-import com.licensingportal.usermanagement.InvalidLinkException;
+import com.licensingportal.user.InvalidLinkException;
 import com.licensingportal.token.PersonalAccessTokenService;
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.LoginLockout;

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.user.LinkToken.Purpose;
-import com.licensingportal.usermanagement.InvalidLinkException;
 import com.licensingportal.workflow.WaitStates;
 
 import org.springframework.security.crypto.password.PasswordEncoder;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.user.InvalidLinkException;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.user.LinkTokens;
 import com.licensingportal.user.PasswordRules;

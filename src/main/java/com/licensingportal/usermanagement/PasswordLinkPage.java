@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import com.licensingportal.base.LinkPages;
+import com.licensingportal.user.InvalidLinkException;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.user.PasswordRules;
 

@@ -10,7 +10,7 @@ import com.licensingportal.mail.MailReader;
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.security.LoginLockout;
 import com.licensingportal.support.ProcessJobs;
-import com.licensingportal.usermanagement.InvalidLinkException;
+import com.licensingportal.user.InvalidLinkException;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserStatus;
 

@@ -1,4 +1,4 @@
-package com.licensingportal.usermanagement;
+package com.licensingportal.user;
 
 import java.io.Serial;
 
