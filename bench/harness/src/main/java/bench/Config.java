@@ -80,7 +80,7 @@ final class Config {
 		boolean quick = false;
 		boolean reuse = false;
 		boolean profile = false;
-		Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6));
+		Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6, 7));
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath().normalize();

@@ -33,12 +33,12 @@ import org.springframework.stereotype.Component;
  * number gives the order's sold-to name and type.
  */
 @Component
-class ImportedOrders {
+public class ImportedOrders {
 
 	/** What a check of the whole file found. */
-	record Checked(List<Problem> problems, long problemCount, long orders, long lines, long alreadyReceived) {
+	public record Checked(List<Problem> problems, long problemCount, long orders, long lines, long alreadyReceived) {
 
-		boolean importable() {
+		public boolean importable() {
 			return this.problemCount == 0;
 		}
 

@@ -31,7 +31,7 @@ import org.apache.commons.csv.CSVRecord;
  * 10,000 lines never sits in memory as 10,000 objects. Row numbers count as a spreadsheet shows them: the header
  * is row 1.
  */
-final class SalesOrderCsv {
+public final class SalesOrderCsv {
 
 	/** The columns, by their header names (any order, any case). */
 	enum Column {
@@ -81,7 +81,7 @@ final class SalesOrderCsv {
 	}
 
 	/** A problem of the file: where (row 0 for the file as a whole), in which column, and what. */
-	record Problem(long row, String column, String message) {
+	public record Problem(long row, String column, String message) {
 
 		static Problem ofFile(String message) {
 			return new Problem(0, null, message);
