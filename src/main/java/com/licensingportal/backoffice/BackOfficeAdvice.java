@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Puts who is signed in to the back office, and how many tasks wait in Tasklist, into every back-office page. */
-@ControllerAdvice(basePackages = "com.licensingportal.backoffice", annotations = org.springframework.stereotype.Controller.class)
+@ControllerAdvice(basePackages = "com.licensingportal.backoffice")
 class BackOfficeAdvice {
 
 	/** What the layout needs for the back office's header and side menu. */

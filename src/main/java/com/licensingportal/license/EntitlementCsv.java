@@ -81,7 +81,7 @@ public final class EntitlementCsv implements AutoCloseable {
 	 * spreadsheet whose list separator is a semicolon splits {@code Acme;=1+1} into two cells, the second a
 	 * formula.
 	 */
-	static Object neutralise(Object cell) {
+	public static Object neutralise(Object cell) {
 		if (!(cell instanceof String text) || text.isEmpty()) {
 			return cell;
 		}

@@ -91,6 +91,21 @@ public class Product {
 		this.status = "RETIRED";
 	}
 
+	/** Takes new orders again. */
+	public void reactivate() {
+		this.status = "ACTIVE";
+	}
+
+	/** Order Management's edit of the catalogue row (the part number stays): name, family and term. */
+	public void describe(String name, String productType, Integer termMonths) {
+		if (termMonths != null && termMonths <= 0) {
+			throw new IllegalArgumentException("A term is a positive number of months");
+		}
+		this.name = name;
+		this.productType = productType;
+		this.termMonths = termMonths;
+	}
+
 	public String getUnit() {
 		return this.unit;
 	}

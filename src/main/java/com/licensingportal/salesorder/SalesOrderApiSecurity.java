@@ -46,7 +46,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @io.swagger.v3.oas.annotations.security.SecurityScheme(name = "camundaBasic",
 		type = io.swagger.v3.oas.annotations.enums.SecuritySchemeType.HTTP, scheme = "basic",
 		description = "a Camunda user of the group order-intake or order-management")
-class SalesOrderApiSecurity {
+public class SalesOrderApiSecurity {
 
 	static final String ORDER_INTAKE_GROUP = OrderManagementSetup.ORDER_INTAKE_GROUP;
 
@@ -71,8 +71,11 @@ class SalesOrderApiSecurity {
 		return http.build();
 	}
 
-	/** Checks the Basic credentials against Camunda's users and groups; answers 401, 404 or 429 itself. */
-	static final class CamundaBasicAuthentication extends OncePerRequestFilter {
+	/**
+	 * Checks the Basic credentials against Camunda's users and groups; answers 401, 404 or 429 itself. Also guards
+	 * the back office's API, with its own realm and group.
+	 */
+	public static final class CamundaBasicAuthentication extends OncePerRequestFilter {
 
 		private final IdentityService identity;
 
@@ -80,10 +83,21 @@ class SalesOrderApiSecurity {
 
 		private final ObjectMapper json;
 
+		private final String realm;
+
+		private final List<String> groups;
+
 		CamundaBasicAuthentication(IdentityService identity, LoginLockout lockout, ObjectMapper json) {
+			this(identity, lockout, json, "Sales order intake", GROUPS);
+		}
+
+		public CamundaBasicAuthentication(IdentityService identity, LoginLockout lockout, ObjectMapper json,
+				String realm, List<String> groups) {
 			this.identity = identity;
 			this.lockout = lockout;
 			this.json = json;
+			this.realm = realm;
+			this.groups = groups;
 		}
 
 		@Override
@@ -91,9 +105,9 @@ class SalesOrderApiSecurity {
 				throws ServletException, IOException {
 			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 			if (header == null || header.isBlank()) {
-				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Sales order intake\", charset=\"UTF-8\"");
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + this.realm + "\", charset=\"UTF-8\"");
 				problem(response, HttpStatus.UNAUTHORIZED, "Not authenticated",
-						"Log in with HTTP Basic as the order system's Camunda user.");
+						"Log in with HTTP Basic as a Camunda user of the group " + String.join(" or ", this.groups) + ".");
 				return;
 			}
 			if (!BasicCredentials.isBasic(header)) {
@@ -116,14 +130,14 @@ class SalesOrderApiSecurity {
 				return;
 			}
 			if (!right) {
-				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Sales order intake\", charset=\"UTF-8\"");
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + this.realm + "\", charset=\"UTF-8\"");
 				problem(response, HttpStatus.UNAUTHORIZED, "Not authenticated", "The user name or password is not right.");
 				return;
 			}
 			String userId = credentials.user();
 			boolean member = this.identity.createGroupQuery()
 				.groupMember(userId)
-				.groupIdIn(GROUPS.toArray(String[]::new))
+				.groupIdIn(this.groups.toArray(String[]::new))
 				.count() > 0;
 			if (!member) {
 				problem(response, HttpStatus.NOT_FOUND, "Not found", "There is nothing at " + request.getRequestURI() + ".");

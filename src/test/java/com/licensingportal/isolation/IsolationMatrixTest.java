@@ -365,7 +365,9 @@ class IsolationMatrixTest extends PortalIntegrationTest {
 		for (String classified : union(FOR_ANYONE, FOR_EVERY_USER, FOR_THE_ORDER_SYSTEM, this.forAdministrators.keySet())) {
 			assertThat(routes).as("classified route %s no longer exists", classified).contains(classified);
 		}
-		long mutating = Routes.of(this.mappings).stream().filter(Route::mutating).filter(route -> !isBackOffice(route)).count();
+		long mutating = Routes.of(this.mappings).stream().filter(Route::mutating)
+			.filter(route -> !isBackOffice(route) || FOR_ANYONE.contains(route.toString()))
+			.count();
 		log.info("Isolation matrix: {} routes, {} of them change something: {} for anyone, {} for every user, {} for "
 				+ "the order system, {} for administrators only", routes.size(), mutating, FOR_ANYONE.size(),
 				FOR_EVERY_USER.size(), FOR_THE_ORDER_SYSTEM.size(),
