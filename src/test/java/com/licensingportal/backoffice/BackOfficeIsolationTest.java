@@ -80,6 +80,9 @@ class BackOfficeIsolationTest extends PortalIntegrationTest {
 		this.variables.put("otherAccountNumber", partner.getAccountNumber());
 		this.variables.put("partnerAccountNumber", partner.getAccountNumber());
 		this.variables.put("partNumber", partNumber);
+		// A demo order (entered); an import id is left to the default, whose page Order Management sees in SalesOrderPagesTest.
+		this.variables.put("orderNumber", "SO-DEMO-1003");
+		this.variables.put("lineNumber", "1");
 		this.staff = BackOfficeStaff.user(this.identity, true);
 		for (UserType type : UserType.values()) {
 			Account own = type.name().startsWith("PARTNER") ? partner : this.customer;

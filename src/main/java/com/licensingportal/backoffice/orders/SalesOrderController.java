@@ -1,11 +1,18 @@
 package com.licensingportal.backoffice.orders;
 
+import java.io.IOException;
 import java.util.Arrays;
+
+import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
+import com.licensingportal.backoffice.audit.BackOfficeAudit;
+import com.licensingportal.backoffice.audit.BackOfficeAuditController;
 
 import com.licensingportal.salesorder.SalesOrderIntakeService.Cancellation;
 import com.licensingportal.salesorder.SalesOrderRefusedException;
 import com.licensingportal.salesorder.SalesOrderState;
 import com.licensingportal.system.PageRefusal;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -30,8 +37,11 @@ class SalesOrderController {
 
 	private final SalesOrderDesk desk;
 
-	SalesOrderController(SalesOrderDesk desk) {
+	private final BackOfficeAudit audit;
+
+	SalesOrderController(SalesOrderDesk desk, BackOfficeAudit audit) {
 		this.desk = desk;
+		this.audit = audit;
 	}
 
 	@GetMapping("/back-office/sales-orders")
@@ -50,6 +60,7 @@ class SalesOrderController {
 	String show(@PathVariable String orderNumber, Model model) {
 		model.addAttribute("order", this.desk.details(orderNumber));
 		model.addAttribute("process", this.desk.process(orderNumber).orElse(null));
+		model.addAttribute("auditTrail", this.desk.auditTrail(orderNumber));
 		return VIEW_ORDER;
 	}
 
@@ -91,6 +102,13 @@ class SalesOrderController {
 				+ " channels of " + cancelled.activationId() + " removed, " + cancelled.remainingChannels()
 				+ " remain (on devices, reserved or transferred).");
 		return "redirect:" + orderPath(orderNumber);
+	}
+
+	@GetMapping("/back-office/sales-orders/{orderNumber}/audit.csv")
+	void auditCsv(@PathVariable String orderNumber, HttpServletResponse response) throws IOException {
+		String known = this.desk.details(orderNumber).orderNumber();
+		BackOfficeAuditController.download(response, "audit-" + known + ".csv",
+				out -> this.audit.writeCsv(SubjectType.SALES_ORDER, known, out));
 	}
 
 	static String orderPath(String orderNumber) {

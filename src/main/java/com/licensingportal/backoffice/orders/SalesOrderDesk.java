@@ -24,9 +24,14 @@ import com.licensingportal.salesorder.SalesOrderIntakeService.Receipt;
 import com.licensingportal.salesorder.SalesOrderRequest;
 import com.licensingportal.salesorder.SalesOrderState;
 
+import com.licensingportal.backoffice.audit.AuditEntry;
+import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
+import com.licensingportal.backoffice.audit.BackOfficeAudit;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sales orders in the back office: the search, an order's page (with its intake process and incidents), an
@@ -73,12 +78,18 @@ public class SalesOrderDesk {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final BackOfficeAudit audit;
+
+	private final TransactionTemplate transaction;
+
 	SalesOrderDesk(SalesOrderIntakeService intake, SalesOrderIntakeProcess process, AccountRepository accounts,
-			NamedParameterJdbcTemplate jdbc) {
+			NamedParameterJdbcTemplate jdbc, BackOfficeAudit audit, TransactionTemplate transaction) {
 		this.intake = intake;
 		this.process = process;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
+		this.audit = audit;
+		this.transaction = transaction;
 	}
 
 	public Page search(SalesOrderSearch search) {
@@ -192,7 +203,14 @@ public class SalesOrderDesk {
 			return new Entry(problems, null, false);
 		}
 		try {
-			Receipt receipt = this.intake.receive(request, actor);
+			Receipt receipt = this.transaction.execute(status -> {
+				Receipt received = this.intake.receive(request, actor);
+				if (received.created()) {
+					this.audit.record(actor, SubjectType.SALES_ORDER, request.orderNumber(), "Entered by hand", null,
+							summary(request));
+				}
+				return received;
+			});
 			return new Entry(Map.of(), receipt.order().orderNumber(), receipt.created());
 		}
 		catch (ApiValidationException refused) {
@@ -203,7 +221,33 @@ public class SalesOrderDesk {
 
 	/** A credit note for the line: its license loses the channels still available. */
 	public Cancellation cancelLine(String orderNumber, int lineNumber, String actor) {
-		return this.intake.cancelLine(orderNumber, lineNumber, actor);
+		return this.transaction.execute(status -> {
+			Cancellation cancelled = this.intake.cancelLine(orderNumber, lineNumber, actor);
+			this.audit.record(actor, SubjectType.SALES_ORDER, orderNumber, "Cancelled line " + lineNumber,
+					cancelled.activationId() + ": " + (cancelled.remainingChannels() + cancelled.cancelledChannels())
+							+ " channels",
+					cancelled.activationId() + ": " + cancelled.remainingChannels() + " channels ("
+							+ cancelled.cancelledChannels() + " available ones removed)");
+			return cancelled;
+		});
+	}
+
+	/** The order's back-office changes, newest first. */
+	public List<AuditEntry> auditTrail(String orderNumber) {
+		return this.audit.of(SubjectType.SALES_ORDER, orderNumber);
+	}
+
+	/** What the audit trail says an order was: its sold-to and its lines. */
+	static String summary(SalesOrderRequest request) {
+		StringBuilder summary = new StringBuilder(request.orderDate() + ", customer number "
+				+ request.soldTo().customerNumber() + ":");
+		for (SalesOrderRequest.Line line : request.lines()) {
+			summary.append(" line ").append(line.lineNumber()).append(' ').append(line.quantity()).append(" × ")
+				.append(line.partNumber())
+				.append(line.isRenewal() ? " renews " + line.renewsActivationId() : " " + line.version())
+				.append(';');
+		}
+		return summary.length() > 1900 ? summary.substring(0, 1900) + " …" : summary.toString();
 	}
 
 	private ObjectNode json(SalesOrderForm form, List<Integer> rows, Map<String, String> problems) {

@@ -23,6 +23,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
+import com.licensingportal.backoffice.audit.BackOfficeAudit;
 import com.licensingportal.backoffice.orders.ImportedOrders.Checked;
 import com.licensingportal.backoffice.orders.SalesOrderCsv.Problem;
 import com.licensingportal.salesorder.SalesOrderIntakeService;
@@ -109,17 +111,23 @@ public class SalesOrderImports {
 
 	private final TransactionTemplate readOnly;
 
+	private final TransactionTemplate transaction;
+
+	private final BackOfficeAudit audit;
+
 	private final Clock clock;
 
 	private final ThreadPoolExecutor workers;
 
 	SalesOrderImports(ImportedOrders orders, SalesOrderIntakeService intake, JdbcTemplate jdbc,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, BackOfficeAudit audit) {
 		this.orders = orders;
 		this.intake = intake;
 		this.jdbc = jdbc;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
+		this.transaction = new TransactionTemplate(transactions);
+		this.audit = audit;
 		this.clock = clock;
 		AtomicInteger threads = new AtomicInteger();
 		this.workers = new ThreadPoolExecutor(CONCURRENT_IMPORTS, CONCURRENT_IMPORTS, 1, TimeUnit.MINUTES,
@@ -226,7 +234,15 @@ public class SalesOrderImports {
 		try {
 			progress(id, "RUNNING", done);
 			this.orders.read(file, order -> {
-				if (!order.alreadyReceived() && this.intake.receive(order.request(), actor).created()) {
+				if (!order.alreadyReceived() && Boolean.TRUE.equals(this.transaction.execute(status -> {
+					boolean created = this.intake.receive(order.request(), actor).created();
+					if (created) {
+						this.audit.record(actor, SubjectType.SALES_ORDER, order.request().orderNumber(),
+								"Imported from a CSV file", null, "Import " + id + ": "
+										+ SalesOrderDesk.summary(order.request()));
+					}
+					return created;
+				}))) {
 					done[1]++;
 				}
 				done[0]++;
