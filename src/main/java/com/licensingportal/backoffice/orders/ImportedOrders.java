@@ -25,6 +25,8 @@ import com.licensingportal.salesorder.SalesOrderIntakeService;
 import com.licensingportal.salesorder.SalesOrderRequest;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The orders of an import file as the intake takes them: each order's rows become a {@link SalesOrderRequest},
@@ -58,12 +60,16 @@ public class ImportedOrders {
 
 	private final SalesOrderIntakeService intake;
 
-	ImportedOrders(AccountRepository accounts, SalesOrderIntakeService intake) {
+	private final TransactionTemplate readOnly;
+
+	ImportedOrders(AccountRepository accounts, SalesOrderIntakeService intake, PlatformTransactionManager transactions) {
 		this.accounts = accounts;
 		this.intake = intake;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
-	/** Checks every row of the file; call it inside one read-only transaction. */
+	/** Checks every row of the file. */
 	Checked check(Path file) {
 		List<Problem> shown = new ArrayList<>();
 		long[] counts = new long[4]; // problems, orders, lines, already received
@@ -82,12 +88,14 @@ public class ImportedOrders {
 	}
 
 	/**
-	 * Reads the file's orders one at a time, each checked. Orders with problems are not handed on.
+	 * Reads the file's orders one at a time, each checked in a read-only transaction of its own (or the caller's).
+	 * Orders with problems are not handed on.
 	 * @return the number of data rows
 	 */
 	long read(Path file, Consumer<Order> orders, Consumer<Problem> problems) {
 		Reading reading = new Reading(this.intake.lineCheck(), problems);
-		return SalesOrderCsv.read(file, rows -> reading.order(rows).ifPresent(orders), problems);
+		return SalesOrderCsv.read(file, rows -> this.readOnly.execute(status -> reading.order(rows)).ifPresent(orders),
+				problems);
 	}
 
 	/** The sold-to account of a customer number, as much of it as an order needs. */

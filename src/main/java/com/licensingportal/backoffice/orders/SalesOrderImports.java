@@ -189,10 +189,8 @@ public class SalesOrderImports {
 
 	/** The latest imports, newest first. */
 	public List<Import> latest(int count) {
-		return this.jdbc.query("select * from sales_order_import order by uploaded_at desc, id desc", IMPORT)
-			.stream()
-			.limit(count)
-			.toList();
+		return this.jdbc.query("select * from sales_order_import order by uploaded_at desc, id desc limit ?", IMPORT,
+				count);
 	}
 
 	public Instant now() {

@@ -244,6 +244,24 @@ class SalesOrderImportTest extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aRenewalLineIsImportedAndMovesTheLicensesExpirationOn() throws Exception {
+		String prefix = LicenseFixtures.unique("SO-REN");
+		Upload subscription = upload(HEADER + row(prefix + "-1", 1, "ACC7-ENT-CH-1Y", "4"));
+		assertThat(finished(subscription.started().id()).state()).isEqualTo("DONE");
+		SalesOrderView.LineView license = entered(prefix + "-1").lines().get(0);
+
+		Upload renewal = upload(HEADER + prefix + "-2,2026-12-06," + this.customer.getCustomerNumber()
+				+ ",it@imported.example,,,1,ACC7-CARE-1Y,,4," + license.activationId().toLowerCase() + "\n");
+
+		assertThat(renewal.check().problems()).isEmpty();
+		assertThat(finished(renewal.started().id()).state()).isEqualTo("DONE");
+		SalesOrderView renewed = entered(prefix + "-2");
+		assertThat(renewed.state()).isEqualTo(SalesOrderState.ENTERED);
+		assertThat(renewed.lines().get(0).activationId()).isEqualTo(license.activationId());
+		assertThat(renewed.lines().get(0).expiresOn()).isEqualTo(license.expiresOn().plusMonths(12));
+	}
+
+	@Test
 	void manyProblemsAreCountedAndTheFirstOnesShown() {
 		StringBuilder csv = new StringBuilder(HEADER);
 		List<String> rows = new ArrayList<>();
