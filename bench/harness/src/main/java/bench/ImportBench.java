@@ -115,7 +115,7 @@ final class ImportBench {
 		result.baseline = jdbcRate.format("%,.0f") + " lines/s";
 		result.ratio = ratio.format("%.2f") + "×";
 		result.met = Result.met(maxGrowth >= 64 ? List.of("heap grew 64 MiB or more") : List.of());
-		result.detail(String.format(Locale.ROOT, "%d alternating rounds. Subject: one CSV file of %,d rows (%,d orders of"
+		result.detail(String.format(Locale.ROOT, "%d alternating round(s). Subject: one CSV file of %,d rows (%,d orders of"
 				+ " %d new-license lines, %d channels each, for the customer numbers %s … %s), uploaded as a person"
 				+ " would: signed in at `/back-office/login` as the Camunda user `%s` of `order-management` (the harness"
 				+ " makes it through `/engine-rest`), `POST /back-office/sales-orders/import` (multipart). The portal"
