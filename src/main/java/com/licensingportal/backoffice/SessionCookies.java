@@ -2,6 +2,7 @@ package com.licensingportal.backoffice;
 
 import java.util.List;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -65,8 +66,18 @@ class SessionCookies {
 			of(request).expireSession(request, response);
 		}
 
+		/**
+		 * By the path the browser asked for: an error page (or a forward) answers under another path (/error), and
+		 * choosing by that one wrote a Tasklist session into the portal's cookie when a Camunda call answered an error.
+		 */
 		private HttpSessionIdResolver of(HttpServletRequest request) {
-			String path = request.getRequestURI().substring(request.getContextPath().length());
+			Object asked = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+			if (asked == null) {
+				asked = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+			}
+			String uri = asked instanceof String original ? original : request.getRequestURI();
+			String context = request.getContextPath();
+			String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
 			for (Application application : this.applications) {
 				if (application.serves(path)) {
 					return application.cookie();

@@ -29,6 +29,8 @@ class OpenApiDocumentTest extends PortalIntegrationTest {
 		assertThat(document.at("/paths/~1api~1v1~1transfers~1{id}/get").isMissingNode()).as("a transfer").isFalse();
 		assertThat(document.at("/paths/~1api~1v1~1transfers~1{id}~1cancel/post").isMissingNode()).as("cancel").isFalse();
 		assertThat(document.at("/components/securitySchemes/token/scheme").asText()).isEqualTo("bearer");
+		assertThat(document.at("/paths/~1api~1v1~1back-office~1accounts/post").isMissingNode()).as("back office").isFalse();
+		assertThat(document.at("/components/securitySchemes/orderManagementBasic/scheme").asText()).isEqualTo("basic");
 	}
 
 	@Test

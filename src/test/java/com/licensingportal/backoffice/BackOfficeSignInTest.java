@@ -101,8 +101,10 @@ class BackOfficeSignInTest extends PortalIntegrationTest {
 		assertThat(browser.logIn(DemoData.PARTNER_ADMIN, DemoData.PASSWORD).redirectPath()).isEqualTo("/entitlements");
 		assertThat(signIn(browser, DemoData.OM_USER, DemoData.OM_PASSWORD).redirectPath()).isEqualTo("/back-office");
 
-		// Tasklist's own login, as its page sends it: it starts a new session of its own.
+		// Tasklist's own login, as its page sends it: it asks who is logged in (an error answer: nobody), then logs in,
+		// which starts a new session of its own.
 		browser.get("/camunda/app/tasklist/default/");
+		browser.get("/camunda/api/admin/auth/user/default", "Accept", "application/json");
 		Page tasklist = browser.send(HttpRequest.newBuilder(browser.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "application/json")

@@ -136,7 +136,7 @@ public class BackOfficeAccounts {
 		String cleanName = name(name);
 		String before = account.getName();
 		account.setName(cleanName);
-		this.audit.record(actor, SubjectType.ACCOUNT, accountNumber, "Renamed", before, cleanName);
+		this.audit.record(actor, SubjectType.ACCOUNT, account.getAccountNumber(), "Renamed", before, cleanName);
 		return account;
 	}
 
@@ -151,7 +151,7 @@ public class BackOfficeAccounts {
 		String before = account.getCustomerNumber();
 		account.setCustomerNumber(number);
 		this.accounts.flush();
-		this.audit.record(actor, SubjectType.ACCOUNT, accountNumber,
+		this.audit.record(actor, SubjectType.ACCOUNT, account.getAccountNumber(),
 				number == null ? "Customer number removed" : "Customer number set", before == null ? "(none)" : before,
 				number == null ? "(none)" : number);
 		return account;
@@ -202,7 +202,7 @@ public class BackOfficeAccounts {
 			return account;
 		}
 		account.setStatus(status);
-		this.audit.record(actor, SubjectType.ACCOUNT, accountNumber,
+		this.audit.record(actor, SubjectType.ACCOUNT, account.getAccountNumber(),
 				status == AccountStatus.DISABLED ? "Disabled" : "Enabled", before.name(), status.name());
 		return account;
 	}
