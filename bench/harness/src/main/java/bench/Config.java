@@ -33,9 +33,10 @@ final class Config {
 
 	final String mysqlHost = "127.0.0.1:3306";
 
-	final String portalDatabase = "licensing_bench_portal";
+	/** BENCH_DB_PREFIX (default licensing_bench) names the databases, so that two runs on one MariaDB do not share them. */
+	final String portalDatabase = databasePrefix() + "_portal";
 
-	final String camundaDatabase = "licensing_bench_camunda";
+	final String camundaDatabase = databasePrefix() + "_camunda";
 
 	final String jdbcParameters = "sendFractionalSeconds=false&rewriteBatchedStatements=true&useSSL=false"
 			+ "&allowPublicKeyRetrieval=true&characterEncoding=UTF-8";
@@ -74,13 +75,18 @@ final class Config {
 		this.dataSet = large ? new DataSet(10_000, 100, 20261127L) : new DataSet(1_000, 10, 20261127L);
 	}
 
+	private static String databasePrefix() {
+		String prefix = System.getenv("BENCH_DB_PREFIX");
+		return prefix == null || prefix.isBlank() ? "licensing_bench" : prefix;
+	}
+
 	static Config parse(String[] args) {
 		Path repo = Path.of(".").toAbsolutePath().normalize();
 		Path out = null;
 		boolean quick = false;
 		boolean reuse = false;
 		boolean profile = false;
-		Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6));
+		Set<Integer> only = new HashSet<>(List.of(1, 2, 3, 4, 5, 6, 7));
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath().normalize();

@@ -88,13 +88,18 @@ final class PortalClient {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** The client itself, with its cookies, for requests this class has no method for (a multipart upload). */
+	HttpClient http() {
+		return this.http;
+	}
+
 	/** The Authorization header of HTTP Basic. */
 	static String basic(String user, String password) {
 		return "Basic " + java.util.Base64.getEncoder()
 			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private URI uri(String path) {
+	URI uri(String path) {
 		return URI.create(this.baseUrl + path);
 	}
 

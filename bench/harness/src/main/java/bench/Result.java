@@ -47,10 +47,10 @@ final class Result {
 	static Result failed(int number, Throwable failure) {
 		String[] names = { "", "Online activation over the REST API", "Channel transfers through the full BPMN",
 				"List Entitlements", "CSV export of 1,000,000 rows", "Start-up of the default profile",
-				SalesOrderBench.WHAT };
+				SalesOrderBench.WHAT, ImportBench.WHAT };
 		String[] targets = { "", "≥ 300 activations/s, p99 < 100 ms, ≥ 0.3× baseline", "≥ 1.0× (b)",
 				"p95 ≤ 50 ms and ≤ 3× baseline", "≥ 0.7× baseline, heap growth < 64 MiB", "≤ 1.3× baseline",
-				SalesOrderBench.TARGET };
+				SalesOrderBench.TARGET, ImportBench.TARGET };
 		Result result = new Result(number, names[number], targets[number]);
 		String reason = String.valueOf(failure.getMessage()).replace('|', '/').replace('\n', ' ');
 		result.subject = "failed";

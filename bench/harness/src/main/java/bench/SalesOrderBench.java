@@ -190,7 +190,7 @@ final class SalesOrderBench {
 	}
 
 	/** The order system's Camunda user in the group order-intake, made once through the engine's REST API. */
-	private void createIntakeUser(PortalClient client) throws Exception {
+	void createIntakeUser(PortalClient client) throws Exception {
 		String admin = PortalClient.basic("admin", Bench.CAMUNDA_ADMIN_PASSWORD);
 		HttpResponse<String> profile = client.send("GET", "/engine-rest/user/" + INTAKE_USER + "/profile", null, admin);
 		if (profile.statusCode() == 404) {
@@ -218,7 +218,7 @@ final class SalesOrderBench {
 	}
 
 	/** The data set's first 10 part numbers and their product ids. */
-	private Map<String, Long> products() throws SQLException {
+	Map<String, Long> products() throws SQLException {
 		Map<String, Long> ids = new HashMap<>();
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement select = connection.prepareStatement("select id from product where part_number = ?")) {
@@ -359,7 +359,7 @@ final class SalesOrderBench {
 	}
 
 	/** The rows the portal's intake ends up with for one order, as one hand-written transaction. */
-	private boolean jdbcOrder(String orderNumber, long account, Map<String, Long> products) throws SQLException {
+	boolean jdbcOrder(String orderNumber, long account, Map<String, Long> products) throws SQLException {
 		Instant now = Instant.now();
 		Timestamp at = Timestamp.from(now);
 		try (Connection connection = this.dataSource.getConnection()) {

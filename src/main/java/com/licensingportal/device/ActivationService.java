@@ -23,7 +23,6 @@ import com.licensingportal.base.PlainTextValidator;
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.refusal.RefusedException.Kind;
 import com.licensingportal.license.LineItemLocks;
-import com.licensingportal.base.PlainTextValidator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 

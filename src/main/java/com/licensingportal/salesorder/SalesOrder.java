@@ -232,6 +232,10 @@ public class SalesOrder {
 		return this.receivedBy;
 	}
 
+	public Instant getReceivedAt() {
+		return this.receivedAt;
+	}
+
 	public List<SalesOrderLine> getLines() {
 		return this.lines;
 	}

@@ -22,7 +22,6 @@ import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemLocks;
 import com.licensingportal.license.LineItemRepository;
-import com.licensingportal.license.Product;
 import com.licensingportal.license.ProductRepository;
 import com.licensingportal.license.SalesOrderService;
 import com.licensingportal.license.SalesOrderService.Entered;
@@ -128,42 +127,9 @@ public class SalesOrderIntakeService {
 	private Receipt create(SalesOrderRequest request, String receivedBy) {
 		SalesOrder order = new SalesOrder(request, receivedBy);
 		List<FieldError> problems = new ArrayList<>();
-		for (int i = 0; i < request.lines().size(); i++) {
-			SalesOrderRequest.Line line = request.lines().get(i);
-			String at = "lines[" + i + "].";
-			Product product = this.products.findByPartNumber(line.partNumber()).orElse(null);
-			if (product == null) {
-				problems.add(new FieldError(at + "partNumber", "No product has the part number " + line.partNumber() + "."));
-				continue;
-			}
-			if (product.isRetired()) {
-				problems.add(new FieldError(at + "partNumber",
-						"Product " + line.partNumber() + " is retired and takes no new orders."));
-				continue;
-			}
-			LineItem renews = null;
-			if (line.isRenewal()) {
-				renews = this.lineItems
-					.findWithDetailsByActivationId(line.renewsActivationId().strip().toUpperCase(java.util.Locale.ROOT))
-					.orElse(null);
-				if (renews == null) {
-					problems.add(new FieldError(at + "renewsActivationId",
-							"No license has the Activation ID " + line.renewsActivationId() + "."));
-					continue;
-				}
-				if (!renews.getProduct().isRenewedBy(product) || product.isPermanent()) {
-					problems.add(new FieldError(at + "renewsActivationId", "License " + line.renewsActivationId()
-							+ " is of product " + renews.getProduct().getPartNumber() + ", which "
-							+ line.partNumber() + " does not renew."));
-					continue;
-				}
-			}
-			else if (this.products.isRenewalPart(product.getId())) {
-				problems.add(new FieldError(at + "renewsActivationId", line.partNumber()
-						+ " is a renewal: name the license it renews in renewsActivationId."));
-				continue;
-			}
-			order.addLine(line.lineNumber(), product, line.version(), line.quantity(), renews);
+		for (OrderLineCheck.CheckedLine line : lineCheck().check(request, problems)) {
+			order.addLine(line.line().lineNumber(), line.product(), line.line().version(), line.line().quantity(),
+					line.renews());
 		}
 		if (!problems.isEmpty()) {
 			throw RefusedException.invalid(problems);
@@ -173,6 +139,37 @@ public class SalesOrderIntakeService {
 		log.info("Received sales order {} for customer number {} from {}", order.getOrderNumber(),
 				order.getCustomerNumber(), receivedBy);
 		return new Receipt(true, SalesOrderView.of(order));
+	}
+
+	/** A check of orders' lines against the catalogue, for callers that check many orders in one transaction. */
+	public OrderLineCheck lineCheck() {
+		return new OrderLineCheck(this.products, this.lineItems);
+	}
+
+	/**
+	 * The fields in which the order already received under the request's number differs from it; empty when it
+	 * is the same order, and no value when no order has the number. The sold-to name is not compared: the back
+	 * office's import takes it from the account, which may have been renamed since.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<List<String>> differencesFromReceived(SalesOrderRequest request) {
+		return this.orders.findByOrderNumber(request.orderNumber()).map(order -> {
+			SalesOrderRequest received = order.asRequest();
+			SalesOrderRequest sameName = new SalesOrderRequest(request.orderNumber(), request.orderDate(),
+					new SalesOrderRequest.SoldTo(request.soldTo().customerNumber(), received.soldTo().name(),
+							request.soldTo().type(), request.soldTo().partnerCustomerNumber()),
+					request.contact(), request.lines());
+			return sameName.differencesFrom(received);
+		});
+	}
+
+	/**
+	 * Reads the order in a read-only transaction, for the back office's page of it.
+	 * @throws SalesOrderRefusedException (not found) when no order has the number
+	 */
+	@Transactional(readOnly = true)
+	public <T> T read(String orderNumber, java.util.function.Function<SalesOrder, T> reader) {
+		return reader.apply(find(orderNumber));
 	}
 
 	@Transactional(readOnly = true)

@@ -29,9 +29,9 @@ public record SalesOrderRequest(
 		@Schema(example = "2026-12-06", description = "Terms of subscriptions and renewals count from this day") LocalDate orderDate,
 		SoldTo soldTo, Contact contact, List<Line> lines) {
 
-	static final int MAX_LINES = 500;
+	public static final int MAX_LINES = 500;
 
-	static final int MAX_QUANTITY = 100_000;
+	public static final int MAX_QUANTITY = 100_000;
 
 	private static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -66,7 +66,7 @@ public record SalesOrderRequest(
 	 * @throws RefusedException (MALFORMED) for fields the call does not know
 	 * @throws RefusedException (INVALID) naming every field that is missing or wrong
 	 */
-	static SalesOrderRequest read(JsonNode body) {
+	public static SalesOrderRequest read(JsonNode body) {
 		if (body == null || !body.isObject()) {
 			throw RefusedException.invalid("body", "The body must be a JSON object: a sales order.");
 		}

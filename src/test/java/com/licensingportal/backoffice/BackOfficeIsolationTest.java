@@ -80,6 +80,11 @@ class BackOfficeIsolationTest extends PortalIntegrationTest {
 		this.variables.put("otherAccountNumber", partner.getAccountNumber());
 		this.variables.put("partnerAccountNumber", partner.getAccountNumber());
 		this.variables.put("partNumber", partNumber);
+		// An entered order of this test; an import id is left to the default, whose page Order Management sees in SalesOrderPagesTest.
+		Account numbered = fixtures.numbered(LicenseFixtures.unique("BoIso Ordering"), com.licensingportal.account.AccountType.CUSTOMER);
+		this.variables.put("orderNumber", fixtures.enteredSalesOrder(numbered,
+				new com.licensingportal.salesorder.SalesOrderRequest.Line(1, "ACC7-ENT-CH", "7.14", 2, null)).orderNumber());
+		this.variables.put("lineNumber", "1");
 		this.staff = BackOfficeStaff.user(this.identity, true);
 		for (UserType type : UserType.values()) {
 			Account own = type.name().startsWith("PARTNER") ? partner : this.customer;

@@ -52,9 +52,9 @@ class RefusedFormBodiesTest extends PortalIntegrationTest {
 	}
 
 	@Test
-	void anUploadOverOneMegabyteIsTooLargeNotExpired() {
+	void anUploadOverTheServersUploadLimitIsTooLargeNotExpired() {
 		Page answer = this.session.upload("/devices/activate-offline", "requestFile", "request.json", "application/json",
-				new byte[1536 * 1024]);
+				new byte[14 * 1024 * 1024]);
 
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.body()).contains("What you sent is too large").doesNotContain("This form has expired");
