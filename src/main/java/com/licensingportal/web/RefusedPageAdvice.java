@@ -48,6 +48,11 @@ class RefusedPageAdvice {
 			throws IOException {
 		log.debug("{} {} refused: {}", request.getMethod(), request.getRequestURI(), refused.getMessage());
 		if (refused.kind() == RefusedException.Kind.NOT_FOUND) {
+			// Order Management is told what was not found (an order, a line, an account it typed); a portal user gets
+			// the bare "not found" page, which says nothing about what exists for others.
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/back-office/")) {
+				return errorPage(HttpStatus.NOT_FOUND, refused.getMessage());
+			}
 			response.sendError(HttpStatus.NOT_FOUND.value());
 			return new ModelAndView();
 		}
