@@ -33,9 +33,14 @@ public class RegistrationProcess {
 
 	/** Whether the request's process still runs; a request whose process was deleted in Cockpit does not. */
 	boolean isRunning(Long requestId) {
+		// Instances started before the readable key carry the bare number.
+		return running(businessKey(requestId)) || running(String.valueOf(requestId));
+	}
+
+	private boolean running(String businessKey) {
 		return this.runtime.createProcessInstanceQuery()
 			.processDefinitionKey(PROCESS_KEY)
-			.processInstanceBusinessKey(businessKey(requestId))
+			.processInstanceBusinessKey(businessKey)
 			.count() > 0;
 	}
 
@@ -64,11 +69,18 @@ public class RegistrationProcess {
 	 * change (never the variable requestId, which the form's users might have written).
 	 */
 	public static Long requestOf(DelegateExecution execution) {
-		return Long.valueOf(execution.getProcessBusinessKey());
+		String key = execution.getProcessBusinessKey();
+		return Long.valueOf(key.startsWith(KEY_PREFIX) ? key.substring(KEY_PREFIX.length()) : key);
 	}
 
+	/**
+	 * The readable business key Cockpit lists the instance by: {@code REG-} and the request's number (instances
+	 * started before it have the bare number, which {@link #requestOf} still reads).
+	 */
 	public static String businessKey(Long requestId) {
-		return String.valueOf(requestId);
+		return KEY_PREFIX + requestId;
 	}
+
+	private static final String KEY_PREFIX = "REG-";
 
 }

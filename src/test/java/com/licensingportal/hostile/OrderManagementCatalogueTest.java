@@ -430,7 +430,8 @@ class OrderManagementCatalogueTest extends PortalIntegrationTest {
 			return Long.valueOf(this.runtime.createProcessInstanceQuery()
 				.processInstanceId(this.otherReviewProcessInstanceId)
 				.singleResult()
-				.getBusinessKey());
+				.getBusinessKey()
+				.replaceFirst("^REG-", ""));
 		}
 
 		/** A value that would point the process elsewhere, of the variable's type. */

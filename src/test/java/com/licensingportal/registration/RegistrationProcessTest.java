@@ -90,6 +90,11 @@ class RegistrationProcessTest extends RegistrationTestSupport {
 			.isWaitingAt("ReviewRegistrationRequest");
 		assertThat(task()).hasCandidateGroup(OrderManagementSetup.GROUP).isNotAssigned();
 		assertThat(task().getName()).isEqualTo("Review registration request: " + form.getOrganisation());
+		// Cockpit lists the instance by the request's readable number; its diagram says the plain task name.
+		assertThat(pi.getBusinessKey()).isEqualTo("REG-" + request.getId());
+		assertThat(this.engine.getRepositoryService().getBpmnModelInstance(pi.getProcessDefinitionId())
+			.getModelElementById("ReviewRegistrationRequest")
+			.getAttributeValue("name")).isEqualTo("Review registration request");
 		MimeMessage confirmation = MailReader.waitFor(greenMail(), email);
 		assertThat(confirmation.getSubject()).isEqualTo("We received your request for access to the Licensing Portal");
 		assertThat(MailReader.text(confirmation)).contains("Hello Jana", form.getOrganisation(), "SO-88812",
@@ -333,7 +338,7 @@ class RegistrationProcessTest extends RegistrationTestSupport {
 		assertThat(this.runtime.getVariable(pi.getId(), "decision")).isNull();
 		assertThat(accountsWithTheUser).isEqualTo(accountsBefore + 1);
 		assertThat(this.accounts.count()).isEqualTo(accountsWithTheUser);
-		assertThat(this.requests.findById(Long.valueOf(pi.getBusinessKey())).orElseThrow().getStatus())
+		assertThat(this.requests.findById(Long.valueOf(pi.getBusinessKey().replaceFirst("^REG-", ""))).orElseThrow().getStatus())
 			.isEqualTo(RegistrationStatus.OPEN);
 		assertThat(this.users.findByEmail(email).orElseThrow().getId()).isEqualTo(meanwhile.getId());
 
