@@ -56,6 +56,26 @@ public class AccountVisibility {
 				() -> this.readOnly.execute(status -> decide(userId)));
 	}
 
+	/**
+	 * The accounts the user belongs to (active ones, by name), as "name · account number": what the header shows,
+	 * since others ask for the account number (a transfer's target). Asked once per web request, like
+	 * {@link #forUser}.
+	 */
+	public List<String> ownAccountsOf(Long userId) {
+		@SuppressWarnings("unchecked")
+		List<String> own = this.memo.remember(AccountVisibility.class.getName() + ".own." + userId, List.class,
+				() -> this.readOnly.execute(status -> this.users.findWithMembershipsById(userId)
+					.map(user -> user.getMemberships()
+						.stream()
+						.map(AccountMembership::getAccount)
+						.filter(Account::isActive)
+						.sorted(Comparator.comparing(Account::getName))
+						.map(account -> account.getName() + " · " + account.getAccountNumber())
+						.toList())
+					.orElse(List.of())));
+		return own;
+	}
+
 	/** The accounts the user sees, by name: the choices of an owner or a new device's account. */
 	public List<Account> accountsSeenBy(Long userId) {
 		VisibleAccounts visible = forUser(userId);

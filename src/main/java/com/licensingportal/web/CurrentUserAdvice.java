@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class CurrentUserAdvice {
 
 	/** What the layout needs to draw the header and the side menu. */
-	public record PortalUserView(String displayName, String email, boolean partner, boolean administrator) {
+	public record PortalUserView(String displayName, String email, boolean partner, boolean administrator,
+			java.util.List<String> accounts) {
 	}
 
 	private static final String API = "/api/";
@@ -34,7 +35,7 @@ class CurrentUserAdvice {
 		}
 		VisibleAccounts accounts = this.visibility.forUser(principal.getUserId());
 		return new PortalUserView(principal.getDisplayName(), principal.getEmail(), accounts.partner(),
-				accounts.isAdministrator());
+				accounts.isAdministrator(), this.visibility.ownAccountsOf(principal.getUserId()));
 	}
 
 	@ModelAttribute("currentPath")

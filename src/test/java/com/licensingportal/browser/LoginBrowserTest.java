@@ -73,6 +73,9 @@ class LoginBrowserTest extends PortalIntegrationTest {
 		assertThat(menu).containsExactly("List Entitlements", "Devices", "List users", "List related accounts",
 				"List related users", "Transfers");
 		assertThat(this.browser.find(By.id("current-user")).getText()).isEqualTo(this.world.partnerAdmin().getDisplayName());
+		// Their own account number, which others need to transfer channels to them, is on every page.
+		assertThat(this.browser.find(By.id("current-account")).getText())
+			.isEqualTo(this.world.partner().getName() + " · " + this.world.partner().getAccountNumber());
 		List<WebElement> rows = this.browser.find(By.id("line-items")).findElements(By.cssSelector("tbody tr"));
 		assertThat(rows).isNotEmpty();
 		assertThat(rows.stream().map(WebElement::getText)).anySatisfy(row -> assertThat(row).contains(this.product.getPartNumber()));
