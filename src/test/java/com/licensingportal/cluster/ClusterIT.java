@@ -220,6 +220,60 @@ class ClusterIT {
 				+ " the other node");
 	}
 
+	@Test
+	@Order(1)
+	void aRelationMadeInTheBackOfficeOnOneNodeIsSeenOnTheOtherAtOnce() throws Exception {
+		// An Order Management user, made through /engine-rest as Camunda's administrator, as an operator would.
+		String om = "om-cluster";
+		String omPassword = "Cluster-Order-Management-2026";
+		assertThat(basic(nodeA, "POST", "/engine-rest/user/create", "admin", "cluster-admin",
+				"{\"profile\": {\"id\": \"" + om + "\", \"firstName\": \"Olga\", \"lastName\": \"Cluster\","
+						+ " \"email\": \"om@cluster.example\"}, \"credentials\": {\"password\": \"" + omPassword + "\"}}")
+			.statusCode()).isEqualTo(204);
+		assertThat(basic(nodeA, "PUT", "/engine-rest/group/order-management/members/" + om, "admin", "cluster-admin", "")
+			.statusCode()).isEqualTo(204);
+
+		String suffix = Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
+		java.net.http.HttpResponse<String> created = basic(nodeA, "POST", "/api/v1/back-office/accounts", om, omPassword,
+				"{\"name\": \"Late Customer " + suffix + "\", \"type\": \"CUSTOMER\", \"customerNumber\": \"C-LATE-" + suffix
+						+ "\"}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String customer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body()).path("accountNumber").asText();
+		ApiClient partnerOnB = new ApiClient(nodeB.url(""));
+		ApiClient partnerOnA = new ApiClient(nodeA.url(""));
+		assertThat(partnerOnB.get("/api/v1/accounts", userToken).body()).doesNotContain(customer);
+
+		// Related on node-a: the partner's next request on node-b sees the customer; removed on node-b: gone on node-a.
+		String relation = "/api/v1/back-office/relations/" + seeded.partnerNumber() + "/customers/" + customer;
+		assertThat(basic(nodeA, "PUT", relation, om, omPassword, "").statusCode()).isEqualTo(204);
+		assertThat(partnerOnB.get("/api/v1/accounts", userToken).body()).as("node-b, right after node-a related them")
+			.contains(customer);
+		assertThat(basic(nodeB, "DELETE", relation, om, omPassword, "").statusCode()).isEqualTo(204);
+		assertThat(partnerOnA.get("/api/v1/accounts", adminToken).body()).as("node-a, right after node-b removed it")
+			.doesNotContain(customer);
+		figure("Back office: a customer related to the partner on node-a was in the partner's accounts on node-b at the next"
+				+ " request, and gone on node-a at the next request after node-b removed the relation (no cache to wait for)");
+	}
+
+	/** A request with HTTP Basic credentials (Camunda's REST API, the back-office API). */
+	private static java.net.http.HttpResponse<String> basic(PortalNode node, String method, String path, String user,
+			String password, String json) throws Exception {
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.url(path)))
+			.header("Authorization", "Basic " + credentials)
+			.header("Accept", "application/json")
+			.timeout(Duration.ofSeconds(30));
+		if (json.isEmpty()) {
+			request.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+		}
+		else {
+			request.header("Content-Type", "application/json")
+				.method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json));
+		}
+		return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** The first email to the recipient with this subject, waiting up to a minute (a job sends it). */
 	private static MimeMessage awaitMail(String recipient, String subject) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();

@@ -61,7 +61,7 @@ class SecurityHeadersTest extends PortalIntegrationTest {
 	private static final Logger log = LoggerFactory.getLogger(SecurityHeadersTest.class);
 
 	/** Public files that are neither account data nor secret: they may be cached. */
-	private static final List<String> CACHEABLE = List.of("/css/", "/js/", "/webjars/", "/schemas/",
+	private static final List<String> CACHEABLE = List.of("/css/", "/js/", "/webjars/", "/schemas/", "/favicon.ico",
 			"/.well-known/licensing-public-key", "/camunda/app/");
 
 	private static final List<String> SECURITY_HEADERS = List.of("X-Content-Type-Options", "Referrer-Policy",
@@ -202,7 +202,7 @@ class SecurityHeadersTest extends PortalIntegrationTest {
 					this.device.device().getDeviceId(), "userId", String.valueOf(this.user.getId()), "accountId",
 					String.valueOf(this.account.getId()), "transferNumber", this.transferNumber, "token", "not-a-real-link",
 					// The order system's routes: a portal user's token gets 404, with the same headers.
-					"orderNumber", "SO-DEMO-1001", "lineNumber", "1");
+					"orderNumber", "SO-1001", "lineNumber", "1");
 			for (String variable : route.variables()) {
 				String value = switch (route.pattern()) {
 					case "/api/v1/transfers/{id}", "/api/v1/transfers/{id}/cancel" -> this.transferNumber;
@@ -220,7 +220,11 @@ class SecurityHeadersTest extends PortalIntegrationTest {
 			if (variable.endsWith("ccountNumber")) {
 				return this.account.getAccountNumber();
 			}
-			return variable.equals("partNumber") ? "ACC7-ENT-CH" : null;
+			return switch (variable) {
+				case "partNumber" -> "ACC7-ENT-CH";
+				case "importId" -> "1";
+				default -> null;
+			};
 		}
 
 	}
