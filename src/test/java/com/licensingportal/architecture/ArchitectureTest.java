@@ -97,8 +97,6 @@ class ArchitectureTest {
 	static final Map<String, String> ENGINE_INTERNALS_USERS = Map.of(
 			"com.licensingportal.workflow.NodeName",
 			"a ProcessEnginePlugin: its methods take ProcessEngineConfigurationImpl",
-			"com.licensingportal.workflow.ParsedFeelCache",
-			"a ProcessEnginePlugin subclassing ScalaFeelEngine (issue 14 item 9 removes it)",
 			"com.licensingportal.workflow.WaitStates",
 			"reads the engine's clock (ClockUtil), which timers follow and process tests move; no public API reads it",
 			"com.licensingportal.workflow.EngineRestAuthentication",
