@@ -223,8 +223,9 @@ class ClusterIT {
 	@Test
 	@Order(1)
 	void aRelationMadeInTheBackOfficeOnOneNodeIsSeenOnTheOtherAtOnce() throws Exception {
-		// An Order Management user, made through /engine-rest as Camunda's administrator, as an operator would.
-		String om = "om-cluster";
+		// An Order Management user, made through /engine-rest as Camunda's administrator, as an operator would (a
+		// Camunda user id has letters and digits only).
+		String om = "omcluster";
 		String omPassword = "Cluster-Order-Management-2026";
 		assertThat(basic(nodeA, "POST", "/engine-rest/user/create", "admin", "cluster-admin",
 				"{\"profile\": {\"id\": \"" + om + "\", \"firstName\": \"Olga\", \"lastName\": \"Cluster\","
