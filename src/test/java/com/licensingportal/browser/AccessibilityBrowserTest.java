@@ -111,6 +111,29 @@ class AccessibilityBrowserTest extends PortalIntegrationTest {
 	}
 
 	@Test
+	void theBackOfficesPagesKeepToWcag21() {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		LicenseFixtures.CamundaUser om = fixtures.orderManager();
+		String order = fixtures.enteredSalesOrder(fixtures.numbered(LicenseFixtures.unique("Axe Ordering"),
+				com.licensingportal.account.AccountType.CUSTOMER),
+				new com.licensingportal.salesorder.SalesOrderRequest.Line(1, "ACC7-ENT-CH", "7.14", 2, null)).orderNumber();
+		this.browser.open("/back-office/login")
+			.type(By.id("username"), om.id())
+			.type(By.id("password"), om.password())
+			.click(By.cssSelector("button[type=submit]"));
+		this.browser.find(By.id("tasklist-link"));
+		List<String> violations = new ArrayList<>();
+		for (String page : List.of("/back-office", "/back-office/accounts", "/back-office/accounts/new",
+				"/back-office/accounts/" + this.world.partner().getAccountNumber(), "/back-office/products",
+				"/back-office/products/ACC7-ENT-CH", "/back-office/sales-orders", "/back-office/sales-orders/new",
+				"/back-office/sales-orders/import", "/back-office/sales-orders/" + order, "/back-office/audit")) {
+			violations.addAll(scan(page));
+		}
+
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
 	void aPageThatBreaksARuleIsCaught() {
 		this.browser.logIn(this.world.partnerUser().getEmail(), LicenseFixtures.PASSWORD);
 		this.browser.open("/entitlements");

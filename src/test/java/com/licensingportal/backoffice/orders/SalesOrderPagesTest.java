@@ -118,7 +118,10 @@ class SalesOrderPagesTest extends PortalIntegrationTest {
 		enteredOrder(orderNumber, 5);
 
 		assertThat(page(get("/back-office/sales-orders").param("orderNumber", orderNumber.toLowerCase()), 200))
-			.contains("data-order-number=\"" + orderNumber + "\"", "id=\"matching\">1<");
+			.contains("data-order-number=\"" + orderNumber + "\"", "id=\"matching\">1<")
+			// Every column says what it is, and sorts by it.
+			.containsPattern("data-sort=\"orderNumber\"[^>]*>Order number</a>")
+			.containsPattern("data-sort=\"received\"[^>]*>Received</a>");
 		assertThat(page(get("/back-office/sales-orders").param("customerNumber", this.customer.getCustomerNumber()), 200))
 			.contains(orderNumber);
 		assertThat(page(get("/back-office/sales-orders").param("account", this.customer.getAccountNumber()), 200))
