@@ -95,9 +95,26 @@ public final class Browser implements AutoCloseable {
 		click(By.cssSelector("button[type=submit]"));
 		// The next page (List Entitlements, or the login page again with its message) has replaced this one.
 		new WebDriverWait(this.driver, Duration.ofSeconds(15))
-			.until(driver -> ExpectedConditions.stalenessOf(loginPage).apply(driver) && "complete"
+			.until(driver -> replaced(loginPage, driver) && "complete"
 				.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
 		return this;
+	}
+
+	/**
+	 * Whether the page of {@code element} has been replaced. Chromium sometimes answers for an element of a page
+	 * being replaced with "Node with given id does not belong to the document" (an unknown error, not a stale
+	 * element): that is the same answer.
+	 */
+	private static boolean replaced(WebElement element, WebDriver driver) {
+		try {
+			return ExpectedConditions.stalenessOf(element).apply(driver);
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	public Browser logOut() {
