@@ -62,18 +62,27 @@ public class AccountVisibility {
 	 * {@link #forUser}.
 	 */
 	public List<String> ownAccountsOf(Long userId) {
+		forUser(userId);
 		@SuppressWarnings("unchecked")
-		List<String> own = this.memo.remember(AccountVisibility.class.getName() + ".own." + userId, List.class,
+		List<String> own = this.memo.remember(ownKey(userId), List.class,
 				() -> this.readOnly.execute(status -> this.users.findWithMembershipsById(userId)
-					.map(user -> user.getMemberships()
-						.stream()
-						.map(AccountMembership::getAccount)
-						.filter(Account::isActive)
-						.sorted(Comparator.comparing(Account::getName))
-						.map(account -> account.getName() + " · " + account.getAccountNumber())
-						.toList())
+					.map(AccountVisibility::ownAccounts)
 					.orElse(List.of())));
 		return own;
+	}
+
+	private static String ownKey(Long userId) {
+		return AccountVisibility.class.getName() + ".own." + userId;
+	}
+
+	private static List<String> ownAccounts(PortalUser user) {
+		return user.getMemberships()
+			.stream()
+			.map(AccountMembership::getAccount)
+			.filter(Account::isActive)
+			.sorted(Comparator.comparing(Account::getName))
+			.map(account -> account.getName() + " · " + account.getAccountNumber())
+			.toList();
 	}
 
 	/** The accounts the user sees, by name: the choices of an owner or a new device's account. */
@@ -128,6 +137,9 @@ public class AccountVisibility {
 		if (user == null || user.getStatus() != UserStatus.ACTIVE) {
 			return VisibleAccounts.none();
 		}
+		// The header's "your accounts" come from the same read: kept for this request, asked for no more.
+		List<String> own = ownAccounts(user);
+		this.memo.remember(ownKey(userId), List.class, () -> own);
 		Map<Long, UserType> links = new LinkedHashMap<>();
 		for (AccountMembership membership : user.getMemberships()) {
 			if (membership.getAccount().isActive()) {
