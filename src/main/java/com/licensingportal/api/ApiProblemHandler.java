@@ -1,5 +1,6 @@
 package com.licensingportal.api;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
@@ -81,11 +82,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			case TOO_LARGE -> "Too large";
 			case UNSUPPORTED_TYPE -> "Unsupported content type";
 			case TOO_MANY -> "Too many requests";
-		}, ex.getMessage());
+		}, ex.message(LocaleContextHolder.getLocale()));
 		if (ex.kind() == RefusedException.Kind.INVALID && !ex.errors().isEmpty()) {
 			problem.setProperty("errors", ex.errors()
 				.stream()
-				.map(error -> Map.of("field", error.field(), "message", error.message()))
+				.map(error -> Map.of("field", error.field(), "message", error.message(LocaleContextHolder.getLocale())))
 				.toList());
 		}
 		return problem;

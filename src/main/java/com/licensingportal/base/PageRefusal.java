@@ -1,5 +1,6 @@
 package com.licensingportal.base;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import com.licensingportal.refusal.RefusedException;
 
 import org.springframework.http.HttpStatus;
@@ -39,7 +40,7 @@ public final class PageRefusal {
 			throw refused;
 		}
 		answer(model, refused);
-		return refused.getMessage();
+		return refused.message(LocaleContextHolder.getLocale());
 	}
 
 }

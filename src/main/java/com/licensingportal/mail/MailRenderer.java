@@ -1,5 +1,8 @@
 package com.licensingportal.mail;
 
+import com.licensingportal.text.BundleMessageSource;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.WhenDialect;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,8 +28,17 @@ public class MailRenderer {
 
 	private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
 
+	/** In English; see {@link #render(String, Map, Locale)}. */
 	public RenderedMail render(String template, Map<String, Object> variables) {
-		Context context = new Context(Locale.ENGLISH, variables);
+		return render(template, variables, Languages.ENGLISH);
+	}
+
+	/**
+	 * The mail in the recipient's language: {@code #{code(args)}} from the message bundle ({@code messages/}),
+	 * {@code #when} for days and moments.
+	 */
+	public RenderedMail render(String template, Map<String, Object> variables, Locale language) {
+		Context context = new Context(Languages.supported(language), variables);
 		String textWithSubject = this.text.process(template, context).stripLeading();
 		int endOfFirstLine = textWithSubject.indexOf('\n');
 		String firstLine = endOfFirstLine < 0 ? textWithSubject : textWithSubject.substring(0, endOfFirstLine);
@@ -48,6 +60,8 @@ public class MailRenderer {
 		resolver.setCheckExistence(true);
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		engine.setTemplateResolver(resolver);
+		engine.setTemplateEngineMessageSource(new BundleMessageSource());
+		engine.addDialect(new WhenDialect());
 		return engine;
 	}
 

@@ -4,6 +4,8 @@ import java.io.Serial;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 
+import com.licensingportal.text.Text;
+
 /**
  * An Order Management decision in Tasklist that the portal refuses, in every process: a completion with more
  * than the form's fields, a choice that is incomplete, or one that cannot be carried out. The completion fails
@@ -17,8 +19,23 @@ public class DecisionRefusedException extends ProcessEngineException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	private final transient Text text;
+
+	public DecisionRefusedException(Text text) {
+		super(text.toString());
+		this.text = text;
+	}
+
+	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
+	@Deprecated(forRemoval = true)
 	public DecisionRefusedException(String message) {
 		super(message);
+		this.text = null;
+	}
+
+	/** The reason as a text of the bundle (null for a sentence written before the bundle). */
+	public Text text() {
+		return this.text;
 	}
 
 }

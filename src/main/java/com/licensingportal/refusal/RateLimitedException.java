@@ -3,6 +3,8 @@ package com.licensingportal.refusal;
 import java.io.Serial;
 import java.time.Duration;
 
+import com.licensingportal.text.Text;
+
 /** The caller has asked too often ({@link Kind#TOO_MANY}); it may try again after {@link #retryAfter()}. */
 public class RateLimitedException extends RefusedException {
 
@@ -11,6 +13,13 @@ public class RateLimitedException extends RefusedException {
 
 	private final Duration retryAfter;
 
+	public RateLimitedException(Text text, Duration retryAfter) {
+		super(Kind.TOO_MANY, text);
+		this.retryAfter = retryAfter;
+	}
+
+	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
+	@Deprecated(forRemoval = true)
 	public RateLimitedException(String message, Duration retryAfter) {
 		super(Kind.TOO_MANY, message);
 		this.retryAfter = retryAfter;

@@ -2,11 +2,16 @@ package com.licensingportal.refusal;
 
 import java.io.Serial;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 
 /**
  * The portal's one word for "no" to something a user (or a caller of the API) asked: the reason is the
- * message, in their words, and nothing changed. Thrown before anything changed, or inside the transaction,
+ * message, in their words ({@link #message(Locale)}: a {@link Text} of the bundle, in the reader's language; {@link #getMessage()} is
+ * the English, for logs), and nothing changed. Thrown before anything changed, or inside the transaction,
  * which then rolls back. The {@link Kind} says what sort of refusal it is, and so the status the pages
  * ({@code system.RefusedPageAdvice}, {@code system.PageRefusal}) and the REST API ({@code api.ApiProblemHandler})
  * answer; {@link #errors()} names the fields of an {@link Kind#INVALID} request. No controller translates it.
@@ -53,54 +58,183 @@ public class RefusedException extends RuntimeException {
 
 	}
 
-	/** One field's problem, in the user's words; the field named as the request names it. */
-	public record FieldError(String field, String message) {
+	/**
+	 * One field's problem, in the user's words (a {@link Text} of the bundle); the field named as the request names
+	 * it.
+	 */
+	public static final class FieldError implements java.io.Serializable {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		private final String field;
+
+		private final Text text;
+
+		private final String literal;
+
+		public FieldError(String field, Text text) {
+			this.field = field;
+			this.text = java.util.Objects.requireNonNull(text, "text");
+			this.literal = null;
+		}
+
+		/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
+		@Deprecated(forRemoval = true)
+		public FieldError(String field, String message) {
+			this.field = field;
+			this.text = null;
+			this.literal = message;
+		}
+
+		public String field() {
+			return this.field;
+		}
+
+		/** The sentence in the reader's language. */
+		public String message(Locale locale) {
+			return this.text == null ? this.literal : this.text.in(locale);
+		}
+
+		/** The sentence in English (logs, tests). */
+		public String message() {
+			return message(Languages.ENGLISH);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof FieldError error && java.util.Objects.equals(this.field, error.field)
+					&& message().equals(error.message());
+		}
+
+		@Override
+		public int hashCode() {
+			return java.util.Objects.hash(this.field, message());
+		}
+
+		@Override
+		public String toString() {
+			return this.field + ": " + message();
+		}
+
 	}
 
 	private final Kind kind;
 
+	private final Text text;
+
 	private final List<FieldError> errors;
 
+	public RefusedException(Kind kind, Text text) {
+		this(kind, text, List.of());
+	}
+
+	protected RefusedException(Kind kind, Text text, List<FieldError> errors) {
+		super(text.toString());
+		this.kind = kind;
+		this.text = text;
+		this.errors = List.copyOf(errors);
+	}
+
+	private RefusedException(Kind kind, List<FieldError> errors) {
+		super(errors.stream().map(FieldError::message).collect(Collectors.joining(" ")));
+		this.kind = kind;
+		this.text = null;
+		this.errors = List.copyOf(errors);
+	}
+
+	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
+	@Deprecated(forRemoval = true)
 	public RefusedException(Kind kind, String message) {
 		this(kind, message, List.of());
 	}
 
+	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
+	@Deprecated(forRemoval = true)
 	protected RefusedException(Kind kind, String message, List<FieldError> errors) {
 		super(message);
 		this.kind = kind;
+		this.text = null;
 		this.errors = List.copyOf(errors);
 	}
 
-	/** {@code what} does not exist, or the user may not see it: "{@code what} was not found." */
+	/** Something the request names does not exist, or the user may not see it: the text says what. */
+	public static RefusedException notFound(Text text) {
+		return new RefusedException(Kind.NOT_FOUND, text);
+	}
+
+	/** A value of the request that cannot be accepted; {@code field} names it (null when no one field is at fault). */
+	public static RefusedException invalid(String field, Text text) {
+		return field == null ? new RefusedException(Kind.INVALID, text)
+				: invalid(List.of(new FieldError(field, text)));
+	}
+
+	/** Several fields that cannot be accepted; the message is their sentences, one after the other. */
+	public static RefusedException invalid(List<FieldError> errors) {
+		return new RefusedException(Kind.INVALID, errors);
+	}
+
+	/** Not possible as things are now. */
+	public static RefusedException conflict(Text text) {
+		return new RefusedException(Kind.CONFLICT, text);
+	}
+
+	/** Not readable as what it should be. */
+	public static RefusedException malformed(Text text) {
+		return new RefusedException(Kind.MALFORMED, text);
+	}
+
+	/** Was there, but is used up (a single-use link). */
+	public static RefusedException gone(Text text) {
+		return new RefusedException(Kind.GONE, text);
+	}
+
+	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
+	@Deprecated(forRemoval = true)
 	public static RefusedException notFound(String what) {
 		return new RefusedException(Kind.NOT_FOUND, what + " was not found.");
 	}
 
-	/** A value of the request that cannot be accepted; {@code field} names it (null when no one field is at fault). */
+	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
+	@Deprecated(forRemoval = true)
 	public static RefusedException invalid(String field, String message) {
 		return field == null ? new RefusedException(Kind.INVALID, message)
 				: invalid(List.of(new FieldError(field, message)));
 	}
 
-	/** Several fields that cannot be accepted; the message is their sentences, one after the other. */
-	public static RefusedException invalid(List<FieldError> errors) {
-		return new RefusedException(Kind.INVALID,
-				errors.stream().map(FieldError::message).collect(Collectors.joining(" ")), errors);
-	}
-
-	/** Not possible as things are now. */
+	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
+	@Deprecated(forRemoval = true)
 	public static RefusedException conflict(String message) {
 		return new RefusedException(Kind.CONFLICT, message);
 	}
 
-	/** Not readable as what it should be. */
+	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
+	@Deprecated(forRemoval = true)
 	public static RefusedException malformed(String message) {
 		return new RefusedException(Kind.MALFORMED, message);
 	}
 
-	/** Was there, but is used up (a single-use link). */
+	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
+	@Deprecated(forRemoval = true)
 	public static RefusedException gone(String message) {
 		return new RefusedException(Kind.GONE, message);
+	}
+
+	/** The reason in the reader's language; {@link #getMessage()} is the English. */
+	public String message(Locale locale) {
+		if (this.text != null) {
+			return this.text.in(locale);
+		}
+		if (!this.errors.isEmpty() && getMessage() != null
+				&& getMessage().equals(this.errors.stream().map(FieldError::message).collect(Collectors.joining(" ")))) {
+			return this.errors.stream().map(error -> error.message(locale)).collect(Collectors.joining(" "));
+		}
+		return getMessage();
+	}
+
+	/** The reason as a text of the bundle, or null for a sentence written before the bundle (deprecated). */
+	public Text text() {
+		return this.text;
 	}
 
 	public Kind kind() {

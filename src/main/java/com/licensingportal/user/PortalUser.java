@@ -41,6 +41,9 @@ public class PortalUser {
 
 	private String phone;
 
+	/** The language the user chose on their profile ("en", "fr"), or null: then the browser's. Emails use it. */
+	private String language;
+
 	@Column(name = "job_title")
 	private String jobTitle;
 
@@ -142,6 +145,14 @@ public class PortalUser {
 
 	public void setLastName(String lastName) {
 		this.lastName = lastName;
+	}
+
+	public String getLanguage() {
+		return this.language;
+	}
+
+	public void setLanguage(String language) {
+		this.language = language;
 	}
 
 	public String getPhone() {

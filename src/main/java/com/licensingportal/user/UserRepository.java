@@ -20,6 +20,10 @@ public interface UserRepository extends JpaRepository<PortalUser, Long> {
 	@EntityGraph(attributePaths = { "memberships", "memberships.account" })
 	Optional<PortalUser> findByEmail(String email);
 
+	/** The language the user chose ("en", "fr"), empty when none: read for every new session's pages. */
+	@Query("select u.language from PortalUser u where u.id = :id and u.language is not null")
+	Optional<String> findLanguageById(Long id);
+
 	/**
 	 * One statement, in the caller's transaction if it has one, else none (AccountVisibility asks on every
 	 * request). A query string with its fetches, not a derived query or an {@code @EntityGraph}: Hibernate

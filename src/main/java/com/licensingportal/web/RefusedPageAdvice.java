@@ -1,5 +1,6 @@
 package com.licensingportal.web;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import java.io.IOException;
 
 import com.licensingportal.refusal.RateLimitedException;
@@ -51,7 +52,7 @@ class RefusedPageAdvice {
 			// Order Management is told what was not found (an order, a line, an account it typed); a portal user gets
 			// the bare "not found" page, which says nothing about what exists for others.
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/back-office/")) {
-				return errorPage(HttpStatus.NOT_FOUND, refused.getMessage());
+				return errorPage(HttpStatus.NOT_FOUND, refused.message(LocaleContextHolder.getLocale()));
 			}
 			response.sendError(HttpStatus.NOT_FOUND.value());
 			return new ModelAndView();
@@ -59,7 +60,7 @@ class RefusedPageAdvice {
 		if (refused instanceof RateLimitedException tooMany) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds());
 		}
-		return errorPage(HttpStatus.valueOf(refused.kind().status()), refused.getMessage());
+		return errorPage(HttpStatus.valueOf(refused.kind().status()), refused.message(LocaleContextHolder.getLocale()));
 	}
 
 	private static ModelAndView errorPage(HttpStatus status, String refusal) {

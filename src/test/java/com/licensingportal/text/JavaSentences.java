@@ -1,0 +1,164 @@
+package com.licensingportal.text;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the string literals of a Java file that read as a sentence for a person: two words or more that begin with
+ * a capital or end with a full stop, a question or an exclamation mark. Not counted: SQL, and the statements whose
+ * readers are developers or operators (logs, programming errors, the OpenAPI description, start-up failures), and
+ * the files {@link #DEVELOPERS_ONLY} names with their reason.
+ */
+final class JavaSentences {
+
+	/** Files whose strings no portal user reads, and why. */
+	static final Map<String, String> DEVELOPERS_ONLY = Map.of(
+			"com/licensingportal/demo/", "demo data: the names of made-up organisations and people, not sentences",
+			"com/licensingportal/base/InvalidSettingsFailureAnalyzer.java",
+			"the operator's start-up failure, printed in the log",
+			"com/licensingportal/base/MissingSettingsFailureAnalyzer.java",
+			"the operator's start-up failure, printed in the log");
+
+	/** What a statement holding a sentence for developers or operators contains. */
+	private static final List<String> FOR_DEVELOPERS = List.of("log.", "LOG.", "logger.", "IllegalStateException",
+			"IllegalArgumentException", "UnsupportedOperationException", "UncheckedIOException", "AssertionError",
+			"NullPointerException", "requireNonNull", "@Operation", "@Schema", "@Parameter", "@Tag", "@ApiResponse",
+			"@Query", "MissingSettingsException", "FailureAnalysis", "@Description", "Info()", ".description(",
+			".summary(", ".title(");
+
+	private static final Pattern SENTENCE = Pattern
+		.compile("(^\\p{Lu}\\p{L}*[,:]?\\s+\\p{L}.*)|(\\p{L}+\\s+\\p{L}+.*[.?!]\\s*$)", Pattern.DOTALL);
+
+	private static final Pattern SQL = Pattern.compile(
+			"(?i)\\b(select|insert into|update|delete from|from|where|join|order by|group by|values|set|and|limit|on duplicate)\\b");
+
+	private JavaSentences() {
+	}
+
+	static void find(Path file, List<String> outside) throws IOException {
+		String path = file.toString().replace('\\', '/');
+		if (DEVELOPERS_ONLY.keySet().stream().anyMatch(path::contains)) {
+			return;
+		}
+		String source = withoutComments(Files.readString(file));
+		int i = 0;
+		while (i < source.length()) {
+			char c = source.charAt(i);
+			if (c == '"') {
+				boolean block = source.startsWith("\"\"\"", i);
+				int end = block ? source.indexOf("\"\"\"", i + 3) : endOfString(source, i);
+				if (end < 0) {
+					return;
+				}
+				String literal = block ? source.substring(i + 3, end) : source.substring(i + 1, end);
+				if (sentence(literal) && !forDevelopers(statement(source, i))) {
+					outside.add(file + ":" + line(source, i) + ": \"" + literal.strip() + "\"");
+				}
+				i = end + (block ? 3 : 1);
+			}
+			else if (c == '\'') {
+				int end = source.indexOf('\'', i + (source.charAt(i + 1) == '\\' ? 3 : 2));
+				i = end < 0 ? source.length() : end + 1;
+			}
+			else {
+				i++;
+			}
+		}
+	}
+
+	private static boolean sentence(String literal) {
+		String text = literal.replace("\\n", " ").strip();
+		if (!text.contains(" ") || !SENTENCE.matcher(text).find()) {
+			return false;
+		}
+		long sqlWords = SQL.matcher(text).results().count();
+		return sqlWords < 2 || Character.isUpperCase(text.charAt(0)) && !text.startsWith("SELECT")
+				&& !text.startsWith("INSERT") && !text.startsWith("UPDATE") && !text.startsWith("DELETE")
+				&& sqlWords < 3;
+	}
+
+	private static boolean forDevelopers(String statement) {
+		return FOR_DEVELOPERS.stream().anyMatch(statement::contains);
+	}
+
+	/** The statement, annotation or declaration around position {@code at}. */
+	private static String statement(String source, int at) {
+		int start = Math.max(Math.max(source.lastIndexOf(';', at), source.lastIndexOf('{', at)),
+				source.lastIndexOf('}', at));
+		int end = source.indexOf(';', at);
+		return source.substring(start + 1, end < 0 ? source.length() : end);
+	}
+
+	private static int endOfString(String source, int start) {
+		for (int i = start + 1; i < source.length(); i++) {
+			char c = source.charAt(i);
+			if (c == '\\') {
+				i++;
+			}
+			else if (c == '"') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static int line(String source, int at) {
+		int line = 1;
+		for (int i = 0; i < at; i++) {
+			if (source.charAt(i) == '\n') {
+				line++;
+			}
+		}
+		return line;
+	}
+
+	/** The source with comments blanked out (line breaks kept, so that line numbers stay). */
+	private static String withoutComments(String source) {
+		StringBuilder out = new StringBuilder(source.length());
+		int i = 0;
+		while (i < source.length()) {
+			char c = source.charAt(i);
+			if (c == '"') {
+				boolean block = source.startsWith("\"\"\"", i);
+				int end = block ? source.indexOf("\"\"\"", i + 3) + 3 : endOfString(source, i) + 1;
+				if (end <= 0) {
+					end = source.length();
+				}
+				out.append(source, i, end);
+				i = end;
+			}
+			else if (c == '\'' && i + 2 < source.length()) {
+				int end = source.indexOf('\'', i + (source.charAt(i + 1) == '\\' ? 3 : 2)) + 1;
+				if (end <= 0) {
+					end = source.length();
+				}
+				out.append(source, i, end);
+				i = end;
+			}
+			else if (source.startsWith("//", i)) {
+				int end = source.indexOf('\n', i);
+				i = end < 0 ? source.length() : end;
+			}
+			else if (source.startsWith("/*", i)) {
+				int end = source.indexOf("*/", i + 2);
+				end = end < 0 ? source.length() : end + 2;
+				for (int j = i; j < end; j++) {
+					if (source.charAt(j) == '\n') {
+						out.append('\n');
+					}
+				}
+				i = end;
+			}
+			else {
+				out.append(c);
+				i++;
+			}
+		}
+		return out.toString();
+	}
+
+}
