@@ -35,6 +35,9 @@ class MessagesTest {
 
 	private static final Pattern ARGUMENT = Pattern.compile("\\{\\s*(\\d+)");
 
+	/** A lone single quote right before a brace: ICU quotes the brace, so the argument is not written. */
+	private static final Pattern QUOTED_ARGUMENT = Pattern.compile("(?<!')'\\{");
+
 	@Test
 	void everyFileHasItsTwinInEveryLanguageWithTheSameCodes() throws IOException {
 		List<String> problems = new ArrayList<>();
@@ -75,6 +78,10 @@ class MessagesTest {
 				catch (IllegalArgumentException ex) {
 					problems.add(code + " (" + language + ") is not an ICU pattern: " + ex.getMessage());
 					continue;
+				}
+				if (QUOTED_ARGUMENT.matcher(pattern).find()) {
+					problems.add(code + " (" + language + ") has a single quote before a brace, which ICU reads as the start of"
+							+ " quoted text (the argument would be written as it stands): write two ('') for an apostrophe");
 				}
 				Set<String> arguments = arguments(pattern);
 				if (englishArguments == null) {
