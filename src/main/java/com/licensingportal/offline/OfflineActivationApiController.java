@@ -1,5 +1,6 @@
 package com.licensingportal.offline;
 
+import com.licensingportal.text.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -59,7 +60,7 @@ class OfflineActivationApiController {
 				user.getEmail());
 		String deviceId = activation.getDevice().getDeviceId();
 		String licenseFile = this.offline.licenseFile(user.getUserId(), deviceId, activation.getId())
-			.orElseThrow(() -> RefusedException.notFound("The license file"));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.offline.noFile")));
 		return ResponseEntity.created(URI.create("/api/v1/devices/" + deviceId))
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -421,7 +421,7 @@ class EntitlementListTest extends PortalIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(nothing).contains(EntitlementListController.NOTHING_SELECTED).contains("id=\"line-items\"");
+		assertThat(nothing).contains(EntitlementListController.NOTHING_SELECTED.toString()).contains("id=\"line-items\"");
 		String[] tooMany = java.util.stream.IntStream.rangeClosed(0, EntitlementListController.MAX_SELECTED)
 			.mapToObj(i -> "ID-" + i)
 			.toArray(String[]::new);

@@ -43,7 +43,7 @@ class TransferPagesTest extends TransferTestSupport {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(none).contains(TransferController.SELECT_ONE, "id=\"line-items\"", "name=\"product\" value=\"TRF\"");
+		assertThat(none).contains(TransferController.SELECT_ONE.toString(), "id=\"line-items\"", "name=\"product\" value=\"TRF\"");
 		this.mvc.perform(post("/entitlements/transfer").with(csrf()).with(as(this.partnerAdmin))
 			.param("selected", this.bulk.getActivationId(), "2222-3333-4444-5555"))
 			.andExpect(status().isUnprocessableEntity())
