@@ -49,7 +49,7 @@ class ActivationController {
 	@GetMapping("/devices/activate")
 	String form(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("activation") ActivationForm form,
 			Model model) {
-		List<String> problems = new ArrayList<>();
+		List<Text> problems = new ArrayList<>();
 		boolean stepOneAnswered = form.getTarget() != null || form.getDevice() != null;
 		Optional<Chosen> chosen = stepOneAnswered ? chosen(form, user.getUserId(), problems) : Optional.empty();
 		return show(user.getUserId(), form, chosen, problems, model);
