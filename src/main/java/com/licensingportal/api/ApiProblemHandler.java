@@ -77,7 +77,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RefusedException.class)
 	ProblemDetail refused(RefusedException ex) {
 		ProblemDetail problem = problem(HttpStatus.valueOf(ex.kind().status()),
-				Text.of("licenses.api.title." + ex.kind().name()).in(locale()), ex.message(locale()));
+				title(ex.kind()).in(locale()), ex.message(locale()));
 		if (ex.kind() == RefusedException.Kind.INVALID && !ex.errors().isEmpty()) {
 			problem.setProperty("errors", ex.errors()
 				.stream()
@@ -85,6 +85,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 				.toList());
 		}
 		return problem;
+	}
+
+	private static Text title(RefusedException.Kind kind) {
+		return switch (kind) {
+			case MALFORMED -> Text.of("licenses.api.title.MALFORMED");
+			case INVALID -> Text.of("licenses.api.title.INVALID");
+			case NOT_FOUND -> Text.of("licenses.api.title.NOT_FOUND");
+			case CONFLICT -> Text.of("licenses.api.title.CONFLICT");
+			case GONE -> Text.of("licenses.api.title.GONE");
+			case TOO_LARGE -> Text.of("licenses.api.title.TOO_LARGE");
+			case UNSUPPORTED_TYPE -> Text.of("licenses.api.title.UNSUPPORTED_TYPE");
+			case TOO_MANY -> Text.of("licenses.api.title.TOO_MANY");
+		};
 	}
 
 	/** A parameter name that the request object cannot hold, such as {@code page[x]}. */

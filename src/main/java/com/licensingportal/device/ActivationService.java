@@ -234,16 +234,22 @@ public class ActivationService {
 		};
 	}
 
+	private static final String HOST_ID = "hostId";
+
+	/** The device's name ({@code deviceName}) or host ID ({@link #HOST_ID}), stripped and checked. */
 	private static String required(String value, String field) {
 		String stripped = value == null ? "" : value.strip();
 		if (stripped.isEmpty()) {
-			throw RefusedException.invalid(field, Text.of("licenses.activate.enter." + field));
+			throw RefusedException.invalid(field, HOST_ID.equals(field) ? Text.of("licenses.activate.enter.hostId")
+					: Text.of("licenses.activate.enter.deviceName"));
 		}
 		if (stripped.length() > MAX_TEXT) {
-			throw RefusedException.invalid(field, Text.of("licenses.activate.tooLong." + field, MAX_TEXT));
+			throw RefusedException.invalid(field, HOST_ID.equals(field) ? Text.of("licenses.activate.tooLong.hostId", MAX_TEXT)
+					: Text.of("licenses.activate.tooLong.deviceName", MAX_TEXT));
 		}
 		if (!PlainTextValidator.isPlain(stripped, false)) {
-			throw RefusedException.invalid(field, Text.of("licenses.activate.notPlain." + field));
+			throw RefusedException.invalid(field, HOST_ID.equals(field) ? Text.of("licenses.activate.notPlain.hostId")
+					: Text.of("licenses.activate.notPlain.deviceName"));
 		}
 		return stripped;
 	}

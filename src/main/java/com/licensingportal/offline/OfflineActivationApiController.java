@@ -42,8 +42,8 @@ class OfflineActivationApiController {
 	@Operation(operationId = "activateOffline", summary = "Activate offline: send the offline server's activation request file, get the signed license file",
 			description = "The body is the request file exactly as the server wrote it (application/json, at most 64 KiB, "
 					+ "format: /schemas/activation-request.schema.json). The answer is the license file to copy to the "
-					+ "server; verify it with the key at /.well-known/licensing-public-key. A request file works once "
-					+ "(409 when used again); 413 above 64 KiB, 415 for another content type.",
+					+ "server (verify it with the key at /.well-known/licensing-public-key). A request file works once "
+					+ "(409 when used again), 413 above 64 KiB, 415 for another content type.",
 			requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
 					schema = @Schema(type = "object", externalDocs = @io.swagger.v3.oas.annotations.ExternalDocumentation(
 							description = "request file format", url = "/schemas/activation-request.schema.json")),

@@ -14,9 +14,12 @@ public enum TransferState {
 		this.finished = finished;
 	}
 
+	/** Each constant's code is this and its name (LicensesTextsTest checks that the bundle has them all). */
+	private static final String CODE = "licenses.transfer.state.";
+
 	/** How the Transfers page names it (licenses.transfer.state.*). */
 	public Text text() {
-		return Text.of("licenses.transfer.state." + name());
+		return Text.of(CODE + name());
 	}
 
 	/** Its name in English (logs, Tasklist). */
