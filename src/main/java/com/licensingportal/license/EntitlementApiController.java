@@ -113,7 +113,7 @@ class EntitlementApiController {
 	EntitlementDetail show(@AuthenticationPrincipal PortalUserPrincipal user,
 			@PathVariable @Parameter(example = "7KQ2-9XTM-C4HP-R8WD") String activationId) {
 		LineItem item = this.entitlements.find(user.getUserId(), activationId)
-			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.license.notFound", activationId)));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.license.apiNotFound", activationId)));
 		return new EntitlementDetail(item.getActivationId(), item.getEntitlement().getEntitlementId(),
 				AccountRef.of(item.getOwner()), AccountRef.of(item.getSoldTo()),
 				new ProductView(item.getProduct().getPartNumber(), item.getProduct().getName(),
@@ -182,7 +182,7 @@ class EntitlementApiController {
 		}
 		if (selected.size() > EntitlementListController.MAX_SELECTED) {
 			throw RefusedException.invalid("activationIds",
-					Text.of("licenses.api.export.tooMany", EntitlementListController.MAX_SELECTED));
+					Text.of("licenses.api.export.tooMany", String.valueOf(EntitlementListController.MAX_SELECTED)));
 		}
 		if (search.hasFilters()) {
 			throw RefusedException.invalid("activationIds", Text.of("licenses.api.export.both"));

@@ -79,7 +79,7 @@ class EntitlementListController {
 			HttpServletResponse response, Locale locale) throws IOException {
 		if (selected == null || selected.isEmpty() || selected.size() > MAX_SELECTED) {
 			model.addAttribute("message", (selected == null || selected.isEmpty() ? NOTHING_SELECTED
-					: Text.of("licenses.list.export.tooMany", MAX_SELECTED)).in(locale));
+					: Text.of("licenses.list.export.tooMany", String.valueOf(MAX_SELECTED))).in(locale));
 			PageRefusal.answer(model, HttpStatus.UNPROCESSABLE_ENTITY);
 			return new ModelAndView(this.listPage.show(user, search, binding, model));
 		}

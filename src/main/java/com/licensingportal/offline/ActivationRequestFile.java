@@ -211,7 +211,7 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 			return invalid("licenses", Text.of("licenses.offline.file.license.activationId", number));
 		}
 		if ("quantity".equals(property)) {
-			return invalid("licenses", Text.of("licenses.offline.file.license.quantity", number, MAX_CHANNELS));
+			return invalid("licenses", Text.of("licenses.offline.file.license.quantity", number, String.valueOf(MAX_CHANNELS)));
 		}
 		return invalid("licenses", Text.of("licenses.offline.file.license.object", number));
 	}

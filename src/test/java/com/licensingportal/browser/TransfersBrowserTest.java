@@ -67,11 +67,14 @@ class TransfersBrowserTest extends PortalIntegrationTest {
 
 	private LineItem bulk;
 
+	private String partnerName;
+
 	@BeforeEach
 	void data() {
 		LicenseFixtures fixtures = new LicenseFixtures(this.context);
 		this.customer = fixtures.customer(LicenseFixtures.unique("Larkspur Clinic"));
 		Account partner = fixtures.partnerOf(LicenseFixtures.unique("Kestrel Security"), this.customer);
+		this.partnerName = partner.getName();
 		this.partnerAdmin = fixtures.user("Kestrel", partner, UserType.PARTNER_ADMINISTRATOR);
 		this.customerAdmin = fixtures.user("Larkspur", this.customer, UserType.CUSTOMER_ADMINISTRATOR);
 		this.product = fixtures.product("BTR");
@@ -206,7 +209,7 @@ class TransfersBrowserTest extends PortalIntegrationTest {
 		// One channel: singular in every sentence that counts it.
 		this.browser.type(By.id("amount"), "1").click(By.id("addToExisting-no")).click(By.id("transfer-button"));
 		assertThat(this.browser.find(By.id("confirmation-text")).getText()).isEqualTo("Transférer 1 canal de "
-				+ this.product.getPartNumber() + " de " + this.bulk.getOwner().getName() + " à " + this.customer.getName() + " ("
+				+ this.product.getPartNumber() + " de " + this.partnerName + " à " + this.customer.getName() + " ("
 				+ this.customer.getAccountNumber() + ") : une nouvelle licence (nouvel ID de droit et nouvel ID d’activation) pour "
 				+ this.customer.getName() + ".");
 		this.browser.click(By.id("confirm-button"));
