@@ -268,7 +268,7 @@ public class ActivationService {
 		}
 		if (quantity > item.getAvailableQuantity()) {
 			throw RefusedException.conflict(Text.of("licenses.activate.notEnough", item.getAvailableQuantity(),
-					activationId, quantity));
+					activationId, String.valueOf(quantity)));
 		}
 	}
 

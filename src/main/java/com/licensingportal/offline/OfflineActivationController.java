@@ -32,7 +32,7 @@ class OfflineActivationController {
 
 	static final String VIEW_UPLOAD = "offline/activate-offline";
 
-	static final Text TOO_LARGE = Text.of("licenses.offline.file.refused", Text.of("licenses.offline.file.tooLarge"));
+	static final Text TOO_LARGE = Text.of("licenses.offline.file.refused", Text.of("licenses.offline.file.tooLargeUpload"));
 
 	private final OfflineActivations offline;
 

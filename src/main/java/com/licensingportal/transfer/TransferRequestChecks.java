@@ -77,7 +77,7 @@ class TransferRequestChecks {
 		if (amount > available) {
 			throw RefusedException.conflict(available == 0
 					? Text.of("licenses.transfer.noneAvailable", source.getActivationId())
-					: Text.of("licenses.transfer.notEnough", available, source.getActivationId(), amount));
+					: Text.of("licenses.transfer.notEnough", available, source.getActivationId(), String.valueOf(amount)));
 		}
 		return amount;
 	}
