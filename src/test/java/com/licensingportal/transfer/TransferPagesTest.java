@@ -93,7 +93,7 @@ class TransferPagesTest extends TransferTestSupport {
 		String confirm = this.mvc.perform(form(this.partnerAdmin, key, "5", this.customer.getAccountNumber(), false))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(confirm).contains("id=\"confirmation\"", "Transfer <strong>5 channels</strong>", this.customer.getName(),
+		assertThat(confirm).contains("id=\"confirmation\"", "Transfer 5 channels of ", this.customer.getName(),
 				"a new license (new Entitlement ID and Activation ID) for " + this.customer.getName(), "id=\"confirm-button\"",
 				"value=\"" + key + "\"");
 		assertThat(reload(this.bulk).getReservedQuantity()).isZero();
