@@ -27,7 +27,8 @@ document.addEventListener('DOMContentLoaded', function () {
     var chosen = addTo.value && yes.checked ? addTo.selectedOptions[0].getAttribute('data-version') : null;
     versionNote.hidden = !chosen || chosen === versionNote.getAttribute('data-source-version');
     if (chosen) {
-      document.getElementById('addTo-version-chosen').textContent = chosen;
+      // The sentence comes from the page, in the reader's language, with {version} where the chosen one goes.
+      versionNote.textContent = versionNote.getAttribute('data-text').replace('{version}', chosen);
     }
   }
   [target, yes, no, addTo].forEach(function (element) {

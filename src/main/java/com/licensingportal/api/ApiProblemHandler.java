@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.licensingportal.security.EarlyAnswerHeaders;
 import com.licensingportal.refusal.RateLimitedException;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -60,7 +63,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(BadCredentialsException.class)
 	ProblemDetail badCredentials(BadCredentialsException ex) {
-		return problem(HttpStatus.UNAUTHORIZED, "Not authenticated", "The email or password is not right.");
+		return problem(HttpStatus.UNAUTHORIZED, Text.of("licenses.api.title.unauthorized"), Text.of("licenses.api.badCredentials"));
 	}
 
 	@ExceptionHandler(RateLimitedException.class)
@@ -73,37 +76,42 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	/** Every refusal of the portal's rules: its kind decides the status, an invalid request names its fields. */
 	@ExceptionHandler(RefusedException.class)
 	ProblemDetail refused(RefusedException ex) {
-		ProblemDetail problem = problem(HttpStatus.valueOf(ex.kind().status()), switch (ex.kind()) {
-			case MALFORMED -> "Malformed request";
-			case INVALID -> "Invalid request";
-			case NOT_FOUND -> "Not found";
-			case CONFLICT -> "Conflict";
-			case GONE -> "Gone";
-			case TOO_LARGE -> "Too large";
-			case UNSUPPORTED_TYPE -> "Unsupported content type";
-			case TOO_MANY -> "Too many requests";
-		}, ex.message(LocaleContextHolder.getLocale()));
+		ProblemDetail problem = problem(HttpStatus.valueOf(ex.kind().status()),
+				title(ex.kind()).in(locale()), ex.message(locale()));
 		if (ex.kind() == RefusedException.Kind.INVALID && !ex.errors().isEmpty()) {
 			problem.setProperty("errors", ex.errors()
 				.stream()
-				.map(error -> Map.of("field", error.field(), "message", error.message(LocaleContextHolder.getLocale())))
+				.map(error -> Map.of("field", error.field(), "message", error.message(locale())))
 				.toList());
 		}
 		return problem;
 	}
 
+	private static Text title(RefusedException.Kind kind) {
+		return switch (kind) {
+			case MALFORMED -> Text.of("licenses.api.title.MALFORMED");
+			case INVALID -> Text.of("licenses.api.title.INVALID");
+			case NOT_FOUND -> Text.of("licenses.api.title.NOT_FOUND");
+			case CONFLICT -> Text.of("licenses.api.title.CONFLICT");
+			case GONE -> Text.of("licenses.api.title.GONE");
+			case TOO_LARGE -> Text.of("licenses.api.title.TOO_LARGE");
+			case UNSUPPORTED_TYPE -> Text.of("licenses.api.title.UNSUPPORTED_TYPE");
+			case TOO_MANY -> Text.of("licenses.api.title.TOO_MANY");
+		};
+	}
+
 	/** A parameter name that the request object cannot hold, such as {@code page[x]}. */
 	@ExceptionHandler(InvalidPropertyException.class)
 	ProblemDetail unknownParameter(InvalidPropertyException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request has a parameter \"" + ex.getPropertyName()
-				+ "\" that this call does not know. Check it against /v3/api-docs.");
+		return problem(HttpStatus.BAD_REQUEST, Text.of("licenses.api.title.MALFORMED"),
+				Text.of("licenses.api.unknownParameter", ex.getPropertyName()));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex, WebRequest request) {
 		log.error("API request {} failed", request.getDescription(false), ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
-				"We could not complete your request. Try again in a moment; if it keeps happening, contact support.");
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, Text.of("licenses.api.title.unexpected"),
+				Text.of("licenses.api.unexpected"));
 	}
 
 	@Override
@@ -112,11 +120,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		List<Map<String, String>> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.map(error -> Map.of("field", error.getField(), "message", message(error)))
 			.toList();
-		String detail = errors.isEmpty() ? "The request is not valid."
+		String detail = errors.isEmpty() ? Text.of("licenses.api.notValid").in(locale())
 				: errors.stream().map(e -> e.get("field") + ": " + e.get("message")).reduce((a, b) -> a + "; " + b).get();
-		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", detail);
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, Text.of("licenses.api.title.INVALID").in(locale()),
+				detail);
 		problem.setProperty("errors", errors);
 		return ResponseEntity.unprocessableEntity().body(problem);
 	}
@@ -124,12 +133,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request",
-				"Some parameters are not valid: " + ex.getAllErrors()
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, Text.of("licenses.api.title.INVALID"),
+				Text.of("licenses.api.parametersNotValid", ex.getAllErrors()
 					.stream()
-					.map(error -> String.valueOf(error.getDefaultMessage()))
+					.map(ApiProblemHandler::message)
 					.reduce((a, b) -> a + "; " + b)
-					.orElse("see the API documentation"));
+					.orElse(Text.of("licenses.api.seeDocumentation").in(locale()))));
 		return ResponseEntity.unprocessableEntity().body(problem);
 	}
 
@@ -138,17 +147,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof ApiRequestLimits.BodyTooLargeException) {
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-				.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", ApiRequestLimits.TOO_LARGE));
+				.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, Text.of("licenses.api.title.TOO_LARGE"), ApiRequestLimits.TOO_LARGE));
 		}
-		String detail = "The request body is not valid JSON of the expected shape.";
+		Text detail = Text.of("licenses.api.notJson");
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			// A value of the wrong type, or a number out of range (which Jackson wraps with the path).
 			Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
 					: mapping.getCause() instanceof InputCoercionException outOfRange ? outOfRange.getTargetType() : null;
-			detail = "'" + field(mapping) + "' must be " + expected(type) + ".";
+			detail = Text.of("licenses.api.wrongType", field(mapping), expected(type));
 		}
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail + " Check it against /v3/api-docs."));
+			.body(problem(HttpStatus.BAD_REQUEST, Text.of("licenses.api.title.MALFORMED"),
+					Text.of("licenses.api.checkDocumentation", detail)));
 	}
 
 	/** The JSON path of the value, as {@code licenses[0].quantity}. */
@@ -165,29 +175,30 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return path.toString();
 	}
 
-	private static String expected(Class<?> type) {
+	private static Text expected(Class<?> type) {
 		if (type == null) {
-			return "a value of another kind";
+			return Text.of("licenses.api.expected.other");
 		}
 		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-			return "a whole number";
+			return Text.of("licenses.api.expected.wholeNumber");
 		}
 		if (Number.class.isAssignableFrom(type)) {
-			return "a number";
+			return Text.of("licenses.api.expected.number");
 		}
 		if (type == String.class) {
-			return "a text";
+			return Text.of("licenses.api.expected.text");
 		}
 		if (type == Boolean.class || type == boolean.class) {
-			return "true or false";
+			return Text.of("licenses.api.expected.booleanValue");
 		}
 		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-			return "a list";
+			return Text.of("licenses.api.expected.list");
 		}
 		if (type.isEnum()) {
-			return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+			return Text.of("licenses.api.expected.oneOf",
+					Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ")));
 		}
-		return "an object";
+		return Text.of("licenses.api.expected.object");
 	}
 
 	@Override
@@ -198,15 +209,17 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		Class<?> type = ex.getRequiredType();
 		boolean number = type != null && (Number.class.isAssignableFrom(type) || type == int.class || type == long.class);
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "Malformed request", "'" + name + "' must be "
-					+ (number ? "a whole number" : "a valid value") + ", not '" + ex.getValue() + "'."));
+			.body(problem(HttpStatus.BAD_REQUEST, Text.of("licenses.api.title.MALFORMED"),
+					Text.of(number ? "licenses.api.notWholeNumber" : "licenses.api.notValidValue", name,
+							String.valueOf(ex.getValue()))));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-			.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", "The request is too large."));
+			.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, Text.of("licenses.api.title.TOO_LARGE"),
+					Text.of("licenses.api.requestTooLarge")));
 	}
 
 	@Override
@@ -220,18 +233,43 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
 
-	/** Answers the problem straight away, for the filters that refuse a request before any controller. */
+	/**
+	 * Answers the problem straight away, for the filters that refuse a request before any controller: in the
+	 * first of the request's languages (Accept-Language) that the portal speaks.
+	 */
 	static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json, HttpStatus status,
-			String title, String detail) {
+			Text title, Text detail) {
+		Locale locale = Languages.firstSpoken(request.getLocales());
 		EarlyAnswerHeaders.write(request, response);
 		try {
 			response.setStatus(status.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			json.writeValue(response.getOutputStream(), problem(status, title, detail));
+			json.writeValue(response.getOutputStream(), problem(status, title.in(locale), detail.in(locale)));
 		}
 		catch (IOException ignored) {
 			// The client went away; nothing left to tell it.
 		}
+	}
+
+	/** The problem in the request's language (Accept-Language, resolved by the dispatcher). */
+	static ProblemDetail problem(HttpStatus status, Text title, Text detail) {
+		return problem(status, title.in(locale()), detail.in(locale()));
+	}
+
+	/** A field error's message in the request's language: the bundle's, when its code is one ({code}). */
+	private static String message(org.springframework.context.MessageSourceResolvable error) {
+		String message = String.valueOf(error.getDefaultMessage());
+		if (message.startsWith("{") && message.endsWith("}")) {
+			String code = message.substring(1, message.length() - 1);
+			if (com.licensingportal.text.Messages.has(code)) {
+				return Text.of(code).in(locale());
+			}
+		}
+		return message;
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail) {

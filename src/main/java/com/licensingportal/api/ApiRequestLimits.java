@@ -3,6 +3,7 @@ package com.licensingportal.api;
 import java.io.IOException;
 import java.io.Serial;
 
+import com.licensingportal.text.Text;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
@@ -33,10 +34,9 @@ class ApiRequestLimits {
 
 	static final int MAX_BYTES = 1024 * 1024;
 
-	static final String TOO_LARGE = "The request body is larger than 1 MiB; no API request needs that much.";
+	static final Text TOO_LARGE = Text.of("licenses.api.bodyTooLarge");
 
-	static final String UNREADABLE_PARAMETERS = "The portal could not read the request's parameters: there are more "
-			+ "than 2,000, or one is not properly percent-encoded.";
+	static final Text UNREADABLE_PARAMETERS = Text.of("licenses.api.unreadableParameters");
 
 	/** Thrown while a body is read past the limit. */
 	static class BodyTooLargeException extends IOException {
@@ -45,7 +45,7 @@ class ApiRequestLimits {
 		private static final long serialVersionUID = 1L;
 
 		BodyTooLargeException() {
-			super(TOO_LARGE);
+			super(TOO_LARGE.toString());
 		}
 
 	}
@@ -58,13 +58,15 @@ class ApiRequestLimits {
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				if (request.getContentLengthLong() > MAX_BYTES) {
-					ApiProblemHandler.write(request, response, json, HttpStatus.PAYLOAD_TOO_LARGE, "Too large", TOO_LARGE);
+					ApiProblemHandler.write(request, response, json, HttpStatus.PAYLOAD_TOO_LARGE,
+							Text.of("licenses.api.title.TOO_LARGE"), TOO_LARGE);
 					return;
 				}
 				// Tomcat reads the parameters when first asked, and notes what it had to leave out.
 				request.getParameter("");
 				if (request.getAttribute(Globals.PARAMETER_PARSE_FAILED_ATTR) != null) {
-					ApiProblemHandler.write(request, response, json, HttpStatus.BAD_REQUEST, "Malformed request", UNREADABLE_PARAMETERS);
+					ApiProblemHandler.write(request, response, json, HttpStatus.BAD_REQUEST,
+							Text.of("licenses.api.title.MALFORMED"), UNREADABLE_PARAMETERS);
 					return;
 				}
 				chain.doFilter(new LimitedBody(request), response);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.licensingportal.text.Text;
 import com.licensingportal.security.EarlyAnswerHeaders;
 
 import org.springframework.context.annotation.Bean;
@@ -22,8 +23,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @Configuration(proxyBeanMethods = false)
 class ApiRequestRejection {
 
-	static final String DETAIL = "The portal could not read this request: the address has characters or path steps "
-			+ "it does not accept (such as an encoded slash, a semicolon or \"..\"). Check it against /v3/api-docs.";
+	static final Text DETAIL = Text.of("licenses.api.rejectedAddress");
 
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
@@ -34,7 +34,8 @@ class ApiRequestRejection {
 				pages.handle(request, response, rejected);
 				return;
 			}
-			ApiProblemHandler.write(request, response, json, HttpStatus.BAD_REQUEST, "Malformed request", DETAIL);
+			ApiProblemHandler.write(request, response, json, HttpStatus.BAD_REQUEST,
+					Text.of("licenses.api.title.MALFORMED"), DETAIL);
 		};
 	}
 

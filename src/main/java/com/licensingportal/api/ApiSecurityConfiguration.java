@@ -5,6 +5,7 @@ import java.net.URI;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import com.licensingportal.security.SecurityConfiguration;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 import com.licensingportal.token.PersonalAccessTokenFilter;
 import com.licensingportal.token.PersonalAccessTokenService;
 
@@ -44,7 +47,7 @@ public class ApiSecurityConfiguration {
 	SecurityFilterChain apiChain(HttpSecurity http, PersonalAccessTokenService tokens, ObjectMapper json)
 			throws Exception {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-		AuthenticationEntryPoint unauthorized = (request, response, failure) -> problem(response, json);
+		AuthenticationEntryPoint unauthorized = (request, response, failure) -> problem(request, response, json);
 		http.securityMatcher(path.matcher("/api/**"))
 			.authorizeHttpRequests(requests -> {
 				for (String open : PUBLIC_POSTS) {
@@ -67,11 +70,11 @@ public class ApiSecurityConfiguration {
 		return http.build();
 	}
 
-	private static void problem(HttpServletResponse response, ObjectMapper json) throws IOException {
+	private static void problem(HttpServletRequest request, HttpServletResponse response, ObjectMapper json) throws IOException {
+		java.util.Locale locale = Languages.firstSpoken(request.getLocales());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-				"Send a valid personal access token as 'Authorization: Bearer <token>'. Create one on your profile page "
-						+ "or with POST /api/v1/auth/token.");
-		problem.setTitle("Not authenticated");
+				Text.of("licenses.api.tokenNeeded").in(locale));
+		problem.setTitle(Text.of("licenses.api.title.unauthorized").in(locale));
 		problem.setType(URI.create("about:blank"));
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		response.setHeader("WWW-Authenticate", "Bearer");

@@ -1,5 +1,7 @@
 package com.licensingportal.device;
 
+import java.util.Locale;
+import com.licensingportal.text.Text;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ class ActivationController {
 	@GetMapping("/devices/activate")
 	String form(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("activation") ActivationForm form,
 			Model model) {
-		List<String> problems = new ArrayList<>();
+		List<Text> problems = new ArrayList<>();
 		boolean stepOneAnswered = form.getTarget() != null || form.getDevice() != null;
 		Optional<Chosen> chosen = stepOneAnswered ? chosen(form, user.getUserId(), problems) : Optional.empty();
 		return show(user.getUserId(), form, chosen, problems, model);
@@ -55,27 +57,27 @@ class ActivationController {
 
 	@PostMapping("/devices/activate")
 	String activate(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("activation") ActivationForm form,
-			Model model, RedirectAttributes redirect) {
-		List<String> problems = new ArrayList<>();
+			Model model, RedirectAttributes redirect, Locale locale) {
+		List<Text> problems = new ArrayList<>();
 		Optional<Chosen> chosen = chosen(form, user.getUserId(), problems);
 		Map<String, Integer> channels = channels(form, problems);
 		if (chosen.isPresent() && problems.isEmpty()) {
 			try {
 				Activation activation = this.devices.activate(user.getUserId(), chosen.get().target(), channels,
 						user.getEmail());
-				redirect.addFlashAttribute("success", "Activated " + activation.channels()
-						+ (activation.channels() == 1 ? " channel" : " channels") + " on " + activation.device().getName() + ".");
+				redirect.addFlashAttribute("success", Text.of("licenses.activate.done", activation.channels(),
+						activation.device().getName()).in(locale));
 				return "redirect:/devices/" + activation.device().getDeviceId();
 			}
 			catch (RefusedException refused) {
-				problems.add(refused.getMessage());
+				problems.add(refused.text() != null ? refused.text() : Text.of("licenses.refused", refused.message(locale)));
 				PageRefusal.answer(model, refused);
 			}
 		}
 		return show(user.getUserId(), form, chosen, problems, model);
 	}
 
-	private String show(Long userId, ActivationForm form, Optional<Chosen> chosen, List<String> problems,
+	private String show(Long userId, ActivationForm form, Optional<Chosen> chosen, List<Text> problems,
 			Model model) {
 		model.addAttribute("problems", problems);
 		model.addAttribute("deviceChoices", this.devices.choices(userId));
@@ -88,11 +90,11 @@ class ActivationController {
 		return VIEW_ACTIVATE;
 	}
 
-	private Optional<Chosen> chosen(ActivationForm form, Long userId, List<String> problems) {
+	private Optional<Chosen> chosen(ActivationForm form, Long userId, List<Text> problems) {
 		if (ActivationForm.EXISTING.equals(form.effectiveTarget())) {
 			Optional<Device> device = form.getDevice() == null ? Optional.empty() : this.devices.find(userId, form.getDevice());
 			if (device.isEmpty()) {
-				problems.add("Choose one of your devices.");
+				problems.add(Text.of("licenses.activate.chooseDevice"));
 				return Optional.empty();
 			}
 			return Optional.of(new Chosen(device.get(), device.get().getAccount(), DeviceTarget.existing(form.getDevice())));
@@ -100,13 +102,13 @@ class ActivationController {
 		if (ActivationForm.NEW.equals(form.effectiveTarget())) {
 			Optional<Account> account = this.devices.accountForNewDevice(userId, form.getAccount());
 			if (form.getName() == null) {
-				problems.add("Enter the new device's name.");
+				problems.add(Text.of("licenses.activate.enterName"));
 			}
 			if (form.getHostId() == null) {
-				problems.add("Enter the new device's host ID (the server shows it in its licensing settings).");
+				problems.add(Text.of("licenses.activate.enterHostId"));
 			}
 			if (account.isEmpty()) {
-				problems.add("Choose the account the new device belongs to.");
+				problems.add(Text.of("licenses.activate.chooseAccount"));
 			}
 			if (!problems.isEmpty()) {
 				return Optional.empty();
@@ -114,12 +116,12 @@ class ActivationController {
 			return Optional.of(new Chosen(null, account.get(),
 					DeviceTarget.newDevice(form.getName(), form.getHostId(), account.get().getId())));
 		}
-		problems.add("Choose an existing device or name a new one.");
+		problems.add(Text.of("licenses.activate.chooseTarget"));
 		return Optional.empty();
 	}
 
 	/** The channels typed per Activation ID; blanks and zeros are left out. */
-	private static Map<String, Integer> channels(ActivationForm form, List<String> problems) {
+	private static Map<String, Integer> channels(ActivationForm form, List<Text> problems) {
 		Map<String, Integer> channels = new LinkedHashMap<>();
 		form.getChannels().forEach((activationId, typed) -> {
 			if (typed == null || typed.isBlank()) {
@@ -128,18 +130,18 @@ class ActivationController {
 			try {
 				int quantity = Integer.parseInt(typed.strip());
 				if (quantity < 0) {
-					problems.add("Enter a number of channels of 0 or more for " + activationId + ".");
+					problems.add(Text.of("licenses.activate.zeroOrMore", activationId));
 				}
 				else if (quantity > 0) {
 					channels.put(activationId, quantity);
 				}
 			}
 			catch (NumberFormatException ex) {
-				problems.add("Enter the number of channels for " + activationId + " as a whole number.");
+				problems.add(Text.of("licenses.activate.whole", activationId));
 			}
 		});
 		if (channels.isEmpty() && problems.isEmpty()) {
-			problems.add("Enter a number of channels for at least one license.");
+			problems.add(Text.of("licenses.activate.none"));
 		}
 		return channels;
 	}

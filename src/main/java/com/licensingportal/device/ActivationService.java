@@ -1,5 +1,6 @@
 package com.licensingportal.device;
 
+import com.licensingportal.text.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,12 +17,10 @@ import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.license.LicenseEvent;
 import com.licensingportal.license.LicenseEventRepository;
 import com.licensingportal.license.LicenseEventType;
-import com.licensingportal.license.Channels;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.base.PlainTextValidator;
 import com.licensingportal.refusal.RefusedException;
-import com.licensingportal.refusal.RefusedException.Kind;
 import com.licensingportal.license.LineItemLocks;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -104,8 +103,7 @@ public class ActivationService {
 			return new Activation(device, List.copyOf(grants));
 		}
 		catch (PessimisticLockingFailureException busy) {
-			throw RefusedException.conflict(
-					"These licenses are being changed by someone else right now. Nothing was activated; try again in a moment.");
+			throw RefusedException.conflict(Text.of("licenses.activate.busy"));
 		}
 	}
 
@@ -134,18 +132,17 @@ public class ActivationService {
 			String actor) {
 		Device device = this.devices.findByDeviceId(deviceId)
 			.filter(found -> accounts.canSee(found.getAccount().getId()))
-			.orElseThrow(() -> new RefusedException(Kind.NOT_FOUND, "There is no device " + deviceId + " among yours."));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.device.notYours", deviceId)));
 		if (!accounts.canAdminister(device.getAccount().getId())) {
 			// Like every administrator-only action, "not found" for anyone else.
-			throw new RefusedException(Kind.NOT_FOUND,
-					"Only an administrator of " + device.getAccount().getName() + " can return channels from a device.");
+			throw RefusedException.notFound(Text.of("licenses.device.adminOnly", device.getAccount().getName()));
 		}
 		List<String> onDevice = this.deviceLicenses.findActivationIdsOnDevice(device.getId());
 		if (activationId != null && !onDevice.contains(activationId)) {
-			throw new RefusedException(Kind.NOT_FOUND, activationId + " has no channels on " + device.getName() + ".");
+			throw RefusedException.notFound(Text.of("licenses.device.noChannelsOn", activationId, device.getName()));
 		}
 		if (quantity != null && (activationId == null || quantity < 1)) {
-			throw RefusedException.invalid("quantity", "Enter a number of channels of 1 or more.");
+			throw RefusedException.invalid("quantity", Text.of("licenses.channels.oneOrMore"));
 		}
 		int returned = 0;
 		for (LineItem item : this.lineItems.lockByActivationIds(activationId == null ? onDevice : List.of(activationId))) {
@@ -156,9 +153,8 @@ public class ActivationService {
 			}
 			int back = quantity == null ? license.get().getQuantity() : quantity;
 			if (back > license.get().getQuantity()) {
-				throw RefusedException.conflict("Only " + Channels.of(license.get().getQuantity()) + " of " + id
-						+ (license.get().getQuantity() == 1 ? " is" : " are") + " on " + device.getName()
-						+ "; nothing was returned.");
+				throw RefusedException.conflict(Text.of("licenses.device.onlyOn", license.get().getQuantity(), id,
+						device.getName()));
 			}
 			item.deactivate(back);
 			if (license.get().returned(back) == 0) {
@@ -176,14 +172,12 @@ public class ActivationService {
 		SortedMap<String, Integer> requested = new TreeMap<>();
 		channels.forEach((activationId, quantity) -> {
 			if (quantity == null || quantity < 1) {
-				throw RefusedException.invalid("licenses",
-						"Enter a number of channels of 1 or more for " + activationId + ".");
+				throw RefusedException.invalid("licenses", Text.of("licenses.activate.oneOrMoreFor", activationId));
 			}
 			requested.put(activationId.strip(), quantity);
 		});
 		if (requested.isEmpty()) {
-			throw RefusedException.invalid("licenses",
-					"Choose at least one license and the number of channels to activate.");
+			throw RefusedException.invalid("licenses", Text.of("licenses.activate.chooseLicense"));
 		}
 		return requested;
 	}
@@ -195,7 +189,7 @@ public class ActivationService {
 			locked.stream()
 				.filter(item -> item.getActivationId().equals(activationId) && accounts.canSee(item.getOwner().getId()))
 				.findFirst()
-				.orElseThrow(() -> new RefusedException(Kind.NOT_FOUND, activationId + " is not one of your licenses."));
+				.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.activate.notYours", activationId)));
 		}
 		return locked;
 	}
@@ -204,37 +198,34 @@ public class ActivationService {
 		return switch (target.kind()) {
 			case EXISTING -> this.devices.findByDeviceId(target.deviceId())
 				.filter(device -> accounts.canSee(device.getAccount().getId()))
-				.orElseThrow(() -> new RefusedException(Kind.NOT_FOUND,
-					"There is no device " + target.deviceId() + " among yours."));
+				.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.device.notYours", target.deviceId())));
 			case NEW -> {
 				if (target.accountId() == null) {
-					throw RefusedException.invalid("account", "Choose one of your accounts for the new device.");
+					throw RefusedException.invalid("account", Text.of("licenses.activate.newDeviceAccount"));
 				}
 				Account account = Optional.of(target.accountId())
 					.filter(accounts::canSee)
 					.flatMap(this.accounts::findById)
-					.orElseThrow(() -> new RefusedException(Kind.NOT_FOUND, "Choose one of your accounts for the new device."));
-				String hostId = required(target.hostId(), "host ID", "hostId");
+					.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.activate.newDeviceAccount")));
+				String hostId = required(target.hostId(), "hostId");
 				Optional<Device> sameHost = this.devices.findByAccountAndHostId(account.getId(), hostId).stream().findFirst();
 				if (sameHost.isPresent()) {
-					throw RefusedException.conflict(account.getName() + " already has a device with host ID " + hostId
-							+ ": " + sameHost.get().getName() + " (" + sameHost.get().getDeviceId()
-							+ "). Choose it as the existing device.");
+					throw RefusedException.conflict(Text.of("licenses.activate.sameHost", account.getName(), hostId,
+							sameHost.get().getName(), sameHost.get().getDeviceId()));
 				}
-				yield this.devices.save(new Device(required(target.name(), "name", "deviceName"), hostId, account));
+				yield this.devices.save(new Device(required(target.name(), "deviceName"), hostId, account));
 			}
 			case BY_HOST_ID -> {
 				Account owner = locked.get(0).getOwner();
 				for (LineItem item : locked) {
 					if (!item.getOwner().getId().equals(owner.getId())) {
-						throw RefusedException.invalid("licenses",
-								"All licenses of one activation must belong to the same account: "
-										+ locked.get(0).getActivationId() + " belongs to " + owner.getName() + ", "
-										+ item.getActivationId() + " to " + item.getOwner().getName() + ".");
+						throw RefusedException.invalid("licenses", Text.of("licenses.activate.sameAccount",
+								locked.get(0).getActivationId(), owner.getName(), item.getActivationId(),
+								item.getOwner().getName()));
 					}
 				}
-				String hostId = required(target.hostId(), "host ID", "hostId");
-				String name = required(target.name(), "name", "deviceName");
+				String hostId = required(target.hostId(), "hostId");
+				String name = required(target.name(), "deviceName");
 				yield this.devices.findByAccountAndHostId(owner.getId(), hostId)
 					.stream()
 					.findFirst()
@@ -243,18 +234,22 @@ public class ActivationService {
 		};
 	}
 
-	private static String required(String value, String what, String field) {
+	private static final String HOST_ID = "hostId";
+
+	/** The device's name ({@code deviceName}) or host ID ({@link #HOST_ID}), stripped and checked. */
+	private static String required(String value, String field) {
 		String stripped = value == null ? "" : value.strip();
 		if (stripped.isEmpty()) {
-			throw RefusedException.invalid(field, "Enter the device's " + what + ".");
+			throw RefusedException.invalid(field, HOST_ID.equals(field) ? Text.of("licenses.activate.enter.hostId")
+					: Text.of("licenses.activate.enter.deviceName"));
 		}
 		if (stripped.length() > MAX_TEXT) {
-			throw RefusedException.invalid(field,
-					"The device's " + what + " can have at most " + MAX_TEXT + " characters.");
+			throw RefusedException.invalid(field, HOST_ID.equals(field) ? Text.of("licenses.activate.tooLong.hostId", MAX_TEXT)
+					: Text.of("licenses.activate.tooLong.deviceName", MAX_TEXT));
 		}
 		if (!PlainTextValidator.isPlain(stripped, false)) {
-			throw RefusedException.invalid(field,
-					"Remove the emoji and the invisible or control characters from the device's " + what + ".");
+			throw RefusedException.invalid(field, HOST_ID.equals(field) ? Text.of("licenses.activate.notPlain.hostId")
+					: Text.of("licenses.activate.notPlain.deviceName"));
 		}
 		return stripped;
 	}
@@ -262,19 +257,18 @@ public class ActivationService {
 	private static void checkActivatable(LineItem item, int quantity, Device device, LocalDate today) {
 		String activationId = item.getActivationId();
 		if (!item.getOwner().getId().equals(device.getAccount().getId())) {
-			throw RefusedException.invalid("licenses", activationId + " belongs to " + item.getOwner().getName()
-					+ ", but the device belongs to " + device.getAccount().getName() + ". Nothing was activated.");
+			throw RefusedException.invalid("licenses", Text.of("licenses.activate.otherAccount", activationId,
+					item.getOwner().getName(), device.getAccount().getName()));
 		}
 		if (item.isExpiredOn(today)) {
-			throw RefusedException.conflict(activationId + " expired on " + item.getExpiresOn()
-					+ " and can no longer be activated. Nothing was activated.");
+			throw RefusedException.conflict(Text.of("licenses.activate.expired", activationId, item.getExpiresOn()));
 		}
 		if (item.getAvailableQuantity() == 0) {
-			throw RefusedException.conflict("No channels of " + activationId + " are left. Nothing was activated.");
+			throw RefusedException.conflict(Text.of("licenses.activate.noneLeft", activationId));
 		}
 		if (quantity > item.getAvailableQuantity()) {
-			throw RefusedException.conflict("Only " + Channels.of(item.getAvailableQuantity()) + " of " + activationId
-					+ (item.getAvailableQuantity() == 1 ? " is" : " are") + " left, not " + quantity + ". Nothing was activated.");
+			throw RefusedException.conflict(Text.of("licenses.activate.notEnough", item.getAvailableQuantity(),
+					activationId, String.valueOf(quantity)));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.licensingportal.device;
 
+import com.licensingportal.text.Text;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,7 +95,7 @@ class DeviceApiController {
 	record LicenseRequest(
 			@Schema(example = "7KQ2-9XTM-C4HP-R8WD") @NotBlank(message = "Give the Activation ID.") String activationId,
 			@Schema(example = "4") @NotNull(message = "Give the number of channels.")
-			@Min(value = 1, message = "Activate 1 channel or more.") Integer quantity) {
+			@Min(value = 1, message = "{licenses.device.api.oneOrMore}") Integer quantity) {
 	}
 
 	/**
@@ -106,8 +107,8 @@ class DeviceApiController {
 			@Schema(example = "HARBOR-NVR-02", description = "a new device's name") String deviceName,
 			@Schema(example = "4C4C4544-0042-3510-8052-B4C04F4A3333", description = "a new device's host ID") String hostId,
 			@Schema(example = "A-7KQ2-9XTM", description = "the account number of a new device's account") String account,
-			@NotEmpty(message = "List at least one license and its number of channels.")
-			@Valid List<@NotNull(message = "Give each license as {\"activationId\", \"quantity\"}.") LicenseRequest> licenses) {
+			@NotEmpty(message = "{licenses.device.api.licenses}")
+			@Valid List<@NotNull(message = "{licenses.device.api.licenseShape}") LicenseRequest> licenses) {
 	}
 
 	/** What one activation granted; {@code availableQuantity} is what is left of the line item. */
@@ -145,7 +146,7 @@ class DeviceApiController {
 	DeviceDetail show(@AuthenticationPrincipal PortalUserPrincipal user,
 			@PathVariable @Parameter(example = "D-7KQ2-9XTM") String deviceId) {
 		Device device = this.devices.find(user.getUserId(), deviceId)
-			.orElseThrow(() -> RefusedException.notFound("The device " + deviceId));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.device.notFound", deviceId)));
 		return new DeviceDetail(device.getDeviceId(), device.getName(), device.getHostId(),
 				device.getAccount().getAccountNumber(), device.getAccount().getName(), device.getActivatedAt(),
 				this.devices.canDeactivate(user.getUserId(), device),
@@ -192,14 +193,12 @@ class DeviceApiController {
 	private DeviceTarget target(ActivationRequest body, Long userId) {
 		if (body.deviceId() != null && !body.deviceId().isBlank()) {
 			if (body.deviceName() != null || body.hostId() != null || body.account() != null) {
-				throw RefusedException.invalid("deviceId",
-						"Give either deviceId (an existing device) or deviceName and hostId (a new device), not both.");
+				throw RefusedException.invalid("deviceId", Text.of("licenses.device.api.notBoth"));
 			}
 			return DeviceTarget.existing(body.deviceId().strip());
 		}
 		if (body.deviceName() == null && body.hostId() == null) {
-			throw RefusedException.invalid("deviceId",
-					"Give deviceId for an existing device, or deviceName and hostId for a new one.");
+			throw RefusedException.invalid("deviceId", Text.of("licenses.device.api.which"));
 		}
 		return DeviceTarget.newDevice(body.deviceName(), body.hostId(), newDeviceAccount(body.account(), userId));
 	}
@@ -210,7 +209,7 @@ class DeviceApiController {
 		if (accountNumber == null || accountNumber.isBlank()) {
 			return account.map(Account::getId).orElse(null);
 		}
-		return account.map(Account::getId).orElseThrow(() -> RefusedException.notFound("The account " + accountNumber.strip()));
+		return account.map(Account::getId).orElseThrow(() -> RefusedException.notFound(Text.of("licenses.device.api.noAccount", accountNumber.strip())));
 	}
 
 	private static Map<String, Integer> channels(List<LicenseRequest> licenses) {
@@ -218,8 +217,7 @@ class DeviceApiController {
 		for (LicenseRequest license : licenses) {
 			String activationId = license.activationId().strip().toUpperCase(Locale.ROOT);
 			if (channels.put(activationId, license.quantity()) != null) {
-				throw RefusedException.invalid("licenses",
-						activationId + " is listed twice; list each Activation ID once with all its channels.");
+				throw RefusedException.invalid("licenses", Text.of("licenses.activate.listedTwice", activationId));
 			}
 		}
 		return channels;

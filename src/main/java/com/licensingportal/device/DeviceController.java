@@ -1,5 +1,7 @@
 package com.licensingportal.device;
 
+import java.util.Locale;
+import com.licensingportal.text.Text;
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PageRefusal;
 import com.licensingportal.access.AccountVisibility;
@@ -54,20 +56,19 @@ class DeviceController {
 	@PostMapping("/devices/{deviceId}/deactivate")
 	String deactivate(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String deviceId,
 			@RequestParam(required = false) String activationId, @RequestParam(required = false) String quantity,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, Locale locale) {
 		// Like every administrators' action: "not found" for anyone else, also for a device they can see.
 		if (this.devices.administered(user.getUserId(), deviceId).isEmpty()) {
-			throw RefusedException.notFound("The device " + deviceId);
+			throw RefusedException.notFound(Text.of("licenses.device.notFound", deviceId));
 		}
 		try {
 			Integer channels = quantity == null || quantity.isBlank() ? null : parseQuantity(quantity);
 			int returned = this.devices.deactivate(user.getUserId(), deviceId, blankToNull(activationId), channels,
 					user.getEmail());
-			redirect.addFlashAttribute("success", returned == 1 ? "1 channel was returned to its license."
-					: returned + " channels were returned to their licenses.");
+			redirect.addFlashAttribute("success", Text.of("licenses.device.returned", returned).in(locale));
 		}
 		catch (RefusedException refused) {
-			model.addAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.message(locale));
 			PageRefusal.answer(model, refused);
 			return devicePage(user.getUserId(), deviceId, model);
 		}
@@ -76,7 +77,7 @@ class DeviceController {
 
 	private String devicePage(Long userId, String deviceId, Model model) {
 		Device device = this.devices.find(userId, deviceId)
-			.orElseThrow(() -> RefusedException.notFound("The device " + deviceId));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.device.notFound", deviceId)));
 		model.addAttribute("device", device);
 		model.addAttribute("licenses", this.list.licenses(device));
 		model.addAttribute("licenseFiles", this.list.licenseFiles(device));
@@ -89,7 +90,7 @@ class DeviceController {
 			return Integer.valueOf(quantity.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw RefusedException.invalid("quantity", "Enter the number of channels to return as a whole number.");
+			throw RefusedException.invalid("quantity", Text.of("licenses.device.returnWhole"));
 		}
 	}
 

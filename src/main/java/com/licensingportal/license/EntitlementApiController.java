@@ -1,5 +1,6 @@
 package com.licensingportal.license;
 
+import com.licensingportal.text.Text;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -112,7 +113,7 @@ class EntitlementApiController {
 	EntitlementDetail show(@AuthenticationPrincipal PortalUserPrincipal user,
 			@PathVariable @Parameter(example = "7KQ2-9XTM-C4HP-R8WD") String activationId) {
 		LineItem item = this.entitlements.find(user.getUserId(), activationId)
-			.orElseThrow(() -> RefusedException.notFound("The license " + activationId));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.license.apiNotFound", activationId)));
 		return new EntitlementDetail(item.getActivationId(), item.getEntitlement().getEntitlementId(),
 				AccountRef.of(item.getOwner()), AccountRef.of(item.getSoldTo()),
 				new ProductView(item.getProduct().getPartNumber(), item.getProduct().getName(),
@@ -153,10 +154,10 @@ class EntitlementApiController {
 		List<FieldError> problems = new ArrayList<>();
 		checked.problems().forEach(problem -> problems.add(new FieldError(problem.field(), problem.message())));
 		if (search.getSort() != null && search.sortColumn() == null) {
-			problems.add(new FieldError("sort", "Sort by one of " + SORT_KEYS + "."));
+			problems.add(new FieldError("sort", Text.of("licenses.api.sortBy", String.valueOf(SORT_KEYS))));
 		}
 		if (search.getDir() != null && !List.of("asc", "desc").contains(search.getDir())) {
-			problems.add(new FieldError("dir", "The sort direction must be asc or desc."));
+			problems.add(new FieldError("dir", Text.of("licenses.api.sortDirection")));
 		}
 		if (!binding.hasFieldErrors("page") && !binding.hasFieldErrors("size")) {
 			problems.addAll(ApiPage.pagingProblems(search.getPage(), search.getSize(), EntitlementSearch.PAGE_SIZES));
@@ -177,15 +178,14 @@ class EntitlementApiController {
 			.distinct()
 			.toList();
 		if (selected.isEmpty()) {
-			throw RefusedException.invalid("activationIds", "Name at least one Activation ID to export.");
+			throw RefusedException.invalid("activationIds", Text.of("licenses.api.export.none"));
 		}
 		if (selected.size() > EntitlementListController.MAX_SELECTED) {
-			throw RefusedException.invalid("activationIds", "Name at most " + EntitlementListController.MAX_SELECTED
-					+ " Activation IDs, or export every row that filters match.");
+			throw RefusedException.invalid("activationIds",
+					Text.of("licenses.api.export.tooMany", String.valueOf(EntitlementListController.MAX_SELECTED)));
 		}
 		if (search.hasFilters()) {
-			throw RefusedException.invalid("activationIds",
-					"Give either filters or activationIds, not both: the listed line items are exported as they are.");
+			throw RefusedException.invalid("activationIds", Text.of("licenses.api.export.both"));
 		}
 		return selected;
 	}

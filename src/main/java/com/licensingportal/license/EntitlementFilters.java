@@ -1,5 +1,6 @@
 package com.licensingportal.license;
 
+import com.licensingportal.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +23,16 @@ import org.springframework.validation.FieldError;
 class EntitlementFilters {
 
 	/** A search parameter that is not right. */
-	record Problem(String field, String message) {
+	record Problem(String field, Text message) {
 	}
 
 	/** The search as the list applies it, or the problems that stop it. */
 	record Checked(Optional<EntitlementList.Criteria> criteria, List<Problem> problems) {
 	}
 
-	private static final Map<String, String> BAD_VALUES = Map.of("availableMin",
-			"Available quantity must be a whole number of channels, 0 or more.", "totalMin",
-			"Total quantity must be a whole number of channels, 0 or more.", "expiringBefore",
-			"Expiring before must be a date such as 2027-01-31.", "page", "The page must be a number.", "size",
-			"The page size must be a number.");
+	/** The fields whose value the binder could not read, each with its code (licenses.search.bad.*). */
+	private static final java.util.Set<String> BAD_VALUES = java.util.Set.of("availableMin", "totalMin",
+			"expiringBefore", "page", "size");
 
 	private final AccountRepository accounts;
 
@@ -45,17 +44,17 @@ class EntitlementFilters {
 		List<Problem> problems = new ArrayList<>();
 		for (FieldError error : binding.getFieldErrors()) {
 			problems.add(new Problem(error.getField(),
-					BAD_VALUES.getOrDefault(error.getField(), "The search has a value that is not right.")));
+					bad(error.getField())));
 		}
 		if (search.getAvailableMin() != null && search.getAvailableMin() < 0) {
-			problems.add(new Problem("availableMin", BAD_VALUES.get("availableMin")));
+			problems.add(new Problem("availableMin", bad("availableMin")));
 		}
 		if (search.getTotalMin() != null && search.getTotalMin() < 0) {
-			problems.add(new Problem("totalMin", BAD_VALUES.get("totalMin")));
+			problems.add(new Problem("totalMin", bad("totalMin")));
 		}
 		if (search.getExpiration() != null && !List.of(EntitlementSearch.PERMANENT, EntitlementSearch.EXPIRES,
 				EntitlementSearch.EXPIRED).contains(search.getExpiration())) {
-			problems.add(new Problem("expiration", "Expiration must be Permanent, Expires or Expired."));
+			problems.add(new Problem("expiration", Text.of("licenses.search.bad.expiration")));
 		}
 		Long ownerId = null;
 		if (search.getOwner() != null) {
@@ -64,11 +63,15 @@ class EntitlementFilters {
 				.filter(visible::canSee)
 				.orElse(null);
 			if (ownerId == null) {
-				problems.add(new Problem("owner", "None of your accounts has the number " + search.getOwner() + "."));
+				problems.add(new Problem("owner", Text.of("licenses.search.bad.owner", search.getOwner())));
 			}
 		}
 		return new Checked(problems.isEmpty() ? Optional.of(new EntitlementList.Criteria(search, ownerId))
 				: Optional.empty(), List.copyOf(problems));
+	}
+
+	private static Text bad(String field) {
+		return Text.of(BAD_VALUES.contains(field) ? "licenses.search.bad." + field : "licenses.search.bad.other");
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.licensingportal.license;
 
+import java.util.Locale;
+import com.licensingportal.text.Text;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,7 +28,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class EntitlementListController {
 
-	static final String NOTHING_SELECTED = "Select at least one license to export.";
+	static final Text NOTHING_SELECTED = Text.of("licenses.list.export.none");
 
 	static final int MAX_SELECTED = 1000;
 
@@ -74,10 +76,10 @@ class EntitlementListController {
 	ModelAndView exportSelected(@AuthenticationPrincipal PortalUserPrincipal user,
 			@ModelAttribute("search") EntitlementSearch search, BindingResult binding,
 			@RequestParam(name = "selected", required = false) List<String> selected, Model model,
-			HttpServletResponse response) throws IOException {
+			HttpServletResponse response, Locale locale) throws IOException {
 		if (selected == null || selected.isEmpty() || selected.size() > MAX_SELECTED) {
-			model.addAttribute("message", selected == null || selected.isEmpty() ? NOTHING_SELECTED
-					: "Select at most " + MAX_SELECTED + " licenses, or use Export All Matching.");
+			model.addAttribute("message", (selected == null || selected.isEmpty() ? NOTHING_SELECTED
+					: Text.of("licenses.list.export.tooMany", String.valueOf(MAX_SELECTED))).in(locale));
 			PageRefusal.answer(model, HttpStatus.UNPROCESSABLE_ENTITY);
 			return new ModelAndView(this.listPage.show(user, search, binding, model));
 		}

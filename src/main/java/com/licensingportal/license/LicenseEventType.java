@@ -1,20 +1,21 @@
 package com.licensingportal.license;
 
+import com.licensingportal.text.Text;
 public enum LicenseEventType {
 
-	CREATED("Created"), ACTIVATED("Activated"), DEACTIVATED("Deactivated"), RESERVED("Reserved for a transfer"),
-	RELEASED("Reservation released"), TRANSFERRED_OUT("Transferred out"), TRANSFERRED_IN("Transferred in"),
-	CANCELLED("Cancelled (credit note)"), RENEWED("Renewed");
+	CREATED, ACTIVATED, DEACTIVATED, RESERVED, RELEASED, TRANSFERRED_OUT, TRANSFERRED_IN, CANCELLED, RENEWED;
 
-	private final String label;
+	/** Each constant's code is this and its name (LicensesTextsTest checks that the bundle has them all). */
+	private static final String CODE = "licenses.event.";
 
-	LicenseEventType(String label) {
-		this.label = label;
+	/** How the line item's history page names it (licenses.event.*). */
+	public Text text() {
+		return Text.of(CODE + name());
 	}
 
-	/** How the line item's history page names it. */
+	/** Its name in English (Tasklist, logs). */
 	public String label() {
-		return this.label;
+		return text().toString();
 	}
 
 }

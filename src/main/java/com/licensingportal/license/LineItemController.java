@@ -1,5 +1,6 @@
 package com.licensingportal.license;
 
+import com.licensingportal.text.Text;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -35,7 +36,7 @@ class LineItemController {
 	@GetMapping("/entitlements/{activationId}")
 	String show(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String activationId, Model model) {
 		LineItem item = this.entitlements.find(user.getUserId(), activationId)
-			.orElseThrow(() -> RefusedException.notFound("License " + activationId));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.license.notFound", activationId)));
 		model.addAttribute("item", item);
 		model.addAttribute("placements", this.history.placements(item));
 		model.addAttribute("trail", this.entitlements.trail(user.getUserId(), item));

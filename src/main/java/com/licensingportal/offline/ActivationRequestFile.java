@@ -1,5 +1,6 @@
 package com.licensingportal.offline;
 
+import com.licensingportal.text.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,8 +50,6 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 	/** The format needs 3 levels (request, licenses, license); more than this is refused before it is read. */
 	static final int MAX_DEPTH = 16;
 
-	private static final String REFUSED = "The activation request file was refused: ";
-
 	static final String SCHEMA = "static/schemas/activation-request.schema.json";
 
 	static final int MAX_TEXT = 200;
@@ -73,11 +72,11 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 
 	public static ActivationRequestFile parse(byte[] content) {
 		if (content.length > MAX_BYTES) {
-			throw refused(Kind.TOO_LARGE, "The file is larger than 64 KiB; an activation request file is much smaller.");
+			throw refused(Kind.TOO_LARGE, Text.of("licenses.offline.file.tooLarge"));
 		}
 		JsonNode root = read(content);
 		if (root == null || root.isMissingNode()) {
-			throw refused(Kind.MALFORMED, "The file must hold one JSON object.");
+			throw refused(Kind.MALFORMED, Text.of("licenses.offline.file.oneObject"));
 		}
 		FORMAT.validate(root).stream().min(Comparator.comparing(ActivationRequestFile::order)).ifPresent(error -> {
 			throw problem(error);
@@ -112,16 +111,16 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 			return JSON.readTree(content);
 		}
 		catch (StreamConstraintsException ex) {
-			throw refused(Kind.MALFORMED, "The file is nested more than " + MAX_DEPTH
-					+ " levels deep; an activation request file has 3 levels (request, licenses, license).");
+			throw refused(Kind.MALFORMED, Text.of("licenses.offline.file.nested", MAX_DEPTH));
 		}
 		catch (JsonProcessingException ex) {
-			String where = ex.getLocation() == null ? ""
-					: " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr();
-			throw refused(Kind.MALFORMED, "The file is not valid JSON (" + ex.getOriginalMessage() + where + ").");
+			throw refused(Kind.MALFORMED, ex.getLocation() == null
+					? Text.of("licenses.offline.file.notJson", ex.getOriginalMessage())
+					: Text.of("licenses.offline.file.notJsonAt", ex.getOriginalMessage(), ex.getLocation().getLineNr(),
+							ex.getLocation().getColumnNr()));
 		}
 		catch (IOException ex) {
-			throw refused(Kind.MALFORMED, "The file could not be read as JSON.");
+			throw refused(Kind.MALFORMED, Text.of("licenses.offline.file.unreadable"));
 		}
 	}
 
@@ -131,7 +130,7 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 		for (JsonNode line : licenses) {
 			String activationId = line.get("activationId").textValue().toUpperCase(Locale.ROOT);
 			if (requested.put(activationId, line.get("quantity").intValue()) != null) {
-				throw invalid("licenses", activationId + " is listed twice; list each Activation ID once with all its channels.");
+				throw invalid("licenses", Text.of("licenses.activate.listedTwice", activationId));
 			}
 		}
 		return requested;
@@ -140,10 +139,10 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 	private static String plain(JsonNode root, String field) {
 		String value = root.get(field).textValue().strip();
 		if (value.isEmpty()) {
-			throw invalid(field, "\"" + field + "\" is missing or not a text.");
+			throw invalid(field, Text.of("licenses.offline.file.missing", field));
 		}
 		if (!PlainTextValidator.isPlain(value, false)) {
-			throw invalid(field, "\"" + field + "\" has emoji or invisible or control characters, which a name cannot have.");
+			throw invalid(field, Text.of("licenses.offline.file.notPlain", field));
 		}
 		return value;
 	}
@@ -178,45 +177,43 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 		String keyword = error.getKeyword();
 		String field = field(error);
 		if (at.getNameCount() == 0 && "type".equals(keyword)) {
-			return refused(Kind.MALFORMED, "The file must hold one JSON object.");
+			return refused(Kind.MALFORMED, Text.of("licenses.offline.file.oneObject"));
 		}
 		if (at.getNameCount() == 0 && "additionalProperties".equals(keyword)) {
-			return invalid(field, "The request has a field the format does not know: \"" + field + "\".");
+			return invalid(field, Text.of("licenses.offline.file.unknownField", field));
 		}
 		if (at.getNameCount() >= 2 && "licenses".equals(field)) {
 			return licenseProblem(error, index(at) + 1);
 		}
 		return switch (field == null ? "" : field) {
-			case "formatVersion" -> invalid(field, "\"formatVersion\" must be " + FORMAT_VERSION + ".");
+			case "formatVersion" -> invalid(field, Text.of("licenses.offline.file.formatVersion", FORMAT_VERSION));
 			case "deviceName", "hostId" -> invalid(field, "maxLength".equals(keyword)
-					? "\"" + field + "\" can have at most " + MAX_TEXT + " characters." : "\"" + field + "\" is missing or not a text.");
-			case "nonce" -> invalid(field, "pattern".equals(keyword)
-					? "\"nonce\" must be 16 to 128 letters, digits, '-' or '_' (for example 24 random bytes in base64url)."
-					: "\"nonce\" is missing or not a text.");
+					? Text.of("licenses.offline.file.tooLong", field, MAX_TEXT) : Text.of("licenses.offline.file.missing", field));
+			case "nonce" -> invalid(field, "pattern".equals(keyword) ? Text.of("licenses.offline.file.nonce")
+					: Text.of("licenses.offline.file.missing", field));
 			case "createdAt" -> invalid(field, switch (keyword) {
-				case "format" -> "\"createdAt\" must be a date and time with offset, such as 2026-11-27T09:30:00Z.";
-				case "maxLength" -> "\"createdAt\" is too long.";
-				default -> "\"createdAt\" is missing or not a text.";
+				case "format" -> Text.of("licenses.offline.file.createdAt");
+				case "maxLength" -> Text.of("licenses.offline.file.createdAtTooLong");
+				default -> Text.of("licenses.offline.file.missing", field);
 			});
-			case "licenses" -> invalid(field, "\"licenses\" must be a list of at least one {\"activationId\", \"quantity\"}.");
-			default -> invalid(field, "The file does not follow the format (" + error.getMessage() + ").");
+			case "licenses" -> invalid(field, Text.of("licenses.offline.file.licenses"));
+			default -> invalid(field, Text.of("licenses.offline.file.format", error.getMessage()));
 		};
 	}
 
 	private static RefusedException licenseProblem(Error error, int number) {
 		NodePath at = error.getInstanceLocation();
-		String where = "License " + number;
 		String property = at.getNameCount() > 2 ? at.getName(2) : error.getProperty();
 		if (at.getNameCount() == 2 && "additionalProperties".equals(error.getKeyword())) {
-			return invalid(property, where + " has a field the format does not know: \"" + property + "\".");
+			return invalid(property, Text.of("licenses.offline.file.license.unknownField", number, property));
 		}
 		if ("activationId".equals(property)) {
-			return invalid("licenses", where + ": \"activationId\" must be an Activation ID such as 7KQ2-9XTM-C4HP-R8WD.");
+			return invalid("licenses", Text.of("licenses.offline.file.license.activationId", number));
 		}
 		if ("quantity".equals(property)) {
-			return invalid("licenses", where + ": \"quantity\" must be a whole number of channels from 1 to " + MAX_CHANNELS + ".");
+			return invalid("licenses", Text.of("licenses.offline.file.license.quantity", number, String.valueOf(MAX_CHANNELS)));
 		}
-		return invalid("licenses", where + " must be an object with \"activationId\" and \"quantity\".");
+		return invalid("licenses", Text.of("licenses.offline.file.license.object", number));
 	}
 
 	private static Schema loadSchema() {
@@ -233,12 +230,12 @@ public record ActivationRequestFile(String deviceName, String hostId, String non
 		}
 	}
 
-	private static RefusedException invalid(String field, String reason) {
-		return RefusedException.invalid(field, REFUSED + reason);
+	private static RefusedException invalid(String field, Text reason) {
+		return RefusedException.invalid(field, Text.of("licenses.offline.file.refused", reason));
 	}
 
-	private static RefusedException refused(Kind kind, String reason) {
-		return new RefusedException(kind, REFUSED + reason);
+	private static RefusedException refused(Kind kind, Text reason) {
+		return new RefusedException(kind, Text.of("licenses.offline.file.refused", reason));
 	}
 
 }

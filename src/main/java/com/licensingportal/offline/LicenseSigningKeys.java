@@ -110,8 +110,8 @@ public class LicenseSigningKeys {
 		}
 		Files.writeString(partial, LicenseKeys.toPem(pair.getPrivate()), StandardCharsets.US_ASCII);
 		Files.move(partial, directory.resolve(PRIVATE_KEY_FILE), StandardCopyOption.ATOMIC_MOVE);
-		log.warn("Generated a new license signing key pair in {}. Keep it: license files already issued can only be"
-				+ " verified with its public key.", directory.toAbsolutePath());
+		log.warn("Generated a new license signing key pair in {}. Keep it: license files already issued can only be verified with its public key.",
+				directory.toAbsolutePath());
 		return pair;
 	}
 

@@ -1,5 +1,6 @@
 package com.licensingportal.offline;
 
+import com.licensingportal.text.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -41,8 +42,8 @@ class OfflineActivationApiController {
 	@Operation(operationId = "activateOffline", summary = "Activate offline: send the offline server's activation request file, get the signed license file",
 			description = "The body is the request file exactly as the server wrote it (application/json, at most 64 KiB, "
 					+ "format: /schemas/activation-request.schema.json). The answer is the license file to copy to the "
-					+ "server; verify it with the key at /.well-known/licensing-public-key. A request file works once "
-					+ "(409 when used again); 413 above 64 KiB, 415 for another content type.",
+					+ "server (verify it with the key at /.well-known/licensing-public-key). A request file works once "
+					+ "(409 when used again), 413 above 64 KiB, 415 for another content type.",
 			requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
 					schema = @Schema(type = "object", externalDocs = @io.swagger.v3.oas.annotations.ExternalDocumentation(
 							description = "request file format", url = "/schemas/activation-request.schema.json")),
@@ -59,7 +60,7 @@ class OfflineActivationApiController {
 				user.getEmail());
 		String deviceId = activation.getDevice().getDeviceId();
 		String licenseFile = this.offline.licenseFile(user.getUserId(), deviceId, activation.getId())
-			.orElseThrow(() -> RefusedException.notFound("The license file"));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.offline.noFile")));
 		return ResponseEntity.created(URI.create("/api/v1/devices/" + deviceId))
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -1,5 +1,7 @@
 package com.licensingportal.offline;
 
+import java.util.Locale;
+import com.licensingportal.text.Text;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -30,8 +32,7 @@ class OfflineActivationController {
 
 	static final String VIEW_UPLOAD = "offline/activate-offline";
 
-	static final String TOO_LARGE = "The activation request file was refused: the file is larger than 64 KiB;"
-			+ " an activation request file is much smaller.";
+	static final Text TOO_LARGE = Text.of("licenses.offline.file.refused", Text.of("licenses.offline.file.tooLargeUpload"));
 
 	private final OfflineActivations offline;
 
@@ -47,26 +48,26 @@ class OfflineActivationController {
 	@PostMapping("/devices/activate-offline")
 	String upload(@AuthenticationPrincipal PortalUserPrincipal user,
 			@RequestParam(name = "requestFile", required = false) MultipartFile file, Model model,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect, Locale locale) throws IOException {
 		if (file == null || file.isEmpty()) {
-			model.addAttribute("problem", "Choose the activation request file (.json) that the offline server made.");
+			model.addAttribute("problem", Text.of("licenses.offline.chooseFile").in(locale));
 			return VIEW_UPLOAD;
 		}
 		if (file.getSize() > ActivationRequestFile.MAX_BYTES) {
-			model.addAttribute("problem", TOO_LARGE);
+			model.addAttribute("problem", TOO_LARGE.in(locale));
 			PageRefusal.answer(model, HttpStatus.PAYLOAD_TOO_LARGE);
 			return VIEW_UPLOAD;
 		}
 		try {
 			OfflineActivation activation = this.offline.activate(user.getUserId(), file.getContentType(), read(file), user.getEmail());
 			int channels = activation.getLicenses().stream().mapToInt(OfflineActivation.GrantedLicense::getQuantity).sum();
-			redirect.addFlashAttribute("success", "Activated " + channels + (channels == 1 ? " channel" : " channels") + " on "
-					+ activation.getDevice().getName() + ". Download the license file and copy it to the server.");
+			redirect.addFlashAttribute("success",
+					Text.of("licenses.offline.done", channels, activation.getDevice().getName()).in(locale));
 			redirect.addFlashAttribute("newLicenseFile", activation.getId());
 			return "redirect:/devices/" + activation.getDevice().getDeviceId();
 		}
 		catch (RefusedException refused) {
-			model.addAttribute("problem", refused.getMessage());
+			model.addAttribute("problem", refused.message(locale));
 			PageRefusal.answer(model, refused);
 			return VIEW_UPLOAD;
 		}
@@ -76,7 +77,7 @@ class OfflineActivationController {
 	ResponseEntity<String> download(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String deviceId,
 			@PathVariable long id) {
 		String licenseFile = this.offline.licenseFile(user.getUserId(), deviceId, id)
-			.orElseThrow(() -> RefusedException.notFound("The license file"));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.offline.noFile")));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

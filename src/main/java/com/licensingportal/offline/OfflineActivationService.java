@@ -1,9 +1,8 @@
 package com.licensingportal.offline;
 
+import com.licensingportal.text.Text;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import com.licensingportal.access.VisibleAccounts;
@@ -28,9 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OfflineActivationService {
 
-	static final String EVENT_REFERENCE = "Offline activation";
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+	/** The history's reference of an offline activation: stored with the event, so in the default language. */
+	static final String EVENT_REFERENCE = Text.of("licenses.offline.reference").toString();
 
 	private final ActivationService activations;
 
@@ -99,18 +97,17 @@ public class OfflineActivationService {
 				&& ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json")))
 				|| ("text".equals(type.getType()) && "json".equals(type.getSubtype())));
 		if (!json) {
-			throw new RefusedException(Kind.UNSUPPORTED_TYPE, "The activation request file was refused: it must be a JSON file"
-					+ " (application/json), not " + (contentType == null || contentType.isBlank() ? "a file of unknown type"
-							: contentType) + ". Upload the .json file the offline server made.");
+			throw new RefusedException(Kind.UNSUPPORTED_TYPE, Text.of("licenses.offline.file.refused",
+					contentType == null || contentType.isBlank() ? Text.of("licenses.offline.file.unknownType")
+							: Text.of("licenses.offline.file.notJsonType", contentType)));
 		}
 	}
 
 	private static RefusedException alreadyUsed(OfflineActivation previous) {
-		String when = previous == null ? ""
-				: " on " + DAY.format(previous.getIssuedAt()) + " for device " + previous.getDevice().getName() + " ("
-						+ previous.getDevice().getDeviceId() + "); download its license file again from the device's page";
-		return RefusedException.conflict("The activation request file was refused: it was already used" + when
-				+ ". A request file can be used once; have the server make a new one.");
+		return RefusedException.conflict(Text.of("licenses.offline.file.refused", previous == null
+				? Text.of("licenses.offline.file.used")
+				: Text.of("licenses.offline.file.usedFor", previous.getIssuedAt(), previous.getDevice().getName(),
+						previous.getDevice().getDeviceId())));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.licensingportal.transfer;
 
+import com.licensingportal.text.Text;
 import java.time.Instant;
 
 import com.licensingportal.account.Account;
@@ -225,20 +226,25 @@ public class ChannelTransfer {
 				+ this.state.label().toLowerCase(java.util.Locale.ROOT) + " and can no longer " + what);
 	}
 
-	/** How the channels arrive, in words: added to a license, the whole license, or a new one. */
+	/** How the channels arrive, in English (the API's value, Tasklist); pages use {@link #howText()}. */
 	public String how() {
+		return howText().toString();
+	}
+
+	/** How the channels arrive, in words: added to a license, the whole license, or a new one. */
+	public Text howText() {
 		return how(this.addTo, this.targetAccount, isMovingWholeLineItem());
 	}
 
-	/** As {@link #how()}, for a transfer not yet requested. */
-	static String how(LineItem addTo, Account target, boolean wholeLicense) {
+	/** As {@link #howText()}, for a transfer not yet requested. */
+	static Text how(LineItem addTo, Account target, boolean wholeLicense) {
 		if (addTo != null) {
-			return "added to " + target.getName() + "'s license " + addTo.getActivationId();
+			return Text.of("licenses.transfer.how.addTo", target.getName(), addTo.getActivationId());
 		}
 		if (wholeLicense) {
-			return "the whole license moves to " + target.getName() + ", keeping its Activation ID";
+			return Text.of("licenses.transfer.how.whole", target.getName());
 		}
-		return "a new license (new Entitlement ID and Activation ID) for " + target.getName();
+		return Text.of("licenses.transfer.how.new", target.getName());
 	}
 
 	/** All channels of a license without any activated: the license itself changes hands. */

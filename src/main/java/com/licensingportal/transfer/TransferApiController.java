@@ -1,5 +1,6 @@
 package com.licensingportal.transfer;
 
+import com.licensingportal.text.Text;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -65,7 +66,7 @@ class TransferApiController {
 					required = false) String idempotencyKey,
 			@RequestBody NewTransfer body) {
 		if (body.targetAccountNumber() != null && body.targetAccountId() != null) {
-			throw RefusedException.invalid("targetAccountId", "Give either targetAccountNumber or targetAccountId, not both.");
+			throw RefusedException.invalid("targetAccountId", Text.of("licenses.transfer.api.oneTarget"));
 		}
 		TransferService.Submitted submitted = this.transfers.request(user.getUserId(),
 				new TransferRequest(required(body.activationId(), "activationId"), amount(body.amount()),
@@ -103,14 +104,14 @@ class TransferApiController {
 
 	private static String required(String activationId, String field) {
 		if (activationId == null || activationId.isBlank()) {
-			throw RefusedException.invalid(field, "Give the Activation ID of the license to transfer channels from.");
+			throw RefusedException.invalid(field, Text.of("licenses.transfer.api.activationId"));
 		}
 		return activationId;
 	}
 
 	private static Integer amount(BigDecimal amount) {
 		if (amount == null) {
-			throw RefusedException.invalid("amount", "Give the number of channels to transfer.");
+			throw RefusedException.invalid("amount", Text.of("licenses.transfer.api.amount"));
 		}
 		try {
 			return amount.stripTrailingZeros().scale() > 0 ? fail() : amount.intValueExact();
@@ -121,7 +122,7 @@ class TransferApiController {
 	}
 
 	private static Integer fail() {
-		throw RefusedException.invalid("amount", "The amount must be a whole number of channels, such as 5.");
+		throw RefusedException.invalid("amount", Text.of("licenses.transfer.api.wholeAmount"));
 	}
 
 }

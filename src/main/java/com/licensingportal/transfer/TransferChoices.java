@@ -1,5 +1,6 @@
 package com.licensingportal.transfer;
 
+import com.licensingportal.text.Text;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -56,7 +57,7 @@ public class TransferChoices {
 		VisibleAccounts visible = this.visibility.forUser(userId);
 		LineItem source = activationId == null ? null : this.history.find(visible, activationId.strip()).orElse(null);
 		if (source == null) {
-			throw RefusedException.notFound("License " + activationId);
+			throw RefusedException.notFound(Text.of("licenses.license.notFound", activationId));
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		Set<Long> others = new LinkedHashSet<>(visible.visible());

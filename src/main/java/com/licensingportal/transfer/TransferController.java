@@ -1,5 +1,7 @@
 package com.licensingportal.transfer;
 
+import java.util.Locale;
+import com.licensingportal.text.Text;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,7 +11,6 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.access.AccountVisibility;
 import com.licensingportal.access.VisibleAccounts;
-import com.licensingportal.license.Channels;
 import com.licensingportal.license.EntitlementListPage;
 import com.licensingportal.license.EntitlementSearch;
 import com.licensingportal.access.PortalUserPrincipal;
@@ -44,7 +45,7 @@ class TransferController {
 
 	static final String VIEW_TRANSFER = "transfer/transfer";
 
-	static final String SELECT_ONE = "Select the one license to transfer channels from.";
+	static final Text SELECT_ONE = Text.of("licenses.transfer.selectOne");
 
 	private final TransferChoices choices;
 
@@ -66,10 +67,10 @@ class TransferController {
 	@PostMapping("/entitlements/transfer")
 	String fromList(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("search") EntitlementSearch search,
 			BindingResult binding, @RequestParam(name = "selected", required = false) List<String> selected,
-			Model model) {
+			Model model, Locale locale) {
 		if (selected == null || selected.size() != 1) {
-			model.addAttribute("message", selected == null || selected.isEmpty() ? SELECT_ONE
-					: "Select only one license: channels are transferred from one license at a time.");
+			model.addAttribute("message", (selected == null || selected.isEmpty() ? SELECT_ONE
+					: Text.of("licenses.transfer.selectOnlyOne")).in(locale));
 			PageRefusal.answer(model, HttpStatus.UNPROCESSABLE_ENTITY);
 			return this.listPage.show(user, search, binding, model);
 		}
@@ -85,13 +86,13 @@ class TransferController {
 	/** Transfer: first the confirmation ("OK to continue?"), then, confirmed, the request itself. */
 	@PostMapping("/transfers/new")
 	String request(@AuthenticationPrincipal PortalUserPrincipal user, @ModelAttribute("transfer") TransferForm form,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, Locale locale) {
 		List<String> problems = new ArrayList<>();
 		if (form.getAmount() != null && !form.getAmount().isBlank() && form.amountAsNumber() == null) {
-			problems.add("Enter the number of channels as a whole number, such as 5.");
+			problems.add(Text.of("licenses.transfer.amountWhole").in(locale));
 		}
 		if (form.isAddingToExisting() && (form.getAddTo() == null || form.getAddTo().isBlank())) {
-			problems.add("Choose the target account's license to add the channels to, or answer No.");
+			problems.add(Text.of("licenses.transfer.chooseAddTo").in(locale));
 		}
 		if (problems.isEmpty()) {
 			try {
@@ -100,7 +101,7 @@ class TransferController {
 					return show(user.getUserId(), form, problems, model);
 				}
 				TransferService.Submitted submitted = this.transfers.request(user.getUserId(), form.toRequest());
-				redirect.addFlashAttribute("success", submittedMessage(submitted));
+				redirect.addFlashAttribute("success", submittedMessage(submitted).in(locale));
 				return "redirect:/transfers/" + submitted.transfer().getTransferNumber();
 			}
 			catch (RefusedException refused) {
@@ -128,12 +129,11 @@ class TransferController {
 	/** Cancel; a transfer that is no longer pending shows its page again with the reason (409). */
 	@PostMapping("/transfers/{transferNumber}/cancel")
 	String cancel(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable String transferNumber, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		try {
 			ChannelTransfer cancelled = this.transfers.cancel(user.getUserId(), transferNumber);
-			redirect.addFlashAttribute("success", "Transfer " + cancelled.getTransferNumber() + " is cancelled. The "
-					+ Channels.of(cancelled.getAmount()) + " are available on "
-					+ cancelled.getSource().getActivationId() + " again.");
+			redirect.addFlashAttribute("success", Text.of("licenses.transfer.cancelled", cancelled.getTransferNumber(),
+					cancelled.getAmount(), cancelled.getSource().getActivationId()).in(locale));
 		}
 		catch (RefusedException refused) {
 			model.addAttribute("message", PageRefusal.onForm(model, refused));
@@ -152,18 +152,17 @@ class TransferController {
 		return VIEW_NEW;
 	}
 
-	private static String submittedMessage(TransferService.Submitted submitted) {
+	private static Text submittedMessage(TransferService.Submitted submitted) {
 		ChannelTransfer transfer = submitted.transfer();
 		if (submitted.replayed()) {
-			return "This transfer was already requested as " + transfer.getTransferNumber() + "; nothing more was reserved.";
+			return Text.of("licenses.transfer.replayed", transfer.getTransferNumber());
 		}
-		String channels = Channels.of(transfer.getAmount());
 		if (transfer.isApprovalRequired()) {
-			return "Transfer " + transfer.getTransferNumber() + " is requested and waits for Order Management's approval ("
-					+ transfer.getApprovalRule() + "). The " + channels + " are reserved until they decide.";
+			return Text.of("licenses.transfer.waiting", transfer.getTransferNumber(),
+					TransferView.rule(transfer.getApprovalRule()), transfer.getAmount());
 		}
-		return "Transfer " + transfer.getTransferNumber() + " is approved (" + transfer.getApprovalRule() + "): the "
-				+ channels + " are on their way to " + transfer.getTargetAccount().getName() + ".";
+		return Text.of("licenses.transfer.approved", transfer.getTransferNumber(),
+				TransferView.rule(transfer.getApprovalRule()), transfer.getAmount(), transfer.getTargetAccount().getName());
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.licensingportal.transfer;
 
+import com.licensingportal.text.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +54,8 @@ public class TransferExecution {
 	 * {@code ExecuteTransfer}'s first step: what the request checked, checked again under the locks the execution
 	 * takes (the target account active; the license to add to still the target's, of the same product, not
 	 * expired; the source license still the source account's and not expired). Empty when the transfer can be
-	 * carried out, or was already; otherwise the reason, in the requester's words.
+	 * carried out, or was already; otherwise the reason, in the requester's words (English: it is stored with the
+	 * transfer and sent to the process).
 	 */
 	@Transactional
 	public Optional<String> noLongerPossible(Long transferId) {
@@ -62,34 +64,33 @@ public class TransferExecution {
 			return Optional.empty();
 		}
 		this.locks.lockLineItems(transfer);
-		return Optional.ofNullable(whyNoLongerPossible(transfer, LocalDate.now(this.clock)));
+		return Optional.ofNullable(whyNoLongerPossible(transfer, LocalDate.now(this.clock))).map(Text::toString);
 	}
 
-	private static String whyNoLongerPossible(ChannelTransfer transfer, LocalDate today) {
+	private static Text whyNoLongerPossible(ChannelTransfer transfer, LocalDate today) {
 		LineItem source = transfer.getSource();
 		LineItem addTo = transfer.getAddTo();
 		Account target = transfer.getTargetAccount();
 		if (!target.isActive()) {
-			return target.getName() + " (" + target.getAccountNumber() + ") has been disabled and can no longer receive channels.";
+			return Text.of("licenses.transfer.ended.targetDisabled", target.getName(), target.getAccountNumber());
 		}
 		if (!source.getOwner().getId().equals(transfer.getSourceAccount().getId())) {
-			return source.getActivationId() + " no longer belongs to " + transfer.getSourceAccount().getName() + ".";
+			return Text.of("licenses.transfer.ended.sourceMoved", source.getActivationId(),
+					transfer.getSourceAccount().getName());
 		}
 		if (source.isExpiredOn(today)) {
-			return source.getActivationId() + " expired on " + source.getExpiresOn()
-					+ ", and an expired license cannot be transferred.";
+			return Text.of("licenses.transfer.ended.sourceExpired", source.getActivationId(), source.getExpiresOn());
 		}
 		if (addTo != null) {
 			if (!addTo.getOwner().getId().equals(target.getId())) {
-				return addTo.getActivationId() + ", the license to add the channels to, no longer belongs to "
-						+ target.getName() + ".";
+				return Text.of("licenses.transfer.ended.addToMoved", addTo.getActivationId(), target.getName());
 			}
 			if (!addTo.getProduct().getId().equals(source.getProduct().getId())) {
-				return addTo.getActivationId() + ", the license to add the channels to, is no longer "
-						+ source.getProduct().getPartNumber() + ".";
+				return Text.of("licenses.transfer.ended.addToProduct", addTo.getActivationId(),
+						source.getProduct().getPartNumber());
 			}
 			if (addTo.isExpiredOn(today)) {
-				return addTo.getActivationId() + ", the license to add the channels to, expired on " + addTo.getExpiresOn() + ".";
+				return Text.of("licenses.transfer.ended.addToExpired", addTo.getActivationId(), addTo.getExpiresOn());
 			}
 		}
 		return null;

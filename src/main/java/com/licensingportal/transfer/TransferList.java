@@ -1,5 +1,6 @@
 package com.licensingportal.transfer;
 
+import com.licensingportal.text.Text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public class TransferList {
 			.filter(transfer -> AccountVisibility.seesTransfer(userId, visible, transfer.getRequestedByUserId(),
 					transfer.getSourceAccount().getId()))
 			.map(transfer -> TransferView.of(transfer, visible))
-			.orElseThrow(() -> RefusedException.notFound("Transfer " + transferNumber));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.transfer.notFound", transferNumber)));
 	}
 
 	/** The events the transfer wrote (reserved, released, transferred out and in), oldest first. */

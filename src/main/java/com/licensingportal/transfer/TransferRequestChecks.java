@@ -1,5 +1,6 @@
 package com.licensingportal.transfer;
 
+import com.licensingportal.text.Text;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -8,7 +9,6 @@ import java.util.regex.Pattern;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.access.VisibleAccounts;
-import com.licensingportal.license.Channels;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.refusal.RefusedException;
@@ -48,7 +48,7 @@ class TransferRequestChecks {
 	 */
 	LineItem source(VisibleAccounts visible, String activationId) {
 		if (activationId == null) {
-			throw RefusedException.invalid("activationId", "Choose the license to transfer channels from.");
+			throw RefusedException.invalid("activationId", Text.of("licenses.transfer.chooseSource"));
 		}
 		return visibleLineItem(visible, activationId);
 	}
@@ -63,30 +63,29 @@ class TransferRequestChecks {
 	private LineItem visibleLineItem(VisibleAccounts visible, String activationId) {
 		return this.lineItems.findWithDetailsByActivationId(activationId)
 			.filter(item -> visible.canSee(item.getOwner().getId()))
-			.orElseThrow(() -> RefusedException.notFound("License " + activationId));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.license.notFound", activationId)));
 	}
 
 	private static int checkAmount(Integer amount, LineItem source) {
 		if (amount == null) {
-			throw RefusedException.invalid("amount", "Enter the number of channels to transfer.");
+			throw RefusedException.invalid("amount", Text.of("licenses.transfer.enterAmount"));
 		}
 		if (amount < 1) {
-			throw RefusedException.invalid("amount", "Enter a number of channels of 1 or more.");
+			throw RefusedException.invalid("amount", Text.of("licenses.channels.oneOrMore"));
 		}
 		int available = source.getAvailableQuantity();
 		if (amount > available) {
 			throw RefusedException.conflict(available == 0
-					? "No channels of " + source.getActivationId() + " are available to transfer. Nothing was transferred."
-					: "Only " + Channels.of(available) + " of " + source.getActivationId() + (available == 1 ? " is" : " are")
-							+ " available, not " + amount + ". Nothing was transferred.");
+					? Text.of("licenses.transfer.noneAvailable", source.getActivationId())
+					: Text.of("licenses.transfer.notEnough", available, source.getActivationId(), String.valueOf(amount)));
 		}
 		return amount;
 	}
 
 	private void checkNotExpired(LineItem source) {
 		if (source.isExpiredOn(LocalDate.now(this.clock))) {
-			throw RefusedException.conflict(source.getActivationId() + " expired on " + source.getExpiresOn()
-					+ ": an expired license cannot be transferred. Nothing was transferred.");
+			throw RefusedException.conflict(
+					Text.of("licenses.transfer.sourceExpired", source.getActivationId(), source.getExpiresOn()));
 		}
 	}
 
@@ -97,17 +96,17 @@ class TransferRequestChecks {
 			target = this.accounts.findById(request.targetAccountId())
 				.filter(account -> visible.canSee(account.getId()) && account.isActive())
 				.orElseThrow(() -> RefusedException.invalid(request.targetField(),
-						"None of your accounts has the id " + request.targetAccountId() + "."));
+						Text.of("licenses.transfer.noAccountId", String.valueOf(request.targetAccountId()))));
 		}
 		else if (request.target() == null) {
-			throw RefusedException.invalid(request.targetField(), "Choose the account to transfer the channels to.");
+			throw RefusedException.invalid(request.targetField(), Text.of("licenses.transfer.chooseTarget"));
 		}
 		else if (ACCOUNT_NUMBER.matcher(request.target().toUpperCase(Locale.ROOT)).matches()) {
 			String number = request.target().toUpperCase(Locale.ROOT);
 			target = this.accounts.findByAccountNumber(number)
 				.filter(Account::isActive)
-				.orElseThrow(() -> RefusedException.invalid(request.targetField(), "There is no active account with the number "
-						+ number + ". Check the number with the account's administrator."));
+				.orElseThrow(() -> RefusedException.invalid(request.targetField(),
+						Text.of("licenses.transfer.noAccountNumber", number)));
 		}
 		else {
 			target = visible.visible().isEmpty() ? null
@@ -117,14 +116,13 @@ class TransferRequestChecks {
 						.findFirst()
 						.orElse(null);
 			if (target == null) {
-				throw RefusedException.invalid(request.targetField(), "\"" + request.target()
-						+ "\" is not one of your accounts. Choose one from the list, or enter the account number"
-						+ " (such as A-7KQ2-9XTM) that the other account gave you.");
+				throw RefusedException.invalid(request.targetField(),
+						Text.of("licenses.transfer.notYourAccount", request.target()));
 			}
 		}
 		if (target.getId().equals(source.getOwner().getId())) {
-			throw RefusedException.invalid(request.targetField(), source.getActivationId() + " already belongs to "
-					+ target.getName() + ". Choose another account to transfer the channels to.");
+			throw RefusedException.invalid(request.targetField(),
+					Text.of("licenses.transfer.alreadyOwner", source.getActivationId(), target.getName()));
 		}
 		return target;
 	}
@@ -136,19 +134,18 @@ class TransferRequestChecks {
 		}
 		LineItem addTo = visibleLineItem(visible, activationId);
 		if (!addTo.getOwner().getId().equals(target.getId())) {
-			throw RefusedException.invalid("addToActivationId", addTo.getActivationId() + " belongs to "
-					+ addTo.getOwner().getName() + ", not to " + target.getName()
-					+ ". Choose a license of the target account to add the channels to.");
+			throw RefusedException.invalid("addToActivationId", Text.of("licenses.transfer.addToOtherOwner",
+					addTo.getActivationId(), addTo.getOwner().getName(), target.getName()));
 		}
 		if (!addTo.getProduct().getId().equals(source.getProduct().getId())) {
-			throw RefusedException.invalid("addToActivationId", addTo.getActivationId() + " is "
-					+ addTo.getProduct().getPartNumber() + " (" + addTo.getProduct().getProductType() + "), but "
-					+ source.getActivationId() + " is " + source.getProduct().getPartNumber() + " ("
-					+ source.getProduct().getProductType() + "). Channels can only be added to a license of the same product.");
+			throw RefusedException.invalid("addToActivationId", Text.of("licenses.transfer.addToOtherProduct",
+					addTo.getActivationId(), addTo.getProduct().getPartNumber(),
+					String.valueOf(addTo.getProduct().getProductType()), source.getActivationId(),
+					source.getProduct().getPartNumber(), String.valueOf(source.getProduct().getProductType())));
 		}
 		if (addTo.isExpiredOn(LocalDate.now(this.clock))) {
-			throw RefusedException.invalid("addToActivationId", addTo.getActivationId() + " expired on "
-					+ addTo.getExpiresOn() + ". Choose a license that has not expired, or transfer to a new license.");
+			throw RefusedException.invalid("addToActivationId",
+					Text.of("licenses.transfer.addToExpired", addTo.getActivationId(), addTo.getExpiresOn()));
 		}
 		return addTo;
 	}

@@ -1,8 +1,8 @@
 package com.licensingportal.transfer;
 
+import com.licensingportal.text.Text;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,7 +37,7 @@ public class TransferService {
 	}
 
 	/** What a request would do: the Transfer page asks the user to confirm it. */
-	public record Preview(LineItem source, int amount, Account target, LineItem addTo, String how) {
+	public record Preview(LineItem source, int amount, Account target, LineItem addTo, Text how) {
 	}
 
 	private static final int MAX_KEY = 100;
@@ -81,12 +81,12 @@ public class TransferService {
 	public Submitted request(Long userId, TransferRequest request) {
 		PortalUser requester = this.users.findWithMembershipsById(userId)
 			.filter(user -> user.getStatus() == UserStatus.ACTIVE)
-			.orElseThrow(() -> RefusedException.notFound("Your user"));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.transfer.noUser")));
 		VisibleAccounts visible = this.visibility.forUser(userId);
 		String key = request.idempotencyKey() == null ? UUID.randomUUID().toString() : request.idempotencyKey();
 		if (key.length() > MAX_KEY) {
 			throw RefusedException.invalid(TransferRequest.IDEMPOTENCY_KEY,
-					"The idempotency key can have at most " + MAX_KEY + " characters.");
+					Text.of("licenses.transfer.keyTooLong", MAX_KEY));
 		}
 		String fingerprint = request.fingerprint();
 		Optional<Submitted> earlier = earlier(userId, key, fingerprint);
@@ -94,7 +94,7 @@ public class TransferService {
 			return earlier.get();
 		}
 		if (request.activationId() == null) {
-			throw RefusedException.invalid("activationId", "Choose the license to transfer channels from.");
+			throw RefusedException.invalid("activationId", Text.of("licenses.transfer.chooseSource"));
 		}
 		try {
 			this.locks.lockLineItemsOf(request);
@@ -119,8 +119,7 @@ public class TransferService {
 			return new Submitted(transfer, false);
 		}
 		catch (PessimisticLockingFailureException busy) {
-			throw RefusedException.conflict(
-					"This license is being changed by someone else right now. Nothing was transferred; try again in a moment.");
+			throw RefusedException.conflict(Text.of("licenses.transfer.busy"));
 		}
 	}
 
@@ -149,21 +148,19 @@ public class TransferService {
 	@Transactional
 	public ChannelTransfer cancel(Long userId, String transferNumber) {
 		VisibleAccounts visible = this.visibility.forUser(userId);
-		PortalUser user = this.users.findById(userId).orElseThrow(() -> RefusedException.notFound("Your user"));
+		PortalUser user = this.users.findById(userId).orElseThrow(() -> RefusedException.notFound(Text.of("licenses.transfer.noUser")));
 		Long id = this.transfers.findByTransferNumber(transferNumber)
 			.filter(found -> AccountVisibility.seesTransfer(userId, visible, found.getRequestedByUserId(),
 					found.getSourceAccount().getId()))
 			.map(ChannelTransfer::getId)
-			.orElseThrow(() -> RefusedException.notFound("Transfer " + transferNumber));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("licenses.transfer.notFound", transferNumber)));
 		ChannelTransfer transfer = this.locks.lock(id);
 		if (transfer.getState() != TransferState.PENDING_APPROVAL) {
-			throw RefusedException.conflict("Transfer " + transfer.getTransferNumber() + " is "
-					+ transfer.getState().label().toLowerCase(Locale.ROOT)
-					+ ". Only a transfer that is pending approval can be cancelled.");
+			throw RefusedException.conflict(Text.of("licenses.transfer.notCancellable", transfer.getTransferNumber(),
+					transfer.getState().name()));
 		}
 		if (!this.process.cancel(transfer.getTransferNumber(), user.getEmail())) {
-			throw RefusedException.conflict("Order Management is deciding on transfer " + transfer.getTransferNumber()
-					+ " right now, so it can no longer be cancelled. Reload the page in a moment to see the outcome.");
+			throw RefusedException.conflict(Text.of("licenses.transfer.beingDecided", transfer.getTransferNumber()));
 		}
 		return transfer;
 	}
@@ -171,8 +168,8 @@ public class TransferService {
 	private Optional<Submitted> earlier(Long userId, String key, String fingerprint) {
 		return this.transfers.findByRequestedByUserIdAndIdempotencyKey(userId, key).map(transfer -> {
 			if (!transfer.getRequestFingerprint().equals(fingerprint)) {
-				throw RefusedException.invalid(TransferRequest.IDEMPOTENCY_KEY, "This idempotency key was already used for transfer "
-						+ transfer.getTransferNumber() + ", which asked for something else. Use a new key for a new transfer.");
+				throw RefusedException.invalid(TransferRequest.IDEMPOTENCY_KEY,
+						Text.of("licenses.transfer.keyUsed", transfer.getTransferNumber()));
 			}
 			return new Submitted(transfer, true);
 		});

@@ -1,24 +1,30 @@
 package com.licensingportal.transfer;
 
+import com.licensingportal.text.Text;
+
 /** Where a channel transfer stands; every state but the first two is final. */
 public enum TransferState {
 
-	PENDING_APPROVAL("Pending approval", false), APPROVED("Approved, moving channels", false),
-	COMPLETED("Completed", true), REJECTED("Rejected", true), EXPIRED("Expired", true), CANCELLED("Cancelled", true),
-	NO_LONGER_POSSIBLE("No longer possible", true);
-
-	private final String label;
+	PENDING_APPROVAL(false), APPROVED(false), COMPLETED(true), REJECTED(true), EXPIRED(true), CANCELLED(true),
+	NO_LONGER_POSSIBLE(true);
 
 	private final boolean finished;
 
-	TransferState(String label, boolean finished) {
-		this.label = label;
+	TransferState(boolean finished) {
 		this.finished = finished;
 	}
 
-	/** How the Transfers page names it. */
+	/** Each constant's code is this and its name (LicensesTextsTest checks that the bundle has them all). */
+	private static final String CODE = "licenses.transfer.state.";
+
+	/** How the Transfers page names it (licenses.transfer.state.*). */
+	public Text text() {
+		return Text.of(CODE + name());
+	}
+
+	/** Its name in English (logs, Tasklist). */
 	public String label() {
-		return this.label;
+		return text().toString();
 	}
 
 	public boolean isFinished() {

@@ -1,5 +1,6 @@
 package com.licensingportal.transfer;
 
+import com.licensingportal.text.Text;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,7 +21,8 @@ public record TransferView(@JsonProperty("id") @Schema(example = "T-7KQ2-9XTM") 
 		String productName, int amount, String sourceAccountName, String sourceAccountNumber, String targetAccountName,
 		String targetAccountNumber, String how, String addToActivationId, boolean approvalRequired, String approvalRule,
 		String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt, String decisionReason,
-		String resultActivationId, Instant endedAt, String endedBy, String endedReason, boolean cancellable) {
+		String resultActivationId, Instant endedAt, String endedBy, String endedReason, boolean cancellable,
+		@JsonIgnore Text howText) {
 
 	static TransferView of(ChannelTransfer transfer, VisibleAccounts visible) {
 		LineItem source = transfer.getSource();
@@ -32,7 +34,7 @@ public record TransferView(@JsonProperty("id") @Schema(example = "T-7KQ2-9XTM") 
 				transfer.getApprovalRule(), transfer.getRequestedBy(), transfer.getRequestedAt(), transfer.getDecidedBy(),
 				transfer.getDecidedAt(), transfer.getDecisionReason(), visibleId(transfer.getResult(), visible),
 				transfer.getEndedAt(), transfer.getEndedBy(), transfer.getEndedReason(),
-				transfer.getState() == TransferState.PENDING_APPROVAL);
+				transfer.getState() == TransferState.PENDING_APPROVAL, transfer.howText());
 	}
 
 	private static String visibleId(LineItem item, VisibleAccounts visible) {
@@ -40,8 +42,29 @@ public record TransferView(@JsonProperty("id") @Schema(example = "T-7KQ2-9XTM") 
 	}
 
 	@JsonIgnore
-	public String stateLabel() {
-		return this.state.label();
+	public Text stateText() {
+		return this.state.text();
 	}
+
+	/** Why it needed approval or not, in the reader's language (the decision table writes the English). */
+	@JsonIgnore
+	public Text approvalRuleText() {
+		return rule(this.approvalRule);
+	}
+
+	/** The decision table's rule (its English sentence, as stored) as a text of the bundle. */
+	static Text rule(String rule) {
+		for (String code : RULES) {
+			if (Text.of(code).toString().equals(rule)) {
+				return Text.of(code);
+			}
+		}
+		return Text.of("licenses.transfer.rule.other", String.valueOf(rule));
+	}
+
+	/** The rules of bpmn/transfer-approval.dmn, in its order. */
+	private static final java.util.List<String> RULES = java.util.List.of("licenses.transfer.rule.coreToRelated",
+			"licenses.transfer.rule.toRelated", "licenses.transfer.rule.backToOwnPartner",
+			"licenses.transfer.rule.toUnrelated", "licenses.transfer.rule.aboveLimits");
 
 }

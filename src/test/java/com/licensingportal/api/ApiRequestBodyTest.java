@@ -88,7 +88,7 @@ class ApiRequestBodyTest extends PortalIntegrationTest {
 			assertThat(answer.statusCode()).isEqualTo(413);
 			assertThat(answer.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
 			JsonNode problem = new ObjectMapper().readTree(answer.body());
-			assertThat(problem.get("detail").asText()).isEqualTo(ApiRequestLimits.TOO_LARGE);
+			assertThat(problem.get("detail").asText()).isEqualTo(ApiRequestLimits.TOO_LARGE.toString());
 		}
 		assertThat(this.fixtures.reload(this.item).getAvailableQuantity()).isEqualTo(5);
 	}

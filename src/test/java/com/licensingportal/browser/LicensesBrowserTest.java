@@ -21,6 +21,8 @@ import com.licensingportal.license.Product;
 import com.licensingportal.license.SalesOrderService.OrderLine;
 import com.licensingportal.offline.LicenseFileVerifier;
 import com.licensingportal.support.Browser;
+import com.licensingportal.user.PortalUser;
+import com.licensingportal.user.UserRepository;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.LicenseFixtures.World;
 import com.licensingportal.support.PortalIntegrationTest;
@@ -56,6 +58,9 @@ class LicensesBrowserTest extends PortalIntegrationTest {
 	private Browser browser;
 
 	private World world;
+
+	@Autowired
+	UserRepository users;
 
 	private Product product;
 
@@ -170,6 +175,59 @@ class LicensesBrowserTest extends PortalIntegrationTest {
 		assertThat(payload.path("request").path("hostId").asText()).isEqualTo(hostId);
 		assertThat(payload.path("licenses").get(0).path("activationId").asText()).isEqualTo(activationId);
 		assertThat(payload.path("licenses").get(0).path("channels").asInt()).isEqualTo(2);
+	}
+
+	/**
+	 * The same list for a partner who chose French on their profile: French words, plurals and dates, still within
+	 * 1280 pixels; the CSV export stays the file format it is (English header, ISO dates).
+	 */
+	@Test
+	void listEntitlementsInFrenchFitsA1280PixelScreenAndExportsTheSameCsv() throws Exception {
+		PortalUser admin = this.users.findById(this.world.partnerAdmin().getId()).orElseThrow();
+		admin.setLanguage("fr");
+		this.users.save(admin);
+		this.browser.logOut().logIn(admin.getEmail(), LicenseFixtures.PASSWORD);
+		this.browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+
+		this.browser.open("/entitlements?product=" + this.product.getPartNumber());
+		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("Liste des droits");
+		assertThat(this.browser.find(By.id("summary")).getText()).isEqualTo("1–3 de 3 licences · 28 de 28 canaux disponibles");
+		assertThat(this.browser.find(By.id("f-expiringBefore-help")).getText()).startsWith("Liste aussi les licences déjà expirées");
+		assertThat(this.browser.driver().findElements(By.cssSelector("#line-items thead a.sort-link")))
+			.extracting(WebElement::getText)
+			.containsExactly("ID d’activation", "ID de droit", "Vendu à", "Produit", "Version", "Qté disponible", "Qté totale",
+					"Expiration");
+		String dated = this.lineItems.get(1).getActivationId();
+		assertThat(this.browser.find(By.cssSelector("#line-items tr[data-activation-id='" + dated + "']")).getText())
+			.contains(frenchDay(LocalDate.now().plusDays(90)));
+		for (String page : List.of("/entitlements", "/entitlements?expiration=expired&showUsedUp=true")) {
+			this.browser.open(page);
+			this.browser.find(By.id("line-items"));
+			Object overflow = ((JavascriptExecutor) this.browser.driver()).executeScript(
+					"var t = document.getElementById('line-items'); return t.scrollWidth - t.parentElement.clientWidth;");
+			assertThat(((Number) overflow).intValue()).as("pixels the table on %s is wider than its place", page)
+				.isLessThanOrEqualTo(0);
+		}
+
+		// Nothing ticked: the reason in French; then one row, exported as the same CSV as in English.
+		this.browser.open("/entitlements?product=" + this.product.getPartNumber());
+		this.browser.click(By.id("export-menu")).click(By.id("export-selected"));
+		assertThat(this.browser.find(By.id("flash-message")).getText()).isEqualTo("Sélectionnez au moins une licence à exporter.");
+		this.browser.click(By.id("select-" + dated));
+		this.browser.click(By.id("export-menu")).click(By.id("export-selected"));
+		Path csv = this.browser.downloads().resolve("entitlements-" + LocalDate.now() + ".csv");
+		waitFor(() -> Files.exists(csv) && !Files.exists(csv.resolveSibling(csv.getFileName() + ".crdownload")));
+		try (Reader reader = new InputStreamReader(BOMInputStream.builder().setPath(csv).get(), StandardCharsets.UTF_8);
+				CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+			assertThat(parser.getHeaderNames()).containsExactly("Activation ID", "Entitlement ID", "Sold to", "Product",
+					"Version", "Available quantity", "Total quantity", "Expiration");
+			assertThat(parser.getRecords().get(0).get("Expiration")).isEqualTo(LocalDate.now().plusDays(90).toString());
+		}
+	}
+
+	/** "26 novembre 2026": the French style of a day. */
+	private static String frenchDay(LocalDate day) {
+		return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH));
 	}
 
 	private List<Path> licenseFiles() {

@@ -2,7 +2,9 @@ package com.licensingportal.browser;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.license.LineItem;
@@ -16,6 +18,7 @@ import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.support.Tasklist;
 import com.licensingportal.transfer.ChannelTransferRepository;
 import com.licensingportal.user.PortalUser;
+import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserType;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -49,6 +52,9 @@ class TransfersBrowserTest extends PortalIntegrationTest {
 	@Autowired
 	ManagementService management;
 
+	@Autowired
+	UserRepository users;
+
 	private Browser browser;
 
 	private Product product;
@@ -61,11 +67,14 @@ class TransfersBrowserTest extends PortalIntegrationTest {
 
 	private LineItem bulk;
 
+	private String partnerName;
+
 	@BeforeEach
 	void data() {
 		LicenseFixtures fixtures = new LicenseFixtures(this.context);
 		this.customer = fixtures.customer(LicenseFixtures.unique("Larkspur Clinic"));
 		Account partner = fixtures.partnerOf(LicenseFixtures.unique("Kestrel Security"), this.customer);
+		this.partnerName = partner.getName();
 		this.partnerAdmin = fixtures.user("Kestrel", partner, UserType.PARTNER_ADMINISTRATOR);
 		this.customerAdmin = fixtures.user("Larkspur", this.customer, UserType.CUSTOMER_ADMINISTRATOR);
 		this.product = fixtures.product("BTR");
@@ -163,6 +172,61 @@ class TransfersBrowserTest extends PortalIntegrationTest {
 		new Select(this.browser.find(By.id("addTo"))).selectByValue(older.getActivationId());
 		assertThat(this.browser.find(By.id("addTo-version")).getText())
 			.isEqualTo("The channels are version 7.14 and take the version of the license they are added to, 7.12.");
+	}
+
+	/**
+	 * The same journey for a partner who chose French on their profile: the form, its confirmation and the
+	 * outcome in French, with "1 canal" and "2 canaux" where a number counts channels, days in the French style.
+	 */
+	@Test
+	void aPartnerWhoChoseFrenchTransfersOneChannelAndReadsEveryStepInFrench() {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		LineItem expired = fixtures.lineItem(this.bulk.getOwner(), this.product, 4, LocalDate.now().minusDays(1));
+		LineItem older = fixtures.order(this.customer, new OrderLine(this.product, "7.12", 3, null)).get(0);
+		PortalUser admin = this.users.findById(this.partnerAdmin.getId()).orElseThrow();
+		admin.setLanguage("fr");
+		this.users.save(admin);
+		this.browser.logIn(admin.getEmail(), LicenseFixtures.PASSWORD);
+
+		// What cannot be done, said before anyone submits.
+		this.browser.open("/transfers/new?activationId=" + expired.getActivationId());
+		assertThat(this.browser.find(By.id("not-transferable")).getText()).isEqualTo("Cette licence a expiré le "
+				+ LocalDate.now().minusDays(1).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH))
+				+ " et ne peut plus être transférée.");
+		assertThat(this.browser.find(By.id("amount")).isEnabled()).isFalse();
+		assertThat(this.browser.find(By.id("transfer-button")).isEnabled()).isFalse();
+		this.browser.open("/transfers/new?activationId=" + this.bulk.getActivationId());
+		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("Transférer des canaux");
+		this.browser.click(By.id("addToExisting-no"));
+		assertThat(this.browser.find(By.id("addTo-group")).isDisplayed()).isFalse();
+		this.browser.click(By.id("addToExisting-yes")).type(By.id("target"), this.customer.getAccountNumber());
+		new Select(this.browser.find(By.id("addTo"))).selectByValue(older.getActivationId());
+		assertThat(new Select(this.browser.find(By.id("addTo"))).getFirstSelectedOption().getText())
+			.contains("version 7.12 · 3 canaux · permanente");
+		assertThat(this.browser.find(By.id("addTo-version")).getText()).isEqualTo(
+				"Les canaux sont de la version 7.14 et prennent la version de la licence à laquelle ils sont ajoutés, 7.12.");
+
+		// One channel: singular in every sentence that counts it.
+		this.browser.type(By.id("amount"), "1").click(By.id("addToExisting-no")).click(By.id("transfer-button"));
+		assertThat(this.browser.find(By.id("confirmation-text")).getText()).isEqualTo("Transférer 1 canal de "
+				+ this.product.getPartNumber() + " de " + this.partnerName + " à " + this.customer.getName() + " ("
+				+ this.customer.getAccountNumber() + ") : une nouvelle licence (nouvel ID de droit et nouvel ID d’activation) pour "
+				+ this.customer.getName() + ".");
+		this.browser.click(By.id("confirm-button"));
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(15))
+			.until(driver -> driver.getCurrentUrl().matches(".*/transfers/T-[^/]+$"));
+		String url = this.browser.driver().getCurrentUrl();
+		String number = url.substring(url.lastIndexOf('/') + 1);
+		assertThat(this.browser.find(By.id("flash-success")).getText()).startsWith("Le transfert " + number + " est approuvé (")
+			.contains("vers un client lié : automatique")
+			.endsWith(" : le 1 canal est en route vers " + this.customer.getName() + ".");
+		ProcessJobs.executeDue(this.management, processInstanceId(number));
+		this.browser.open("/transfers/" + number);
+		assertThat(this.browser.find(By.id("transfer-state")).getText()).isEqualTo("Terminé");
+		assertThat(this.browser.find(By.id("history")).getText()).contains("Réservée pour un transfert", " UTC");
+		this.browser.open("/transfers");
+		assertThat(this.browser.find(By.cssSelector("tr[data-transfer='" + number + "'] .transfer-state")).getText())
+			.isEqualTo("Terminé");
 	}
 
 	private String transfer(int channels, String targetAccountNumber) {

@@ -349,7 +349,7 @@ class EntitlementListTest extends PortalIntegrationTest {
 			.getContentAsString();
 
 		assertThat(html).contains("aria-describedby=\"f-expiringBefore-help\"")
-			.containsPattern("id=\"f-expiringBefore-help\">Also lists the expired ones; choose Expiration\\s+\"Expires \\(not yet expired\\)\" to leave them out.");
+			.contains("id=\"f-expiringBefore-help\">Also lists the expired ones; choose Expiration &quot;Expires (not yet expired)&quot; to leave them out.");
 	}
 
 	@Test
@@ -421,7 +421,7 @@ class EntitlementListTest extends PortalIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(nothing).contains(EntitlementListController.NOTHING_SELECTED).contains("id=\"line-items\"");
+		assertThat(nothing).contains(EntitlementListController.NOTHING_SELECTED.toString()).contains("id=\"line-items\"");
 		String[] tooMany = java.util.stream.IntStream.rangeClosed(0, EntitlementListController.MAX_SELECTED)
 			.mapToObj(i -> "ID-" + i)
 			.toArray(String[]::new);

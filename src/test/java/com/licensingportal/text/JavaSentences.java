@@ -21,7 +21,13 @@ final class JavaSentences {
 			"com/licensingportal/base/InvalidSettingsFailureAnalyzer.java",
 			"the operator's start-up failure, printed in the log",
 			"com/licensingportal/base/MissingSettingsFailureAnalyzer.java",
-			"the operator's start-up failure, printed in the log");
+			"the operator's start-up failure, printed in the log",
+			"com/licensingportal/license/EntitlementColumn.java",
+			"the CSV export's header names, a file format that stays English (the page's headers are licenses.column.*)",
+			"com/licensingportal/offline/LicenseFileVerifier.java",
+			"a command-line tool that the offline server's operator runs, outside the portal",
+			"com/licensingportal/offline/LicenseKeys.java",
+			"PEM labels and key-format errors, for operators loading keys and for the command-line verifier");
 
 	/** What a statement holding a sentence for developers or operators contains. */
 	private static final List<String> FOR_DEVELOPERS = List.of("log.", "LOG.", "logger.", "IllegalStateException",

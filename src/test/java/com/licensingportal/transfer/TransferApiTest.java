@@ -91,6 +91,30 @@ class TransferApiTest extends TransferTestSupport {
 		assertThat(reload(this.bulk).getReservedQuantity()).isEqualTo(3);
 	}
 
+	/** problem+json speaks the request's language (Accept-Language): title, detail and each field's message. */
+	@Test
+	void problemsAreWrittenInTheLanguageTheRequestAsksFor() {
+		String target = "\"targetAccountNumber\": \"" + this.customer.getAccountNumber() + "\"";
+
+		Answer notEnough = this.api.postJson("/api/v1/transfers", this.token, body(this.bulk.getActivationId(), "21", target),
+				"Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5");
+		assertThat(notEnough.status()).isEqualTo(409);
+		assertThat(notEnough.json().get("title").asText()).isEqualTo("Conflit");
+		assertThat(notEnough.json().get("detail").asText()).isEqualTo("Seulement 20 canaux de " + this.bulk.getActivationId()
+				+ " sont disponibles, et non 21. Rien n’a été transféré.");
+
+		Answer zero = this.api.postJson("/api/v1/transfers", this.token, body(this.bulk.getActivationId(), "0", target),
+				"Accept-Language", "fr");
+		assertThat(zero.status()).isEqualTo(422);
+		assertThat(zero.json().get("title").asText()).isEqualTo("Requête non valide");
+		assertThat(zero.json().at("/errors/0/message").asText()).isEqualTo("Entrez un nombre de canaux de 1 ou plus.");
+
+		Answer one = this.api.postJson("/api/v1/transfers", this.token, body(this.bulk.getActivationId(), "21", target),
+				"Accept-Language", "de-DE");
+		assertThat(one.json().get("title").asText()).as("a language the portal does not speak: English").isEqualTo("Conflict");
+		assertThat(reload(this.bulk).getReservedQuantity()).isZero();
+	}
+
 	@Test
 	void aForeignLicenseIsNotFoundNotEnoughChannelsIsAConflictBadFieldsAreUnprocessable() {
 		LineItem foreign = this.fixtures.lineItem(this.unrelated, this.product, 9, null);
