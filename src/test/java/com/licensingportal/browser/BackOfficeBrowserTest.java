@@ -90,11 +90,12 @@ class BackOfficeBrowserTest extends PortalIntegrationTest {
 			assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Back-office");
 			browser.open("/back-office/accounts/new");
 			assertThat(browser.driver().getTitle()).startsWith("Créer un compte");
-			browser.click(By.id("create"));
-			assertThat(browser.find(By.id("error")).getText()).isEqualTo("Entrez le nom du compte.");
 			browser.type(By.id("name"), customerName).click(By.id("type-customer")).click(By.id("create"));
 			assertThat(browser.find(By.id("message")).getText()).startsWith("Le compte " + customerName + " a été créé");
 			assertThat(browser.find(By.id("relations")).getText()).contains("Partenaires");
+			browser.type(By.id("other"), "A-0000-0000").click(By.id("relate"));
+			assertThat(browser.find(By.id("error")).getText()).isEqualTo(
+					"Aucun compte n’a le numéro de compte A-0000-0000. Vérifiez le numéro, ou trouvez le compte par son nom.");
 			assertThat(browser.find(By.id("audit-trail")).getText()).contains("Journal d’audit", "Création");
 
 			browser.open("/back-office/sales-orders?state=NONE");
