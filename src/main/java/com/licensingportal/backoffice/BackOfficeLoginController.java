@@ -1,6 +1,9 @@
 package com.licensingportal.backoffice;
 
+import java.util.Locale;
+
 import com.licensingportal.security.LoginLockedException;
+import com.licensingportal.text.Text;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -19,32 +22,32 @@ class BackOfficeLoginController {
 
 	static final String VIEW_HOME = "backoffice/home";
 
-	static final String BAD_CREDENTIALS = "The user id or password is not right, or the user is not in Order Management.";
+	static final Text BAD_CREDENTIALS = Text.of("backoffice.login.badCredentials");
 
-	static final String LOCKED = "Too many failed sign-ins for this user from your address. Wait 15 minutes before you try again.";
+	static final Text LOCKED = Text.of("backoffice.login.locked");
 
-	static final String REMOVED = "You were signed out: your user is no longer in the group order-management.";
+	static final Text REMOVED = Text.of("backoffice.login.removed");
 
 	@GetMapping(BackOfficeSecurity.LOGIN_PAGE)
 	String login(@RequestParam(required = false) String logout, @RequestParam(required = false) String removed,
-			Model model) {
+			Model model, Locale locale) {
 		if (logout != null) {
-			model.addAttribute("message", "You have signed out of the back office.");
+			model.addAttribute("message", Text.of("backoffice.login.signedOut").in(locale));
 		}
 		if (removed != null) {
-			model.addAttribute("message", REMOVED);
+			model.addAttribute("message", REMOVED.in(locale));
 		}
 		return VIEW_LOGIN;
 	}
 
 	/** The sign-in page again after a failed sign-in: reached only as the forward of the chain's failure handler. */
 	@PostMapping(BackOfficeSecurity.LOGIN_FAILED)
-	String failed(HttpServletRequest request, Model model) {
+	String failed(HttpServletRequest request, Model model, Locale locale) {
 		Object failure = request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 		if (failure == null) {
 			return "redirect:" + BackOfficeSecurity.LOGIN_PAGE;
 		}
-		model.addAttribute("error", failure instanceof LoginLockedException ? LOCKED : BAD_CREDENTIALS);
+		model.addAttribute("error", (failure instanceof LoginLockedException ? LOCKED : BAD_CREDENTIALS).in(locale));
 		model.addAttribute("username", request.getParameter("username"));
 		return VIEW_LOGIN;
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.licensingportal.refusal.RefusedException.FieldError;
+import com.licensingportal.text.Text;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemRepository;
 import com.licensingportal.license.Product;
@@ -52,12 +53,12 @@ public final class OrderLineCheck {
 			String at = "lines[" + i + "].";
 			Product product = product(line.partNumber());
 			if (product == null) {
-				problems.add(new FieldError(at + "partNumber", "No product has the part number " + line.partNumber() + "."));
+				problems.add(new FieldError(at + "partNumber", Text.of("backoffice.order.line.noProduct", line.partNumber())));
 				continue;
 			}
 			if (product.isRetired()) {
 				problems.add(new FieldError(at + "partNumber",
-						"Product " + line.partNumber() + " is retired and takes no new orders."));
+						Text.of("backoffice.order.line.retired", line.partNumber())));
 				continue;
 			}
 			LineItem renews = null;
@@ -67,19 +68,17 @@ public final class OrderLineCheck {
 					.orElse(null);
 				if (renews == null) {
 					problems.add(new FieldError(at + "renewsActivationId",
-							"No license has the Activation ID " + line.renewsActivationId() + "."));
+							Text.of("backoffice.order.line.noLicense", line.renewsActivationId())));
 					continue;
 				}
 				if (!renews.getProduct().isRenewedBy(product) || product.isPermanent()) {
-					problems.add(new FieldError(at + "renewsActivationId", "License " + line.renewsActivationId()
-							+ " is of product " + renews.getProduct().getPartNumber() + ", which "
-							+ line.partNumber() + " does not renew."));
+					problems.add(new FieldError(at + "renewsActivationId", Text.of("backoffice.order.line.notRenewedBy",
+							line.renewsActivationId(), renews.getProduct().getPartNumber(), line.partNumber())));
 					continue;
 				}
 			}
 			else if (this.renewalParts.computeIfAbsent(product.getId(), this.products::isRenewalPart)) {
-				problems.add(new FieldError(at + "renewsActivationId", line.partNumber()
-						+ " is a renewal: name the license it renews in renewsActivationId."));
+				problems.add(new FieldError(at + "renewsActivationId", Text.of("backoffice.order.line.isRenewal", line.partNumber())));
 				continue;
 			}
 			checked.add(new CheckedLine(line, product, renews));

@@ -3,6 +3,7 @@ package com.licensingportal.salesorder;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licensingportal.api.ApiSecurityConfiguration;
@@ -10,6 +11,8 @@ import com.licensingportal.workflow.OrderManagementSetup;
 import com.licensingportal.security.BasicCredentials;
 import com.licensingportal.security.LoginLockedException;
 import com.licensingportal.security.LoginLockout;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -88,7 +91,8 @@ public class SalesOrderApiSecurity {
 		private final List<String> groups;
 
 		CamundaBasicAuthentication(IdentityService identity, LoginLockout lockout, ObjectMapper json) {
-			this(identity, lockout, json, "Sales order intake", GROUPS);
+			// The realm names the protection space (not translated: it is the same for every client).
+			this(identity, lockout, json, Text.of("backoffice.api.realm.intake").toString(), GROUPS);
 		}
 
 		public CamundaBasicAuthentication(IdentityService identity, LoginLockout lockout, ObjectMapper json,
@@ -104,14 +108,17 @@ public class SalesOrderApiSecurity {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+			Locale locale = Languages.firstSpoken(request.getLocales());
 			if (header == null || header.isBlank()) {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + this.realm + "\", charset=\"UTF-8\"");
-				problem(response, HttpStatus.UNAUTHORIZED, "Not authenticated",
-						"Log in with HTTP Basic as a Camunda user of the group " + String.join(" or ", this.groups) + ".");
+				problem(response, HttpStatus.UNAUTHORIZED, locale, Text.of("backoffice.api.problem.notAuthenticated"),
+						Text.of("backoffice.api.problem.logIn", this.groups.size(), this.groups.get(0),
+								this.groups.size() > 1 ? this.groups.get(1) : ""));
 				return;
 			}
 			if (!BasicCredentials.isBasic(header)) {
-				problem(response, HttpStatus.NOT_FOUND, "Not found", "There is nothing at " + request.getRequestURI() + ".");
+				problem(response, HttpStatus.NOT_FOUND, locale, Text.of("backoffice.api.problem.notFound"),
+						Text.of("backoffice.api.problem.nothingAt", request.getRequestURI()));
 				return;
 			}
 			BasicCredentials credentials = BasicCredentials.of(header).orElse(null);
@@ -125,13 +132,14 @@ public class SalesOrderApiSecurity {
 			}
 			catch (LoginLockedException locked) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(this.lockout.window().toSeconds()));
-				problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "Too many failed logins for this"
-						+ " user from your address. Try again in " + this.lockout.window().toMinutes() + " minutes.");
+				problem(response, HttpStatus.TOO_MANY_REQUESTS, locale, Text.of("backoffice.api.problem.tooMany"),
+						Text.of("backoffice.api.problem.locked", this.lockout.window().toMinutes()));
 				return;
 			}
 			if (!right) {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + this.realm + "\", charset=\"UTF-8\"");
-				problem(response, HttpStatus.UNAUTHORIZED, "Not authenticated", "The user name or password is not right.");
+				problem(response, HttpStatus.UNAUTHORIZED, locale, Text.of("backoffice.api.problem.notAuthenticated"),
+						Text.of("backoffice.api.problem.badCredentials"));
 				return;
 			}
 			String userId = credentials.user();
@@ -140,7 +148,8 @@ public class SalesOrderApiSecurity {
 				.groupIdIn(this.groups.toArray(String[]::new))
 				.count() > 0;
 			if (!member) {
-				problem(response, HttpStatus.NOT_FOUND, "Not found", "There is nothing at " + request.getRequestURI() + ".");
+				problem(response, HttpStatus.NOT_FOUND, locale, Text.of("backoffice.api.problem.notFound"),
+						Text.of("backoffice.api.problem.nothingAt", request.getRequestURI()));
 				return;
 			}
 			SecurityContextHolder.getContext()
@@ -149,10 +158,12 @@ public class SalesOrderApiSecurity {
 			chain.doFilter(request, response);
 		}
 
-		private void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
+		/** A problem+json answer, its title and detail in the client's language (Accept-Language). */
+		private void problem(HttpServletResponse response, HttpStatus status, Locale locale, Text title, Text detail)
 				throws IOException {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-			problem.setTitle(title);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail.in(locale));
+			problem.setTitle(title.in(locale));
+			response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
 			problem.setType(URI.create("about:blank"));
 			response.setStatus(status.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

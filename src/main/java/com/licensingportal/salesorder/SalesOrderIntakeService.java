@@ -30,6 +30,7 @@ import com.licensingportal.usermanagement.UserDirectory;
 import com.licensingportal.refusal.DecisionRefusedException;
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.refusal.RefusedException.FieldError;
+import com.licensingportal.text.Text;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,9 +117,8 @@ public class SalesOrderIntakeService {
 		return this.orders.findByOrderNumber(request.orderNumber()).map(order -> {
 			List<String> differences = request.differencesFrom(order.asRequest());
 			if (!differences.isEmpty()) {
-				throw RefusedException.conflict("Sales order " + order.getOrderNumber()
-						+ " was already received with other content; these fields differ: "
-						+ String.join(", ", differences) + ". Send a new order number for a new order.");
+				throw RefusedException.conflict(Text.of("backoffice.order.otherContent", order.getOrderNumber(),
+						String.join(", ", differences)));
 			}
 			return new Receipt(false, SalesOrderView.of(order));
 		});
@@ -245,37 +245,36 @@ public class SalesOrderIntakeService {
 	public void decide(String orderNumber, AssignmentDecision decision) {
 		SalesOrder order = lock(orderNumber);
 		if (order.getState() != SalesOrderState.WAITING_FOR_ACCOUNT) {
-			throw new DecisionRefusedException("Sales order " + orderNumber + " is " + order.getState()
-					+ " and waits for no decision.");
+			throw new DecisionRefusedException(Text.of("backoffice.decision.notWaiting", orderNumber,
+					state(order.getState())));
 		}
 		switch (decision.decision() == null ? "" : decision.decision()) {
 			case AssignmentDecision.CREATE -> order.assignTo(createAccount(order));
 			case AssignmentDecision.EXISTING -> order.assignTo(existingAccount(order, decision));
 			case AssignmentDecision.REJECT -> {
 				if (decision.rejectionReason() == null) {
-					throw new DecisionRefusedException("Give the reason for the rejection.");
+					throw new DecisionRefusedException(Text.of("backoffice.decision.reasonRequired"));
 				}
 				if (decision.rejectionReason().length() > 2000) {
-					throw new DecisionRefusedException("The reason must be at most 2,000 characters.");
+					throw new DecisionRefusedException(Text.of("backoffice.decision.reasonTooLong", 2000));
 				}
 				order.reject(decision.rejectionReason());
 			}
-			default -> throw new DecisionRefusedException(
-					"Choose Create the account, Assign an existing account or Reject.");
+			default -> throw new DecisionRefusedException(Text.of("backoffice.decision.choose"));
 		}
 	}
 
 	private Account createAccount(SalesOrder order) {
 		this.accounts.findByCustomerNumber(order.getCustomerNumber()).ifPresent(other -> {
-			throw new DecisionRefusedException("Account " + other.getAccountNumber() + " (" + other.getName()
-					+ ") has customer number " + order.getCustomerNumber() + " by now: assign that one.");
+			throw new DecisionRefusedException(Text.of("backoffice.decision.numberTaken", other.getAccountNumber(),
+					other.getName(), order.getCustomerNumber()));
 		});
 		Account partner = null;
 		if (order.getSoldToType() == AccountType.CUSTOMER && order.getPartnerCustomerNumber() != null) {
 			partner = this.accounts.findByCustomerNumber(order.getPartnerCustomerNumber())
 				.filter(Account::isPartner)
-				.orElseThrow(() -> new DecisionRefusedException("No partner account has customer number "
-						+ order.getPartnerCustomerNumber() + ". Give the partner that number first, or assign an existing account."));
+				.orElseThrow(() -> new DecisionRefusedException(Text.of("backoffice.decision.noPartner",
+						order.getPartnerCustomerNumber())));
 		}
 		Account account = new Account(order.getSoldToName(), order.getSoldToType());
 		account.setCustomerNumber(order.getCustomerNumber());
@@ -288,19 +287,18 @@ public class SalesOrderIntakeService {
 
 	private Account existingAccount(SalesOrder order, AssignmentDecision decision) {
 		if (decision.existingAccountNumber() == null) {
-			throw new DecisionRefusedException("Give the account number, like A-7KQ2-9XTM.");
+			throw new DecisionRefusedException(Text.of("backoffice.decision.accountNumberRequired"));
 		}
 		Account account = this.accounts.findByAccountNumber(decision.normalizedAccountNumber())
 			.orElseThrow(() -> new DecisionRefusedException(
-					"No account has the number " + decision.existingAccountNumber() + "."));
+					Text.of("backoffice.decision.noAccount", decision.existingAccountNumber())));
 		if (account.getType() != order.getSoldToType()) {
-			throw new DecisionRefusedException("Account " + account.getAccountNumber()
-					+ " is a " + account.getType().name().toLowerCase() + " account; the order is sold to a "
-					+ order.getSoldToType().name().toLowerCase() + ".");
+			throw new DecisionRefusedException(Text.of("backoffice.decision.otherType", account.getAccountNumber(),
+					account.getType().name(), order.getSoldToType().name()));
 		}
 		if (account.getCustomerNumber() != null && !account.getCustomerNumber().equals(order.getCustomerNumber())) {
-			throw new DecisionRefusedException("Account " + account.getAccountNumber()
-					+ " already has customer number " + account.getCustomerNumber() + ".");
+			throw new DecisionRefusedException(Text.of("backoffice.decision.hasNumber", account.getAccountNumber(),
+					account.getCustomerNumber()));
 		}
 		account.setCustomerNumber(order.getCustomerNumber());
 		return account;
@@ -318,14 +316,13 @@ public class SalesOrderIntakeService {
 			.stream()
 			.filter(l -> l.getLineNumber() == lineNumber)
 			.findFirst()
-			.orElseThrow(() -> new RefusedException(RefusedException.Kind.NOT_FOUND,
-				"Sales order " + orderNumber + " has no line " + lineNumber + "."));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("backoffice.order.noLine", orderNumber, lineNumber)));
 		if (order.getState() != SalesOrderState.ENTERED) {
-			throw RefusedException.conflict("Sales order " + orderNumber + " is " + order.getState()
-					+ ": only the lines of an entered order can be cancelled.");
+			throw RefusedException.conflict(Text.of("backoffice.order.cancel.notEntered", orderNumber,
+					state(order.getState())));
 		}
 		if (line.isRenewal()) {
-			throw RefusedException.conflict("Line " + lineNumber + " renews a license and has no channels of its own to cancel.");
+			throw RefusedException.conflict(Text.of("backoffice.order.cancel.renewal", lineNumber));
 		}
 		LineItem item = line.getLineItem();
 		// Under the row lock that activations and transfers take, with the counts as they are now.
@@ -334,7 +331,7 @@ public class SalesOrderIntakeService {
 		if (removed > 0) {
 			this.events.save(new LicenseEvent(item.getId(), LicenseEventType.CANCELLED, removed, actor)
 				.withReference(orderNumber)
-				.withNote("Line " + lineNumber + " of sales order " + orderNumber + " cancelled"));
+				.withNote(Text.of("backoffice.order.cancel.note", lineNumber, orderNumber).toString()));
 		}
 		log.info("Cancelled line {} of sales order {}: {} channels of {} removed", lineNumber, orderNumber, removed,
 				item.getActivationId());
@@ -406,12 +403,18 @@ public class SalesOrderIntakeService {
 
 	private SalesOrder find(String orderNumber) {
 		return this.orders.findByOrderNumber(orderNumber)
-			.orElseThrow(() -> RefusedException.notFound("Sales order " + orderNumber));
+			.orElseThrow(() -> RefusedException.notFound(Text.of("backoffice.order.notFound", orderNumber)));
 	}
 
 	private SalesOrder lock(String orderNumber) {
 		return this.orders.lockByOrderNumber(orderNumber)
 			.orElseThrow(() -> new IllegalStateException("Sales order " + orderNumber + " is not in the portal"));
+	}
+
+	/** The state's name in the reader's language. */
+	private static Text state(SalesOrderState state) {
+		String code = "backoffice.order.state." + state.name();
+		return Text.of(code);
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.refusal.RefusedException.FieldError;
+import com.licensingportal.text.Text;
 import com.licensingportal.refusal.RefusedException;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -68,7 +69,7 @@ public record SalesOrderRequest(
 	 */
 	public static SalesOrderRequest read(JsonNode body) {
 		if (body == null || !body.isObject()) {
-			throw RefusedException.invalid("body", "The body must be a JSON object: a sales order.");
+			throw RefusedException.invalid("body", Text.of("backoffice.order.api.notObject"));
 		}
 		List<String> unknown = new ArrayList<>();
 		unknownFields(body, "", Set.of("orderNumber", "orderDate", "soldTo", "contact", "lines"), unknown);
@@ -82,13 +83,13 @@ public record SalesOrderRequest(
 			}
 		}
 		if (!unknown.isEmpty()) {
-			throw RefusedException.malformed("This call does not know the field" + (unknown.size() == 1 ? " " : "s ")
-					+ String.join(", ", unknown) + ". Check it against /v3/api-docs.");
+			throw RefusedException.malformed(Text.of("backoffice.order.api.unknownFields", unknown.size(),
+					String.join(", ", unknown)));
 		}
 		Reader reader = new Reader();
 		String orderNumber = reader.text(body, "orderNumber", "orderNumber", 64, true);
 		if (orderNumber != null && !ORDER_NUMBER.matcher(orderNumber).matches()) {
-			reader.problem("orderNumber", "The order number must be 1 to 64 letters, digits, dots, dashes or underscores.");
+			reader.problem("orderNumber", Text.of("backoffice.order.api.orderNumber"));
 		}
 		LocalDate orderDate = reader.date(body, "orderDate");
 		SoldTo soldTo = null;
@@ -101,14 +102,14 @@ public record SalesOrderRequest(
 					accountType = AccountType.valueOf(type.toUpperCase(Locale.ROOT));
 				}
 				catch (IllegalArgumentException ex) {
-					reader.problem("soldTo.type", "The type must be PARTNER or CUSTOMER.");
+					reader.problem("soldTo.type", Text.of("backoffice.order.api.type"));
 				}
 			}
 			soldTo = new SoldTo(reader.text(soldToNode, "customerNumber", "soldTo.customerNumber", 40, true),
 					reader.text(soldToNode, "name", "soldTo.name", 200, true), accountType,
 					reader.text(soldToNode, "partnerCustomerNumber", "soldTo.partnerCustomerNumber", 40, false));
 			if (accountType == AccountType.PARTNER && soldTo.partnerCustomerNumber() != null) {
-				reader.problem("soldTo.partnerCustomerNumber", "Only a customer is sold to through a partner.");
+				reader.problem("soldTo.partnerCustomerNumber", Text.of("backoffice.order.api.partnerOfPartner"));
 			}
 		}
 		Contact contact = null;
@@ -118,7 +119,7 @@ public record SalesOrderRequest(
 					reader.text(contactNode, "firstName", "contact.firstName", 100, false),
 					reader.text(contactNode, "lastName", "contact.lastName", 100, false));
 			if (contact.email() != null && !EMAIL.matcher(contact.email()).matches()) {
-				reader.problem("contact.email", "The contact's email must be an address such as it@harbor.example.");
+				reader.problem("contact.email", Text.of("backoffice.order.api.email"));
 			}
 		}
 		List<Line> lines = reader.lines(lineNodes);
@@ -190,29 +191,29 @@ public record SalesOrderRequest(
 
 		private final List<FieldError> problems = new ArrayList<>();
 
-		void problem(String field, String message) {
-			this.problems.add(new FieldError(field, message));
+		void problem(String field, Text text) {
+			this.problems.add(new FieldError(field, text));
 		}
 
 		String text(JsonNode parent, String name, String field, int maxLength, boolean required) {
 			JsonNode node = parent.get(name);
 			if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
 				if (required) {
-					problem(field, "'" + field + "' is required.");
+					problem(field, Text.of("backoffice.order.api.required", field));
 				}
 				return null;
 			}
 			if (!node.isTextual()) {
-				problem(field, "'" + field + "' must be a text.");
+				problem(field, Text.of("backoffice.order.api.text", field));
 				return null;
 			}
 			String text = node.asText().strip();
 			if (text.length() > maxLength) {
-				problem(field, "'" + field + "' must be at most " + maxLength + " characters.");
+				problem(field, Text.of("backoffice.order.api.tooLong", field, maxLength));
 				return null;
 			}
 			if (text.chars().anyMatch(Character::isISOControl)) {
-				problem(field, "'" + field + "' must not contain control characters.");
+				problem(field, Text.of("backoffice.order.api.control", field));
 				return null;
 			}
 			return text;
@@ -227,7 +228,7 @@ public record SalesOrderRequest(
 				return LocalDate.parse(text);
 			}
 			catch (DateTimeParseException ex) {
-				problem(field, "'" + field + "' must be a date such as 2026-12-06.");
+				problem(field, Text.of("backoffice.order.api.date", field));
 				return null;
 			}
 		}
@@ -235,11 +236,11 @@ public record SalesOrderRequest(
 		JsonNode object(JsonNode parent, String field) {
 			JsonNode node = parent.get(field);
 			if (node == null || node.isNull()) {
-				problem(field, "'" + field + "' is required.");
+				problem(field, Text.of("backoffice.order.api.required", field));
 				return null;
 			}
 			if (!node.isObject()) {
-				problem(field, "'" + field + "' must be an object.");
+				problem(field, Text.of("backoffice.order.api.object", field));
 				return null;
 			}
 			return node;
@@ -248,11 +249,11 @@ public record SalesOrderRequest(
 		Integer number(JsonNode parent, String name, String field) {
 			JsonNode node = parent.get(name);
 			if (node == null || node.isNull()) {
-				problem(field, "'" + field + "' is required.");
+				problem(field, Text.of("backoffice.order.api.required", field));
 				return null;
 			}
 			if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-				problem(field, "'" + field + "' must be a whole number.");
+				problem(field, Text.of("backoffice.order.api.whole", field));
 				return null;
 			}
 			return node.intValue();
@@ -260,11 +261,11 @@ public record SalesOrderRequest(
 
 		List<Line> lines(JsonNode lineNodes) {
 			if (lineNodes == null || lineNodes.isNull()) {
-				problem("lines", "'lines' is required: at least one line.");
+				problem("lines", Text.of("backoffice.order.api.linesRequired"));
 				return List.of();
 			}
 			if (!lineNodes.isArray() || lineNodes.isEmpty() || lineNodes.size() > MAX_LINES) {
-				problem("lines", "'lines' must be a list of 1 to " + MAX_LINES + " lines.");
+				problem("lines", Text.of("backoffice.order.api.linesList", MAX_LINES));
 				return List.of();
 			}
 			List<Line> lines = new ArrayList<>();
@@ -273,25 +274,25 @@ public record SalesOrderRequest(
 				String at = "lines[" + i + "].";
 				JsonNode node = lineNodes.get(i);
 				if (!node.isObject()) {
-					problem("lines[" + i + "]", "Each line must be an object.");
+					problem("lines[" + i + "]", Text.of("backoffice.order.api.lineObject"));
 					continue;
 				}
 				Integer lineNumber = number(node, "lineNumber", at + "lineNumber");
 				if (lineNumber != null && lineNumber < 1) {
-					problem(at + "lineNumber", "'" + at + "lineNumber' must be 1 or more.");
+					problem(at + "lineNumber", Text.of("backoffice.order.api.lineNumber", at + "lineNumber"));
 				}
 				else if (lineNumber != null && !numbers.add(lineNumber)) {
-					problem(at + "lineNumber", "Line number " + lineNumber + " appears more than once.");
+					problem(at + "lineNumber", Text.of("backoffice.order.api.lineNumberTwice", lineNumber));
 				}
 				String partNumber = text(node, "partNumber", at + "partNumber", 64, true);
 				String renews = text(node, "renewsActivationId", at + "renewsActivationId", 32, false);
 				String version = text(node, "version", at + "version", 32, renews == null);
 				if (renews != null && version != null) {
-					problem(at + "version", "A renewal line names the license it renews, not a version.");
+					problem(at + "version", Text.of("backoffice.order.api.renewalVersion"));
 				}
 				Integer quantity = number(node, "quantity", at + "quantity");
 				if (quantity != null && (quantity < 1 || quantity > MAX_QUANTITY)) {
-					problem(at + "quantity", "'" + at + "quantity' must be 1 to 100,000 channels.");
+					problem(at + "quantity", Text.of("backoffice.order.api.quantity", at + "quantity", MAX_QUANTITY));
 				}
 				lines.add(new Line(lineNumber == null ? 0 : lineNumber, partNumber, version,
 						quantity == null ? 0 : quantity, renews == null ? null : renews.toUpperCase(Locale.ROOT)));

@@ -84,7 +84,7 @@ class BackOfficeAccountsTest extends PortalIntegrationTest {
 		assertThat(reloaded.getCustomerNumber()).isNull();
 		List<AuditEntry> trail = this.audit.of(SubjectType.ACCOUNT, created.getAccountNumber());
 		assertThat(trail).extracting(AuditEntry::getAction)
-			.containsExactly("Customer number removed", "Customer number set", "Renamed", "Created");
+			.containsExactly("CUSTOMER_NUMBER_REMOVED", "CUSTOMER_NUMBER_SET", "RENAMED", "CREATED");
 		assertThat(trail).allSatisfy(entry -> assertThat(entry.getActor()).isEqualTo(OM));
 		assertThat(trail.get(1).getBefore()).isEqualTo(customerNumber);
 		assertThat(trail.get(1).getAfter()).isEqualTo(newNumber);
@@ -114,7 +114,7 @@ class BackOfficeAccountsTest extends PortalIntegrationTest {
 		assertThat(this.accounts.relatedTo(customer.getAccountNumber())).extracting(AccountRow::accountNumber)
 			.containsExactly(secondPartner.getAccountNumber());
 		assertThat(this.audit.of(SubjectType.ACCOUNT, partner.getAccountNumber())).extracting(AuditEntry::getAction)
-			.containsExactly("Relation removed", "Related to a customer");
+			.containsExactly("RELATION_REMOVED", "RELATED_TO_CUSTOMER");
 	}
 
 	@Test
@@ -139,7 +139,7 @@ class BackOfficeAccountsTest extends PortalIntegrationTest {
 
 		assertThat(this.fixtures.visibleTo(customerUser).canSee(customer.getId())).isTrue();
 		assertThat(this.audit.of(SubjectType.ACCOUNT, customer.getAccountNumber())).extracting(AuditEntry::getAction)
-			.containsExactly("Enabled", "Disabled");
+			.containsExactly("ENABLED", "DISABLED");
 	}
 
 	@Test

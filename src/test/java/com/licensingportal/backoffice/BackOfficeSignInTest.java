@@ -66,7 +66,7 @@ class BackOfficeSignInTest extends PortalIntegrationTest {
 		Page notStaff = signIn(browser, outsider, "Secret-" + outsider);
 
 		assertThat(wrong.status()).isEqualTo(401);
-		assertThat(wrong.body()).contains(BackOfficeLoginController.BAD_CREDENTIALS.replace("'", "&#39;"));
+		assertThat(wrong.body()).contains(BackOfficeLoginController.BAD_CREDENTIALS.toString().replace("'", "&#39;"));
 		assertThat(notStaff.status()).isEqualTo(401);
 		assertThat(notStaff.body()).contains("is not in Order Management");
 		assertThat(browser.open("/back-office").status()).isEqualTo(404);
@@ -98,7 +98,7 @@ class BackOfficeSignInTest extends PortalIntegrationTest {
 		assertThat(browser.open("/back-office").redirectPath()).isEqualTo("/back-office/login?removed");
 		assertThat(browser.open("/back-office").status()).isEqualTo(404);
 		assertThat(browser.open("/back-office/login?removed").body())
-			.contains(BackOfficeLoginController.REMOVED.substring(0, 30));
+			.contains(BackOfficeLoginController.REMOVED.toString().substring(0, 30));
 	}
 
 	@Test

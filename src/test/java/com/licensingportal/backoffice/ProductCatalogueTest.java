@@ -48,7 +48,7 @@ class ProductCatalogueTest extends PortalIntegrationTest {
 		assertThat(retired.retired()).isTrue();
 		assertThat(reactivated.retired()).isFalse();
 		assertThat(this.audit.of(SubjectType.PRODUCT, created.partNumber())).extracting(AuditEntry::getAction)
-			.containsExactly("Reactivated", "Retired", "Edited", "Created");
+			.containsExactly("REACTIVATED", "RETIRED", "EDITED", "CREATED");
 		assertThat(this.audit.of(SubjectType.PRODUCT, created.partNumber()).get(2).getBefore()).contains("12 months",
 				renewal);
 	}

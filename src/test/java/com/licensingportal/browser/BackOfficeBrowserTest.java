@@ -69,6 +69,43 @@ class BackOfficeBrowserTest extends PortalIntegrationTest {
 		}
 	}
 
+	/**
+	 * Order Management's language comes from the browser (Camunda users have no portal profile): with French first,
+	 * the back office speaks French, from the sign-in to a refusal, a flash message and the audit trail.
+	 */
+	@Test
+	void omWithAFrenchBrowserSeesTheBackOfficeInFrench() {
+		String customerName = LicenseFixtures.unique("Client Journey");
+		try (Browser browser = new Browser(baseUrl(), "fr-CA,fr")) {
+			browser.open("/back-office/login");
+			assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+			assertThat(browser.find(By.id("main")).getText()).contains("connectez-vous avec votre identifiant Camunda");
+			browser.type(By.id("username"), this.om.id())
+				.type(By.id("password"), "not the password")
+				.click(By.cssSelector("button[type=submit]"));
+			assertThat(browser.find(By.id("login-error")).getText())
+				.isEqualTo("L’identifiant ou le mot de passe n’est pas bon, ou l’utilisateur ne fait pas partie de la gestion des commandes.");
+
+			signInToTheBackOffice(browser, this.om);
+			assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Back-office");
+			browser.open("/back-office/accounts/new");
+			assertThat(browser.driver().getTitle()).startsWith("Créer un compte");
+			browser.type(By.id("name"), customerName).click(By.id("type-customer")).click(By.id("create"));
+			assertThat(browser.find(By.id("message")).getText()).startsWith("Le compte " + customerName + " a été créé");
+			assertThat(browser.find(By.id("relations")).getText()).contains("Partenaires");
+			browser.type(By.id("other"), "A-0000-0000").click(By.id("relate"));
+			assertThat(browser.find(By.id("error")).getText()).isEqualTo(
+					"Aucun compte n’a le numéro de compte A-0000-0000. Vérifiez le numéro, ou trouvez le compte par son nom.");
+			assertThat(browser.find(By.id("audit-trail")).getText()).contains("Journal d’audit", "Création");
+
+			browser.open("/back-office/sales-orders?state=NONE");
+			assertThat(browser.find(By.id("search-problems")).getText())
+				.isEqualTo("Il n’y a pas d’état « NONE » : choisissez-en un de la liste.");
+			assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Commandes");
+			assertThat(browser.contentSecurityViolations()).isEmpty();
+		}
+	}
+
 	@Test
 	void thePortalTheBackOfficeAndTasklistWorkSideBySideInOneBrowser() {
 		try (Browser browser = new Browser(baseUrl())) {

@@ -180,6 +180,31 @@ class SalesOrderApiTest extends SalesOrderTestSupport {
 	}
 
 	@Test
+	void aClientThatReadsFrenchGetsTheProblemsInFrenchWithTheFieldsAsTheApiNamesThem() {
+		Answer invalid = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/sales-orders"))
+			.header("Content-Type", "application/json")
+			.header("Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5")
+			.header("Authorization", this.erpBasic)
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"orderNumber": "%s", "orderDate": "2026-12-06",
+					 "soldTo": {"customerNumber": "C-1", "name": "n", "type": "CUSTOMER"},
+					 "contact": {"email": "a@b.example"},
+					 "lines": [{"lineNumber": 1, "partNumber": "ACC7-ENT-CH", "version": "7.14", "quantity": 100001}]}"""
+				.formatted(orderNumber()))));
+
+		assertThat(invalid.status()).isEqualTo(422);
+		assertThat(invalid.json().findValuesAsText("message"))
+			.containsExactly("« lines[0].quantity » doit être de 1 à 100\u202f000 canaux.");
+
+		Answer anonymous = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/sales-orders/SO-1"))
+			.header("Accept-Language", "fr")
+			.GET());
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.json().get("title").asText()).isEqualTo("Non authentifié");
+		assertThat(anonymous.json().get("detail").asText()).startsWith("Connectez-vous en HTTP Basic");
+	}
+
+	@Test
 	void fieldsTheCallDoesNotKnowAreRefusedByName() {
 		Answer refused = post("/api/v1/sales-orders", this.erpBasic, """
 				{"orderNumber": "SO-X", "orderDate": "2026-12-06", "discount": 5,

@@ -34,6 +34,14 @@ public final class Browser implements AutoCloseable {
 	private final String baseUrl;
 
 	public Browser(String baseUrl) {
+		this(baseUrl, null);
+	}
+
+	/**
+	 * A browser whose user reads this language first (its Accept-Language, as a user sets it in the browser's
+	 * settings); null: the browser's own (English).
+	 */
+	public Browser(String baseUrl, String acceptLanguage) {
 		this.baseUrl = baseUrl;
 		try {
 			this.downloads = Files.createTempDirectory("browser-downloads");
@@ -44,8 +52,13 @@ public final class Browser implements AutoCloseable {
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
 			options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-			options.setExperimentalOption("prefs", Map.of("download.default_directory", this.downloads.toString(),
-					"download.prompt_for_download", false));
+			Map<String, Object> prefs = new java.util.HashMap<>(Map.of("download.default_directory",
+					this.downloads.toString(), "download.prompt_for_download", false));
+			if (acceptLanguage != null) {
+				prefs.put("intl.accept_languages", acceptLanguage);
+				options.addArguments("--lang=" + acceptLanguage.split(",")[0]);
+			}
+			options.setExperimentalOption("prefs", prefs);
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
 				.usingAnyFreePort()
 				.build();

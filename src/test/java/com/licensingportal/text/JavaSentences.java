@@ -34,7 +34,10 @@ final class JavaSentences {
 			"IllegalArgumentException", "UnsupportedOperationException", "UncheckedIOException", "AssertionError",
 			"NullPointerException", "requireNonNull", "@Operation", "@Schema", "@Parameter", "@Tag", "@ApiResponse",
 			"@Query", "MissingSettingsException", "FailureAnalysis", "@Description", "Info()", ".description(",
-			".summary(", ".title(");
+			".summary(", ".title(",
+			// An HTTP header's value (a protocol's words), Spring Security's internal reason (never shown: the
+			// sign-in page says its own sentence), a CSV file's header row (a file format, the same in every language).
+			"WWW_AUTHENTICATE", "BadCredentialsException", "CSV_HEADER");
 
 	private static final Pattern SENTENCE = Pattern
 		.compile("(^\\p{Lu}\\p{L}*[,:]?\\s+\\p{L}.*)|(\\p{L}+\\s+\\p{L}+.*[.?!]\\s*$)", Pattern.DOTALL);

@@ -1,11 +1,13 @@
 package com.licensingportal.backoffice.account;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.security.Principal;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountStatus;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.text.Text;
 import com.licensingportal.backoffice.account.BackOfficeAccounts.AccountSort;
 import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
 import com.licensingportal.backoffice.audit.BackOfficeAudit;
@@ -13,6 +15,7 @@ import com.licensingportal.backoffice.audit.BackOfficeAuditController;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,14 +67,14 @@ class BackOfficeAccountController {
 	@PostMapping("/back-office/accounts")
 	String create(@RequestParam(required = false) String name, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String customerNumber, Principal staff, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, Locale locale) {
 		try {
 			Account account = this.accounts.create(staff.getName(), name, type, customerNumber);
 			return "redirect:/back-office/accounts/" + account.getAccountNumber() + "?created";
 		}
 		catch (RefusedException refused) {
 			response.setStatus(refused.kind().status());
-			model.addAttribute("error", refused.getMessage());
+			model.addAttribute("error", refused.message(locale));
 			model.addAttribute("name", name);
 			model.addAttribute("type", type);
 			model.addAttribute("customerNumber", customerNumber);
@@ -80,15 +83,16 @@ class BackOfficeAccountController {
 	}
 
 	@GetMapping("/back-office/accounts/{accountNumber}")
-	String account(@PathVariable String accountNumber, @RequestParam(required = false) String created, Model model) {
+	String account(@PathVariable String accountNumber, @RequestParam(required = false) String created, Model model,
+			Locale locale) {
 		Account account = this.accounts.find(accountNumber);
 		model.addAttribute("account", account);
 		model.addAttribute("related", this.accounts.relatedTo(account.getAccountNumber()));
 		model.addAttribute("overview", this.overview.of(account.getId()));
 		model.addAttribute("auditTrail", this.audit.of(SubjectType.ACCOUNT, account.getAccountNumber()));
 		if (created != null) {
-			model.addAttribute("message", "The account " + account.getName() + " was created with the account number "
-					+ account.getAccountNumber() + ".");
+			model.addAttribute("message",
+					Text.of("backoffice.account.created", account.getName(), account.getAccountNumber()).in(locale));
 		}
 		return VIEW_ACCOUNT;
 	}
@@ -97,7 +101,7 @@ class BackOfficeAccountController {
 	String rename(@PathVariable String accountNumber, @RequestParam(required = false) String name, Principal staff,
 			RedirectAttributes redirect) {
 		return change(accountNumber, redirect, () -> this.accounts.rename(staff.getName(), accountNumber, name),
-				"The account was renamed.");
+				Text.of("backoffice.account.renamed"));
 	}
 
 	@PostMapping("/back-office/accounts/{accountNumber}/customer-number")
@@ -105,7 +109,7 @@ class BackOfficeAccountController {
 			Principal staff, RedirectAttributes redirect) {
 		return change(accountNumber, redirect,
 				() -> this.accounts.changeCustomerNumber(staff.getName(), accountNumber, customerNumber),
-				"The customer number was saved.");
+				Text.of("backoffice.account.customerNumber.saved"));
 	}
 
 	/** Relates this account to the other: a customer to a partner, or a partner to a customer. */
@@ -115,7 +119,7 @@ class BackOfficeAccountController {
 		return change(accountNumber, redirect, () -> {
 			boolean partner = this.accounts.find(accountNumber).isPartner();
 			this.accounts.relate(staff.getName(), partner ? other : accountNumber, partner ? accountNumber : other);
-		}, "The accounts are related: the partner's users see the customer's licenses, devices and users now.");
+		}, Text.of("backoffice.account.related"));
 	}
 
 	@PostMapping("/back-office/accounts/{accountNumber}/relations/{otherAccountNumber}/remove")
@@ -125,21 +129,21 @@ class BackOfficeAccountController {
 			boolean partner = this.accounts.find(accountNumber).isPartner();
 			this.accounts.unrelate(staff.getName(), partner ? otherAccountNumber : accountNumber,
 					partner ? accountNumber : otherAccountNumber);
-		}, "The relation was removed: the partner's users no longer see the customer.");
+		}, Text.of("backoffice.account.unrelated"));
 	}
 
 	@PostMapping("/back-office/accounts/{accountNumber}/disable")
 	String disable(@PathVariable String accountNumber, Principal staff, RedirectAttributes redirect) {
 		return change(accountNumber, redirect,
 				() -> this.accounts.changeStatus(staff.getName(), accountNumber, AccountStatus.DISABLED),
-				"The account is disabled: its users no longer see it, and no channels can be transferred into it.");
+				Text.of("backoffice.account.disabled"));
 	}
 
 	@PostMapping("/back-office/accounts/{accountNumber}/enable")
 	String enable(@PathVariable String accountNumber, Principal staff, RedirectAttributes redirect) {
 		return change(accountNumber, redirect,
 				() -> this.accounts.changeStatus(staff.getName(), accountNumber, AccountStatus.ACTIVE),
-				"The account is enabled again: its users see it as before.");
+				Text.of("backoffice.account.enabled"));
 	}
 
 	@GetMapping("/back-office/accounts/{accountNumber}/audit.csv")
@@ -150,16 +154,20 @@ class BackOfficeAccountController {
 	}
 
 	/** Runs the change; a refusal is shown on the account's page, and nothing changed. */
-	private String change(String accountNumber, RedirectAttributes redirect, Runnable change, String done) {
+	private String change(String accountNumber, RedirectAttributes redirect, Runnable change, Text done) {
 		Account account = this.accounts.find(accountNumber);
 		try {
 			change.run();
-			redirect.addFlashAttribute("message", done);
+			redirect.addFlashAttribute("message", done.in(locale()));
 		}
 		catch (RefusedException refused) {
-			redirect.addFlashAttribute("error", refused.getMessage());
+			redirect.addFlashAttribute("error", refused.message(locale()));
 		}
 		return "redirect:/back-office/accounts/" + account.getAccountNumber();
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
 	}
 
 }

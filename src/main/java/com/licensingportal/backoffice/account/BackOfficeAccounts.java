@@ -10,6 +10,9 @@ import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountStatus;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.refusal.RefusedException.FieldError;
+import com.licensingportal.text.Text;
+import com.licensingportal.backoffice.audit.AuditAction;
 import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
 import com.licensingportal.backoffice.audit.BackOfficeAudit;
 
@@ -125,7 +128,7 @@ public class BackOfficeAccounts {
 		Account account = new Account(cleanName, accountType);
 		account.setCustomerNumber(number);
 		account = this.accounts.saveAndFlush(account);
-		this.audit.record(actor, SubjectType.ACCOUNT, account.getAccountNumber(), "Created", null,
+		this.audit.record(actor, SubjectType.ACCOUNT, account.getAccountNumber(), AuditAction.CREATED, null,
 				describe(account));
 		return account;
 	}
@@ -136,7 +139,7 @@ public class BackOfficeAccounts {
 		String cleanName = name(name);
 		String before = account.getName();
 		account.setName(cleanName);
-		this.audit.record(actor, SubjectType.ACCOUNT, account.getAccountNumber(), "Renamed", before, cleanName);
+		this.audit.record(actor, SubjectType.ACCOUNT, account.getAccountNumber(), AuditAction.RENAMED, before, cleanName);
 		return account;
 	}
 
@@ -152,7 +155,7 @@ public class BackOfficeAccounts {
 		account.setCustomerNumber(number);
 		this.accounts.flush();
 		this.audit.record(actor, SubjectType.ACCOUNT, account.getAccountNumber(),
-				number == null ? "Customer number removed" : "Customer number set", before == null ? "(none)" : before,
+				number == null ? AuditAction.CUSTOMER_NUMBER_REMOVED : AuditAction.CUSTOMER_NUMBER_SET, before == null ? "(none)" : before,
 				number == null ? "(none)" : number);
 		return account;
 	}
@@ -169,8 +172,8 @@ public class BackOfficeAccounts {
 		partner.addRelatedCustomer(customer);
 		this.accounts.flush();
 		String relation = describeRelation(customer, partner);
-		this.audit.record(actor, SubjectType.ACCOUNT, customer.getAccountNumber(), "Related to a partner", null, relation);
-		this.audit.record(actor, SubjectType.ACCOUNT, partner.getAccountNumber(), "Related to a customer", null, relation);
+		this.audit.record(actor, SubjectType.ACCOUNT, customer.getAccountNumber(), AuditAction.RELATED_TO_PARTNER, null, relation);
+		this.audit.record(actor, SubjectType.ACCOUNT, partner.getAccountNumber(), AuditAction.RELATED_TO_CUSTOMER, null, relation);
 		return true;
 	}
 
@@ -180,13 +183,13 @@ public class BackOfficeAccounts {
 		Account partner = load(partnerAccountNumber);
 		requireRelatable(customer, partner);
 		if (!partner.getRelatedCustomers().remove(customer)) {
-			throw RefusedException.notFound(customer.getName() + " (" + customer.getAccountNumber()
-					+ ") is not related to " + partner.getName() + " (" + partner.getAccountNumber() + ").");
+			throw RefusedException.notFound(Text.of("backoffice.account.notRelated", customer.getName(),
+					customer.getAccountNumber(), partner.getName(), partner.getAccountNumber()));
 		}
 		this.accounts.flush();
 		String relation = describeRelation(customer, partner);
-		this.audit.record(actor, SubjectType.ACCOUNT, customer.getAccountNumber(), "Relation removed", relation, null);
-		this.audit.record(actor, SubjectType.ACCOUNT, partner.getAccountNumber(), "Relation removed", relation, null);
+		this.audit.record(actor, SubjectType.ACCOUNT, customer.getAccountNumber(), AuditAction.RELATION_REMOVED, relation, null);
+		this.audit.record(actor, SubjectType.ACCOUNT, partner.getAccountNumber(), AuditAction.RELATION_REMOVED, relation, null);
 	}
 
 	/**
@@ -203,22 +206,22 @@ public class BackOfficeAccounts {
 		}
 		account.setStatus(status);
 		this.audit.record(actor, SubjectType.ACCOUNT, account.getAccountNumber(),
-				status == AccountStatus.DISABLED ? "Disabled" : "Enabled", before.name(), status.name());
+				status == AccountStatus.DISABLED ? AuditAction.DISABLED : AuditAction.ENABLED, before.name(), status.name());
 		return account;
 	}
 
 	private static void requireRelatable(Account customer, Account partner) {
-		List<String> problems = new ArrayList<>();
+		List<FieldError> problems = new ArrayList<>();
 		if (customer.isPartner()) {
-			problems.add(customer.getName() + " (" + customer.getAccountNumber() + ") is a partner account: only a"
-					+ " customer account can be related to a partner.");
+			problems.add(new FieldError("partner", Text.of("backoffice.account.relate.customerIsPartner",
+					customer.getName(), customer.getAccountNumber())));
 		}
 		if (!partner.isPartner()) {
-			problems.add(partner.getName() + " (" + partner.getAccountNumber() + ") is a customer account: a customer"
-					+ " can only be related to a partner account.");
+			problems.add(new FieldError("partner", Text.of("backoffice.account.relate.partnerIsCustomer",
+					partner.getName(), partner.getAccountNumber())));
 		}
 		if (!problems.isEmpty()) {
-			throw RefusedException.invalid("partner", String.join(" ", problems));
+			throw RefusedException.invalid(problems);
 		}
 	}
 
@@ -226,30 +229,28 @@ public class BackOfficeAccounts {
 		this.accounts.findByCustomerNumber(customerNumber)
 			.filter(other -> self == null || !other.getId().equals(self.getId()))
 			.ifPresent(other -> {
-				throw RefusedException.invalid("customerNumber", "The customer number " + customerNumber
-						+ " is already used by " + other.getName() + " (" + other.getAccountNumber()
-						+ "): each account has its own customer number.");
+				throw RefusedException.invalid("customerNumber", Text.of("backoffice.account.customerNumber.used",
+						customerNumber, other.getName(), other.getAccountNumber()));
 			});
 	}
 
 	private Account load(String accountNumber) {
 		String number = accountNumber == null ? "" : accountNumber.trim().toUpperCase(Locale.ROOT);
 		return this.accounts.findByAccountNumber(number)
-			.orElseThrow(() -> RefusedException.notFound("There is no account with the account number "
-					+ (number.isEmpty() ? "(empty)" : number) + ". Check the number, or find the account by its name."));
+			.orElseThrow(() -> RefusedException.notFound(number.isEmpty() ? Text.of("backoffice.account.noNumber")
+					: Text.of("backoffice.account.notFound", number)));
 	}
 
 	private static String name(String name) {
 		String clean = name == null ? "" : name.strip();
 		if (clean.isEmpty()) {
-			throw RefusedException.invalid("name", "Enter the account's name.");
+			throw RefusedException.invalid("name", Text.of("backoffice.account.name.required"));
 		}
 		if (clean.length() > NAME_LENGTH) {
-			throw RefusedException.invalid("name", "An account's name can have at most " + NAME_LENGTH
-					+ " characters.");
+			throw RefusedException.invalid("name", Text.of("backoffice.account.name.tooLong", NAME_LENGTH));
 		}
 		if (clean.chars().anyMatch(Character::isISOControl)) {
-			throw RefusedException.invalid("name", "An account's name cannot contain line breaks or tabs.");
+			throw RefusedException.invalid("name", Text.of("backoffice.account.name.lineBreaks"));
 		}
 		return clean;
 	}
@@ -260,7 +261,7 @@ public class BackOfficeAccounts {
 				return candidate;
 			}
 		}
-		throw RefusedException.invalid("type", "Choose whether the account is a partner or a customer.");
+		throw RefusedException.invalid("type", Text.of("backoffice.account.type.required"));
 	}
 
 	private static String customerNumber(String customerNumber) {
@@ -269,8 +270,8 @@ public class BackOfficeAccounts {
 			return null;
 		}
 		if (clean.length() > CUSTOMER_NUMBER_LENGTH || clean.chars().anyMatch(Character::isISOControl)) {
-			throw RefusedException.invalid("customerNumber", "A customer number is the order system's number"
-					+ " for the account, on one line, at most " + CUSTOMER_NUMBER_LENGTH + " characters.");
+			throw RefusedException.invalid("customerNumber",
+					Text.of("backoffice.account.customerNumber.invalid", CUSTOMER_NUMBER_LENGTH));
 		}
 		return clean;
 	}

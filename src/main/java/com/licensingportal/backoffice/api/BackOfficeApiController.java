@@ -7,6 +7,7 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountStatus;
 import com.licensingportal.base.ApiPage;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.text.Text;
 import com.licensingportal.backoffice.account.BackOfficeAccounts;
 import com.licensingportal.backoffice.account.BackOfficeAccounts.AccountPage;
 import com.licensingportal.backoffice.account.BackOfficeAccounts.AccountRow;
@@ -122,7 +123,7 @@ class BackOfficeApiController {
 		AccountStatus status = switch (body.state() == null ? "" : body.state()) {
 			case "ACTIVE" -> AccountStatus.ACTIVE;
 			case "DISABLED" -> AccountStatus.DISABLED;
-			default -> throw RefusedException.invalid("state", "The state is ACTIVE or DISABLED.");
+			default -> throw RefusedException.invalid("state", Text.of("backoffice.api.accountState"));
 		};
 		this.accounts.changeStatus(staff.getName(), accountNumber, status);
 		return account(accountNumber);
@@ -173,7 +174,7 @@ class BackOfficeApiController {
 		boolean retire = switch (body.state() == null ? "" : body.state()) {
 			case "RETIRED" -> true;
 			case "ACTIVE" -> false;
-			default -> throw RefusedException.invalid("state", "The state is ACTIVE or RETIRED.");
+			default -> throw RefusedException.invalid("state", Text.of("backoffice.api.productState"));
 		};
 		return this.catalogue.retire(staff.getName(), partNumber, retire);
 	}

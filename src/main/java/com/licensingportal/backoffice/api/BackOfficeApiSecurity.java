@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licensingportal.api.ApiSecurityConfiguration;
 import com.licensingportal.salesorder.SalesOrderApiSecurity.CamundaBasicAuthentication;
 import com.licensingportal.security.LoginLockout;
+import com.licensingportal.text.Text;
 import com.licensingportal.workflow.OrderManagementSetup;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -42,7 +43,8 @@ class BackOfficeApiSecurity {
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable())
-			.addFilterBefore(new CamundaBasicAuthentication(identity, lockout, json, "Back office",
+			.addFilterBefore(new CamundaBasicAuthentication(identity, lockout, json,
+					Text.of("backoffice.api.realm.backOffice").toString(),
 					List.of(OrderManagementSetup.GROUP)), AnonymousAuthenticationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ApiSecurityConfiguration.CSP))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));

@@ -41,11 +41,11 @@ public class BackOfficeAudit {
 
 	/** Records a change; to be called inside the change's transaction. Nothing is recorded when nothing changed. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void record(String actor, SubjectType type, String key, String action, String before, String after) {
+	public void record(String actor, SubjectType type, String key, AuditAction action, String before, String after) {
 		if (before != null && Objects.equals(before, after)) {
 			return;
 		}
-		this.entries.save(new AuditEntry(this.clock.instant(), actor, type, key, action, before, after));
+		this.entries.save(new AuditEntry(this.clock.instant(), actor, type, key, action.name(), before, after));
 	}
 
 	/** The newest 200 changes of one account, product or order, newest first. */

@@ -16,6 +16,7 @@ import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.refusal.RefusedException.FieldError;
+import com.licensingportal.text.Text;
 import com.licensingportal.backoffice.orders.SalesOrderCsv.Column;
 import com.licensingportal.backoffice.orders.SalesOrderCsv.OrderRows;
 import com.licensingportal.backoffice.orders.SalesOrderCsv.Problem;
@@ -126,8 +127,7 @@ public class ImportedOrders {
 			boolean fine = true;
 			if (!customerNumber.isEmpty() && account.isEmpty()) {
 				this.problems.accept(new Problem(first.number(), Column.CUSTOMER_NUMBER.label(),
-						"No account has the customer number " + customerNumber + ". Give an account this customer number"
-								+ " first (Accounts), then upload the file again."));
+						Text.of("backoffice.import.check.noAccount", customerNumber)));
 				fine = false;
 			}
 			SalesOrderRequest request;
@@ -142,10 +142,9 @@ public class ImportedOrders {
 			catalogue.forEach(problem -> this.problems.accept(problem(rows, problem)));
 			Optional<List<String>> differences = ImportedOrders.this.intake.differencesFromReceived(request);
 			if (differences.isPresent() && !differences.get().isEmpty()) {
-				this.problems.accept(new Problem(first.number(), Column.ORDER_NUMBER.label(), "Sales order "
-						+ request.orderNumber() + " is in the portal already, with other content ("
-						+ String.join(", ", differences.get().stream().map(ImportedOrders::words).toList())
-						+ " differ). Give a new order a new order number."));
+				this.problems.accept(new Problem(first.number(), Column.ORDER_NUMBER.label(),
+						Text.of("backoffice.import.check.otherContent", request.orderNumber(),
+								String.join(", ", differences.get().stream().map(SalesOrderCsv::inColumnWords).toList()))));
 				fine = false;
 			}
 			if (!fine || !catalogue.isEmpty()) {
@@ -205,21 +204,10 @@ public class ImportedOrders {
 		}
 		Column column = COLUMNS.get(field);
 		if (field.equals("lines")) {
-			return new Problem(row, Column.ORDER_NUMBER.label(), "Order " + rows.orderNumber() + " has "
-					+ rows.rows().size() + " rows; an order has at most " + SalesOrderRequest.MAX_LINES + " lines.");
+			return new Problem(row, Column.ORDER_NUMBER.label(), Text.of("backoffice.import.check.tooManyLines",
+					rows.orderNumber(), rows.rows().size(), SalesOrderRequest.MAX_LINES));
 		}
-		return new Problem(row, column == null ? null : column.label(), words(problem.message()
-			.replace("'" + problem.field() + "'", column == null ? problem.field() : column.label())));
-	}
-
-	/** The API's field names in a sentence, as the file's column names. */
-	private static String words(String text) {
-		String words = text;
-		for (Map.Entry<String, Column> field : COLUMNS.entrySet()) {
-			words = words.replaceAll("(lines\\[\\d+]\\.)?\\b" + Pattern.quote(field.getKey()) + "\\b",
-					Matcher.quoteReplacement(field.getValue().label()));
-		}
-		return words;
+		return new Problem(row, column == null ? null : column.label(), problem);
 	}
 
 }

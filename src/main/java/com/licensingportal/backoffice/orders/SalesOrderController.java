@@ -1,9 +1,11 @@
 package com.licensingportal.backoffice.orders;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Arrays;
 
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.text.Text;
 import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
 import com.licensingportal.backoffice.audit.BackOfficeAudit;
 import com.licensingportal.backoffice.audit.BackOfficeAuditController;
@@ -45,8 +47,8 @@ class SalesOrderController {
 	}
 
 	@GetMapping("/back-office/sales-orders")
-	String list(@ModelAttribute("search") SalesOrderSearch search, Model model) {
-		SalesOrderDesk.Page page = this.desk.search(search);
+	String list(@ModelAttribute("search") SalesOrderSearch search, Model model, Locale locale) {
+		SalesOrderDesk.Page page = this.desk.search(search, locale);
 		model.addAttribute("page", page);
 		model.addAttribute("states", Arrays.stream(SalesOrderState.values()).map(Enum::name).toList());
 		model.addAttribute("pageSizes", SalesOrderSearch.PAGE_SIZES);
@@ -72,14 +74,14 @@ class SalesOrderController {
 
 	@PostMapping("/back-office/sales-orders/new")
 	String enter(@ModelAttribute("form") SalesOrderForm form, Authentication staff, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		SalesOrderDesk.Entry entry;
 		try {
-			entry = this.desk.enter(form, staff.getName());
+			entry = this.desk.enter(form, staff.getName(), locale);
 		}
 		catch (RefusedException refused) {
 			form.fillLineRows();
-			model.addAttribute("message", refused.getMessage());
+			model.addAttribute("message", refused.message(locale));
 			PageRefusal.answer(model, refused);
 			return VIEW_NEW;
 		}
@@ -88,19 +90,17 @@ class SalesOrderController {
 			model.addAttribute("problems", entry.problems());
 			return VIEW_NEW;
 		}
-		redirect.addFlashAttribute("message", entry.created()
-				? "Sales order " + entry.orderNumber() + " is received: the Sales order intake process enters it."
-				: "Sales order " + entry.orderNumber() + " was received before with the same content; nothing changed.");
+		redirect.addFlashAttribute("message", Text.of(entry.created() ? "backoffice.orders.received"
+				: "backoffice.orders.receivedBefore", entry.orderNumber()).in(locale));
 		return "redirect:" + orderPath(entry.orderNumber());
 	}
 
 	@PostMapping("/back-office/sales-orders/{orderNumber}/lines/{lineNumber}/cancel")
 	String cancel(@PathVariable String orderNumber, @PathVariable int lineNumber, Authentication staff,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		Cancellation cancelled = this.desk.cancelLine(orderNumber, lineNumber, staff.getName());
-		redirect.addFlashAttribute("message", "Line " + lineNumber + " is cancelled: " + cancelled.cancelledChannels()
-				+ " channels of " + cancelled.activationId() + " removed, " + cancelled.remainingChannels()
-				+ " remain (on devices, reserved or transferred).");
+		redirect.addFlashAttribute("message", Text.of("backoffice.orders.lineCancelled", lineNumber,
+				cancelled.cancelledChannels(), cancelled.activationId(), cancelled.remainingChannels()).in(locale));
 		return "redirect:" + orderPath(orderNumber);
 	}
 

@@ -20,6 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.licensingportal.refusal.RefusedException.FieldError;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -33,20 +39,28 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class SalesOrderCsv {
 
+	/**
+	 * The header row's names, one per {@link Column}: a file format (the example file, the users' spreadsheets), so
+	 * the same in every language.
+	 */
+	private static final List<String> CSV_HEADER = List.of("Order number", "Order date", "Customer number",
+			"Contact email", "Contact first name", "Contact last name", "Line", "Part number", "Version", "Quantity",
+			"Renews Activation ID");
+
 	/** The columns, by their header names (any order, any case). */
 	enum Column {
 
-		ORDER_NUMBER("Order number", true, "SO-2026-1001"),
-		ORDER_DATE("Order date", true, "2026-12-06"),
-		CUSTOMER_NUMBER("Customer number", true, "C-10001"),
-		CONTACT_EMAIL("Contact email", true, "it@harbor.example"),
-		CONTACT_FIRST_NAME("Contact first name", true, "Ana"),
-		CONTACT_LAST_NAME("Contact last name", true, "Silva"),
-		LINE("Line", false, "1"),
-		PART_NUMBER("Part number", false, "ACC7-ENT-CH"),
-		VERSION("Version", false, "7.14"),
-		QUANTITY("Quantity", false, "16"),
-		RENEWS_ACTIVATION_ID("Renews Activation ID", false, "");
+		ORDER_NUMBER(true, "SO-2026-1001"),
+		ORDER_DATE(true, "2026-12-06"),
+		CUSTOMER_NUMBER(true, "C-10001"),
+		CONTACT_EMAIL(true, "it@harbor.example"),
+		CONTACT_FIRST_NAME(true, "Ana"),
+		CONTACT_LAST_NAME(true, "Silva"),
+		LINE(false, "1"),
+		PART_NUMBER(false, "ACC7-ENT-CH"),
+		VERSION(false, "7.14"),
+		QUANTITY(false, "16"),
+		RENEWS_ACTIVATION_ID(false, "");
 
 		private final String label;
 
@@ -55,8 +69,8 @@ public final class SalesOrderCsv {
 
 		private final String example;
 
-		Column(String label, boolean ofTheOrder, String example) {
-			this.label = label;
+		Column(boolean ofTheOrder, String example) {
+			this.label = CSV_HEADER.get(ordinal());
 			this.ofTheOrder = ofTheOrder;
 			this.example = example;
 		}
@@ -80,13 +94,52 @@ public final class SalesOrderCsv {
 
 	}
 
-	/** A problem of the file: where (row 0 for the file as a whole), in which column, and what. */
-	public record Problem(long row, String column, String message) {
+	/**
+	 * A problem of the file: where (row 0 for the file as a whole), in which column, and what: a sentence of its own
+	 * ({@code text}), or the problem that the intake's check found in the API's field ({@code error}), whose sentence
+	 * names the file's column in the field's place.
+	 */
+	public record Problem(long row, String column, Text text, FieldError error) {
 
-		static Problem ofFile(String message) {
-			return new Problem(0, null, message);
+		Problem(long row, String column, Text text) {
+			this(row, column, text, null);
 		}
 
+		Problem(long row, String column, FieldError error) {
+			this(row, column, null, error);
+		}
+
+		static Problem ofFile(Text text) {
+			return new Problem(0, null, text);
+		}
+
+		/** The sentence in the reader's language, the file's column names (never translated) for the API's fields. */
+		public String message(Locale locale) {
+			if (this.error == null) {
+				return this.text.in(locale);
+			}
+			String field = this.error.field();
+			String name = this.column == null ? field : this.column;
+			return inColumnWords(this.error.message(locale)
+				.replace("'" + field + "'", name)
+				.replace("« " + field + " »", name));
+		}
+
+		/** The sentence in English (logs, tests). */
+		public String message() {
+			return message(Languages.ENGLISH);
+		}
+
+	}
+
+	/** The API's field names in a sentence, as the file's column names. */
+	static String inColumnWords(String text) {
+		String words = text;
+		for (Map.Entry<String, Column> field : columnsByField().entrySet()) {
+			words = words.replaceAll("(lines\\[\\d+]\\.)?\\b" + Pattern.quote(field.getKey()) + "\\b",
+					Matcher.quoteReplacement(field.getValue().label()));
+		}
+		return words;
 	}
 
 	/** One row's cells by column. */
@@ -141,12 +194,12 @@ public final class SalesOrderCsv {
 			return new Reading(orders, problems).all(parser);
 		}
 		catch (CharacterCodingException notUtf8) {
-			problems.accept(Problem.ofFile(notUtf8Sentence()));
+			problems.accept(Problem.ofFile(notUtf8()));
 			return 0;
 		}
 		catch (UncheckedIOException ex) {
 			if (ex.getCause() instanceof CharacterCodingException) {
-				problems.accept(Problem.ofFile(notUtf8Sentence()));
+				problems.accept(Problem.ofFile(notUtf8()));
 				return 0;
 			}
 			throw ex;
@@ -156,8 +209,8 @@ public final class SalesOrderCsv {
 		}
 	}
 
-	private static String notUtf8Sentence() {
-		return "The file is not UTF-8 text. Save it from your spreadsheet as \"CSV UTF-8\" and upload it again.";
+	private static Text notUtf8() {
+		return Text.of("backoffice.import.notUtf8");
 	}
 
 	/** Strict UTF-8, without the byte-order mark that spreadsheets write. */
@@ -208,13 +261,13 @@ public final class SalesOrderCsv {
 				row(record);
 			}
 			if (this.columns == null) {
-				this.problems.accept(Problem.ofFile("The file is empty. Upload a CSV file with the header row "
-						+ String.join(", ", labels(List.of(Column.values()))) + " and one row per order line."));
+				this.problems.accept(Problem.ofFile(Text.of("backoffice.import.check.empty",
+						String.join(", ", labels(List.of(Column.values()))))));
 				return 0;
 			}
 			finishOrder();
 			if (this.rows == 0) {
-				this.problems.accept(Problem.ofFile("The file has a header row but no orders."));
+				this.problems.accept(Problem.ofFile(Text.of("backoffice.import.check.noOrders")));
 			}
 			return this.rows;
 		}
@@ -225,7 +278,7 @@ public final class SalesOrderCsv {
 			for (String label : record) {
 				Optional<Column> column = Column.byLabel(label);
 				if (column.isEmpty() || found.contains(column.get())) {
-					unknown.add(label.isBlank() ? "(a column without a name)" : label.strip());
+					unknown.add(label.isBlank() ? null : label.strip());
 				}
 				else {
 					found.add(column.get());
@@ -234,16 +287,20 @@ public final class SalesOrderCsv {
 			List<Column> missing = new ArrayList<>(List.of(Column.values()));
 			missing.removeAll(found);
 			if (!unknown.isEmpty() || !missing.isEmpty()) {
-				StringBuilder sentence = new StringBuilder("The first row must name the columns ")
-					.append(String.join(", ", labels(List.of(Column.values()))))
-					.append(" (see the example file).");
+				List<Text> sentence = new ArrayList<>();
+				sentence.add(Text.of("backoffice.import.check.header", String.join(", ", labels(List.of(Column.values())))));
 				if (!missing.isEmpty()) {
-					sentence.append(" Missing: ").append(String.join(", ", labels(missing))).append('.');
+					sentence.add(Text.of("backoffice.import.check.missing", String.join(", ", labels(missing))));
 				}
 				if (!unknown.isEmpty()) {
-					sentence.append(" Not known to the import: ").append(String.join(", ", unknown)).append('.');
+					List<Object> names = new ArrayList<>();
+					unknown.forEach(name -> names.add(name == null ? Text.of("backoffice.import.check.unnamed") : name));
+					Object[] arguments = { unknownList(names) };
+					sentence.add(Text.of("backoffice.import.check.unknown", arguments));
 				}
-				this.problems.accept(new Problem(1, null, sentence.toString()));
+				this.problems.accept(new Problem(1, null, sentence.size() == 1 ? sentence.get(0)
+						: Text.of(sentence.size() == 2 ? "backoffice.import.check.sentences2"
+								: "backoffice.import.check.sentences3", sentence.toArray())));
 				return false;
 			}
 			this.columns = found;
@@ -253,8 +310,8 @@ public final class SalesOrderCsv {
 		private void row(CSVRecord record) {
 			long number = record.getRecordNumber();
 			if (record.size() != this.columns.size()) {
-				this.problems.accept(new Problem(number, null, "The row has " + record.size() + " cells; the header has "
-						+ this.columns.size() + "."));
+				this.problems.accept(new Problem(number, null,
+						Text.of("backoffice.import.check.cells", record.size(), this.columns.size())));
 				this.currentHasProblems = true;
 				return;
 			}
@@ -264,14 +321,13 @@ public final class SalesOrderCsv {
 				Column column = this.columns.get(i);
 				String value = record.get(i);
 				if (!value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
-					this.problems.accept(new Problem(number, column.label(), "The cell starts with \""
-							+ printable(value.charAt(0)) + "\", as a spreadsheet formula does. The import takes values only: "
-							+ "remove the formula or the sign."));
+					this.problems.accept(new Problem(number, column.label(),
+							Text.of("backoffice.import.check.formula", printable(value.charAt(0)))));
 					fine = false;
 				}
 				else if (value.length() > MAX_CELL_LENGTH) {
 					this.problems.accept(new Problem(number, column.label(),
-							"The cell is longer than " + MAX_CELL_LENGTH + " characters."));
+							Text.of("backoffice.import.check.long", MAX_CELL_LENGTH)));
 					fine = false;
 				}
 				cells.put(column, value.strip());
@@ -281,8 +337,8 @@ public final class SalesOrderCsv {
 			if (this.current == null || !this.current.orderNumber().equals(orderNumber)) {
 				finishOrder();
 				if (!orderNumber.isEmpty() && this.finished.contains(orderNumber)) {
-					this.problems.accept(new Problem(number, Column.ORDER_NUMBER.label(), "The rows of order " + orderNumber
-							+ " must follow one another; this one is apart from the order's earlier rows."));
+					this.problems.accept(new Problem(number, Column.ORDER_NUMBER.label(),
+							Text.of("backoffice.import.check.apart", orderNumber)));
 					fine = false;
 				}
 				this.current = new OrderRows(orderNumber, new ArrayList<>());
@@ -292,9 +348,9 @@ public final class SalesOrderCsv {
 				Row first = this.current.first();
 				for (Column column : Column.values()) {
 					if (column.ofTheOrder() && !first.cell(column).equals(row.cell(column))) {
-						this.problems.accept(new Problem(number, column.label(), "Order " + orderNumber + " has \""
-								+ first.cell(column) + "\" here on row " + first.number()
-								+ "; every row of an order must have the same " + column.label().toLowerCase(Locale.ROOT) + "."));
+						this.problems.accept(new Problem(number, column.label(), Text.of("backoffice.import.check.differs",
+								orderNumber, first.cell(column), String.valueOf(first.number()),
+								column.label().toLowerCase(Locale.ROOT))));
 						fine = false;
 					}
 				}
@@ -314,8 +370,19 @@ public final class SalesOrderCsv {
 			this.current = null;
 		}
 
-		private static String printable(char c) {
-			return c == '\t' ? "a tab" : c == '\r' ? "a line break" : String.valueOf(c);
+		private static Object printable(char c) {
+			return c == '\t' ? Text.of("backoffice.import.check.tab") : c == '\r' ? Text.of("backoffice.import.check.lineBreak")
+					: Text.of("backoffice.import.check.quoted", String.valueOf(c));
+		}
+
+		/** The names, one after the other (a text of the bundle among them is written in the reader's language). */
+		private static Text unknownList(List<Object> names) {
+			Text list = null;
+			for (Object name : names) {
+				list = list == null ? Text.of("backoffice.import.check.one", name)
+						: Text.of("backoffice.import.check.more", list, name);
+			}
+			return list;
 		}
 
 	}

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.refusal.RefusedException.FieldError;
+import com.licensingportal.text.Messages;
+import com.licensingportal.text.Text;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.salesorder.SalesOrder;
 import com.licensingportal.salesorder.SalesOrderIntakeProcess;
@@ -24,6 +26,7 @@ import com.licensingportal.salesorder.SalesOrderIntakeService.Receipt;
 import com.licensingportal.salesorder.SalesOrderRequest;
 import com.licensingportal.salesorder.SalesOrderState;
 
+import com.licensingportal.backoffice.audit.AuditAction;
 import com.licensingportal.backoffice.audit.AuditEntry;
 import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
 import com.licensingportal.backoffice.audit.BackOfficeAudit;
@@ -92,7 +95,7 @@ public class SalesOrderDesk {
 		this.transaction = transaction;
 	}
 
-	public Page search(SalesOrderSearch search) {
+	public Page search(SalesOrderSearch search, Locale locale) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		List<String> problems = new ArrayList<>();
@@ -110,7 +113,7 @@ public class SalesOrderDesk {
 				where.append(" and o.state = :state");
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add("There is no state \"" + search.getState() + "\": choose one of the list.");
+				problems.add(Text.of("backoffice.orders.search.noState", search.getState()).in(locale));
 				return new Page(List.of(), 0, 1, search.pageSize(), problems);
 			}
 		}
@@ -187,16 +190,17 @@ public class SalesOrderDesk {
 	 * gives the sold-to name and type; another one needs them, and Order Management assigns the account in
 	 * Tasklist as for the API's orders.
 	 */
-	public Entry enter(SalesOrderForm form, String actor) {
+	public Entry enter(SalesOrderForm form, String actor, Locale locale) {
 		Map<String, String> problems = new LinkedHashMap<>();
 		List<Integer> rows = new ArrayList<>();
-		ObjectNode json = json(form, rows, problems);
+		ObjectNode json = json(form, rows, problems, locale);
 		SalesOrderRequest request;
 		try {
 			request = SalesOrderRequest.read(json);
 		}
 		catch (RefusedException invalid) {
-			invalid.errors().forEach(problem -> problems.putIfAbsent(formField(problem.field(), rows), words(problem)));
+			invalid.errors()
+				.forEach(problem -> problems.putIfAbsent(formField(problem.field(), rows), words(problem, locale)));
 			return new Entry(problems, null, false);
 		}
 		if (!problems.isEmpty()) {
@@ -206,7 +210,7 @@ public class SalesOrderDesk {
 			Receipt receipt = this.transaction.execute(status -> {
 				Receipt received = this.intake.receive(request, actor);
 				if (received.created()) {
-					this.audit.record(actor, SubjectType.SALES_ORDER, request.orderNumber(), "Entered by hand", null,
+					this.audit.record(actor, SubjectType.SALES_ORDER, request.orderNumber(), AuditAction.ENTERED_BY_HAND, null,
 							summary(request));
 				}
 				return received;
@@ -214,7 +218,8 @@ public class SalesOrderDesk {
 			return new Entry(Map.of(), receipt.order().orderNumber(), receipt.created());
 		}
 		catch (RefusedException refused) {
-			refused.errors().forEach(problem -> problems.putIfAbsent(formField(problem.field(), rows), words(problem)));
+			refused.errors()
+				.forEach(problem -> problems.putIfAbsent(formField(problem.field(), rows), words(problem, locale)));
 			return new Entry(problems, null, false);
 		}
 	}
@@ -223,11 +228,11 @@ public class SalesOrderDesk {
 	public Cancellation cancelLine(String orderNumber, int lineNumber, String actor) {
 		return this.transaction.execute(status -> {
 			Cancellation cancelled = this.intake.cancelLine(orderNumber, lineNumber, actor);
-			this.audit.record(actor, SubjectType.SALES_ORDER, orderNumber, "Cancelled line " + lineNumber,
-					cancelled.activationId() + ": " + (cancelled.remainingChannels() + cancelled.cancelledChannels())
-							+ " channels",
-					cancelled.activationId() + ": " + cancelled.remainingChannels() + " channels ("
-							+ cancelled.cancelledChannels() + " available ones removed)");
+			this.audit.record(actor, SubjectType.SALES_ORDER, orderNumber, AuditAction.LINE_CANCELLED,
+					"line " + lineNumber + ", " + cancelled.activationId() + ": "
+							+ (cancelled.remainingChannels() + cancelled.cancelledChannels()) + " channels",
+					"line " + lineNumber + ", " + cancelled.activationId() + ": " + cancelled.remainingChannels()
+							+ " channels (" + cancelled.cancelledChannels() + " available ones removed)");
 			return cancelled;
 		});
 	}
@@ -250,7 +255,8 @@ public class SalesOrderDesk {
 		return summary.length() > 1900 ? summary.substring(0, 1900) + " …" : summary.toString();
 	}
 
-	private ObjectNode json(SalesOrderForm form, List<Integer> rows, Map<String, String> problems) {
+	private ObjectNode json(SalesOrderForm form, List<Integer> rows, Map<String, String> problems,
+			Locale locale) {
 		ObjectNode order = JsonNodeFactory.instance.objectNode();
 		order.put("orderNumber", form.getOrderNumber());
 		order.put("orderDate", form.getOrderDate());
@@ -266,8 +272,8 @@ public class SalesOrderDesk {
 				soldTo.putNull("partnerCustomerNumber");
 			}, () -> {
 				if (SalesOrderForm.blank(form.getSoldToName())) {
-					problems.put("soldToName", "No account has customer number " + form.getCustomerNumber().strip()
-							+ ": give the sold-to name and type, and assign the account in Tasklist once the order is in.");
+					problems.put("soldToName", Text.of("backoffice.orders.form.unknownCustomer",
+							form.getCustomerNumber().strip()).in(locale));
 				}
 			});
 		}
@@ -295,7 +301,7 @@ public class SalesOrderDesk {
 			node.put("renewsActivationId", line.getRenewsActivationId());
 		}
 		if (rows.isEmpty()) {
-			problems.put("lines", "Fill in at least one line: part number, version and quantity.");
+			problems.put("lines", Text.of("backoffice.orders.form.noLines").in(locale));
 		}
 		return order;
 	}
@@ -319,19 +325,19 @@ public class SalesOrderDesk {
 		};
 	}
 
-	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("orderNumber", "The order number"),
-			Map.entry("orderDate", "The order date"), Map.entry("soldTo.customerNumber", "The customer number"),
-			Map.entry("soldTo.name", "The sold-to name"), Map.entry("soldTo.type", "The type"),
-			Map.entry("soldTo.partnerCustomerNumber", "The partner's customer number"),
-			Map.entry("contact.email", "The contact's email"), Map.entry("contact.firstName", "The first name"),
-			Map.entry("contact.lastName", "The last name"), Map.entry("partNumber", "The part number"),
-			Map.entry("version", "The version"), Map.entry("quantity", "The quantity"),
-			Map.entry("renewsActivationId", "The Activation ID it renews"));
-
-	private static String words(FieldError problem) {
+	/**
+	 * The intake's sentence with the form's words for the field: "The order number is required." where the API says
+	 * "'orderNumber' is required." (each language quotes the field its own way).
+	 */
+	private static String words(FieldError problem, Locale locale) {
 		String field = problem.field().replaceFirst("^lines\\[\\d+]\\.", "");
-		String label = LABELS.getOrDefault(field, field);
-		return problem.message().replace("'" + problem.field() + "'", label).replace("in renewsActivationId", "in Renews");
+		String code = "backoffice.orders.form.field." + field;
+		String label = Messages.has(code) ? Text.of(code).in(locale) : field;
+		String column = Text.of("backoffice.orders.form.field.renewsColumn").in(locale);
+		return problem.message(locale)
+			.replace("'" + problem.field() + "'", label)
+			.replace("« " + problem.field() + " »", label)
+			.replace("renewsActivationId", column);
 	}
 
 }

@@ -1,11 +1,13 @@
 package com.licensingportal.backoffice.orders;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 
 import com.licensingportal.backoffice.orders.SalesOrderImports.Upload;
 import com.licensingportal.base.PageRefusal;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.text.Text;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -59,29 +61,29 @@ class SalesOrderImportController {
 	}
 
 	@PostMapping("/back-office/sales-orders/import")
-	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Authentication staff, Model model)
-			throws IOException {
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Authentication staff, Model model,
+			Locale locale) throws IOException {
 		if (file == null || file.isEmpty()) {
 			return refused(model, HttpStatus.UNPROCESSABLE_ENTITY,
-					file == null ? "Choose the CSV file with the orders." : "The file is empty. Choose the CSV file with the orders (see the example file).");
+					Text.of(file == null ? "backoffice.import.noFile" : "backoffice.import.emptyFile").in(locale));
 		}
 		if (file.getSize() > SalesOrderImports.MAX_BYTES) {
-			return refused(model, HttpStatus.PAYLOAD_TOO_LARGE, SalesOrderImports.tooLargeSentence());
+			return refused(model, HttpStatus.PAYLOAD_TOO_LARGE, SalesOrderImports.tooLarge().in(locale));
 		}
 		Upload upload;
 		try {
 			upload = this.imports.upload(file.getOriginalFilename(), file.getInputStream(), staff.getName());
 		}
 		catch (RefusedException refused) {
-			return refused(model, org.springframework.http.HttpStatus.valueOf(refused.kind().status()), refused.getMessage());
+			return refused(model, org.springframework.http.HttpStatus.valueOf(refused.kind().status()), refused.message(locale));
 		}
 		if (upload.started() != null) {
 			return "redirect:/back-office/sales-orders/imports/" + upload.started().id();
 		}
 		model.addAttribute("check", upload.check());
 		if (upload.check().importable()) {
-			model.addAttribute("message", "Every order of this file is in the portal already (" + upload.check().orders()
-					+ " orders); nothing was imported.");
+			model.addAttribute("message",
+					Text.of("backoffice.import.allThere", upload.check().orders()).in(locale));
 		}
 		else {
 			PageRefusal.answer(model, HttpStatus.UNPROCESSABLE_ENTITY);
@@ -91,7 +93,7 @@ class SalesOrderImportController {
 
 	@GetMapping("/back-office/sales-orders/imports/{importId}")
 	String progress(@PathVariable long importId, Model model) {
-		model.addAttribute("upload", this.imports.find(importId).orElseThrow(() -> RefusedException.notFound("The import")));
+		model.addAttribute("upload", this.imports.find(importId).orElseThrow(() -> RefusedException.notFound(Text.of("backoffice.import.notFound"))));
 		model.addAttribute("now", this.imports.now());
 		return VIEW_PROGRESS;
 	}
@@ -101,11 +103,11 @@ class SalesOrderImportController {
 	 * sees an exception handler's page: the status is set here.)
 	 */
 	@ExceptionHandler(MultipartException.class)
-	ModelAndView unreadableUpload(MultipartException ex) {
+	ModelAndView unreadableUpload(MultipartException ex, Locale locale) {
 		boolean tooLarge = ex instanceof MaxUploadSizeExceededException;
 		ExtendedModelMap model = new ExtendedModelMap();
-		model.addAttribute("message", tooLarge ? SalesOrderImports.tooLargeSentence()
-				: "The upload could not be read. Choose the file again and upload it.");
+		model.addAttribute("message",
+				(tooLarge ? SalesOrderImports.tooLarge() : Text.of("backoffice.import.unreadable")).in(locale));
 		return new ModelAndView(page(model), model, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST);
 	}
 

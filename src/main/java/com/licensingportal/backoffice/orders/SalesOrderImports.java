@@ -23,12 +23,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.licensingportal.backoffice.audit.AuditAction;
 import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
 import com.licensingportal.backoffice.audit.BackOfficeAudit;
 import com.licensingportal.backoffice.orders.ImportedOrders.Checked;
 import com.licensingportal.backoffice.orders.SalesOrderCsv.Problem;
 import com.licensingportal.salesorder.SalesOrderIntakeService;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.text.Text;
 
 import jakarta.annotation.PreDestroy;
 
@@ -81,8 +83,8 @@ public class SalesOrderImports {
 
 		private static final long serialVersionUID = 1L;
 
-		UploadRefusedException(Kind kind, String message) {
-			super(kind, message, java.util.List.of(new FieldError("file", message)));
+		UploadRefusedException(Kind kind, Text text) {
+			super(kind, text, java.util.List.of(new FieldError("file", text)));
 		}
 
 	}
@@ -169,8 +171,7 @@ public class SalesOrderImports {
 			}
 			catch (RejectedExecutionException busy) {
 				this.jdbc.update("delete from sales_order_import where id = ?", id);
-				throw new UploadRefusedException(RefusedException.Kind.CONFLICT, CONCURRENT_IMPORTS
-						+ " imports are running on this server already. Upload the file again when one of them is done.");
+				throw new UploadRefusedException(RefusedException.Kind.CONFLICT, Text.of("backoffice.import.busy", CONCURRENT_IMPORTS));
 			}
 			log.info("{} uploaded {} ({} orders, {} lines): import {} started", actor, fileName, check.orders(),
 					check.lines(), id);
@@ -236,7 +237,7 @@ public class SalesOrderImports {
 					boolean created = this.intake.receive(order.request(), actor).created();
 					if (created) {
 						this.audit.record(actor, SubjectType.SALES_ORDER, order.request().orderNumber(),
-								"Imported from a CSV file", null, "Import " + id + ": "
+								AuditAction.IMPORTED, null, "Import " + id + ": "
 										+ SalesOrderDesk.summary(order.request()));
 					}
 					return created;
@@ -250,15 +251,17 @@ public class SalesOrderImports {
 					written[0] = this.clock.instant();
 				}
 			}, problem -> {
-				throw new IllegalStateException("Row " + problem.row() + " no longer passes the check: " + problem.message());
+				throw new RefusedException(RefusedException.Kind.CONFLICT,
+						Text.of("backoffice.import.rowChanged", String.valueOf(problem.row()), problem.message()));
 			});
 			progress(id, "DONE", done);
 			log.info("Import {} by {} done: {} orders, {} of them new, {} lines", id, actor, done[0], done[1], done[2]);
 		}
 		catch (RuntimeException ex) {
 			log.error("Import {} by {} stopped after {} orders", id, actor, done[0], ex);
-			fail(id, done, ex instanceof RefusedException || ex instanceof IllegalStateException ? ex.getMessage()
-					: "The portal could not go on (" + ex.getClass().getSimpleName() + ")");
+			fail(id, done, ex instanceof RefusedException refused && refused.text() != null ? refused.text()
+					: Text.of("backoffice.import.stopped", ex instanceof IllegalStateException ? ex.getMessage()
+							: ex.getClass().getSimpleName()));
 		}
 		finally {
 			delete(file);
@@ -267,17 +270,21 @@ public class SalesOrderImports {
 
 	private void progress(long id, String state, int[] done) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.update("update sales_order_import set state = ?, orders_done = ?, orders_new = ?, lines_done = ?,"
-				+ " heartbeat_at = ?, finished_at = ? where id = ?", state, done[0], done[1], done[2], now,
+		this.jdbc.update("""
+				update sales_order_import set state = ?, orders_done = ?, orders_new = ?, lines_done = ?, heartbeat_at = ?,
+				finished_at = ? where id = ?""", state, done[0], done[1], done[2], now,
 				"DONE".equals(state) ? now : null, id);
 	}
 
-	private void fail(long id, int[] done, String reason) {
+	/** The import stopped: the reason is kept in English, the default language (no reader is known here). */
+	private void fail(long id, int[] done, Text reason) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		String failure = reason.length() > 1900 ? reason.substring(0, 1900) : reason;
-		this.jdbc.update("update sales_order_import set state = 'FAILED', orders_done = ?, orders_new = ?,"
-				+ " lines_done = ?, heartbeat_at = ?, finished_at = ?, failure = ? where id = ?", done[0], done[1], done[2],
-				now, now, failure + ". The orders imported so far stay; upload the file again to import the rest.", id);
+		String english = Text.of("backoffice.import.failed", reason).toString();
+		String failure = english.length() > 1990 ? english.substring(0, 1990) : english;
+		this.jdbc.update("""
+				update sales_order_import set state = 'FAILED', orders_done = ?, orders_new = ?, lines_done = ?,
+				heartbeat_at = ?, finished_at = ?, failure = ? where id = ?""", done[0], done[1], done[2],
+				now, now, failure, id);
 	}
 
 	/** The upload in a temporary file, refused when larger than {@link #MAX_BYTES} or empty. */
@@ -290,12 +297,11 @@ public class SalesOrderImports {
 			}
 			catch (LimitedOutputStream.TooLarge tooLarge) {
 				delete(file);
-				throw new UploadRefusedException(RefusedException.Kind.TOO_LARGE, tooLargeSentence());
+				throw new UploadRefusedException(RefusedException.Kind.TOO_LARGE, tooLarge());
 			}
 			if (size == 0) {
 				delete(file);
-				throw new UploadRefusedException(RefusedException.Kind.INVALID,
-						"The file is empty. Choose the CSV file with the orders (see the example file).");
+				throw new UploadRefusedException(RefusedException.Kind.INVALID, Text.of("backoffice.import.emptyFile"));
 			}
 			return file;
 		}
@@ -304,9 +310,8 @@ public class SalesOrderImports {
 		}
 	}
 
-	static String tooLargeSentence() {
-		return "The file is larger than " + MAX_BYTES / 1024 / 1024
-				+ " MB. Split it into several files of at most 10,000 lines each and upload them one after the other.";
+	static Text tooLarge() {
+		return Text.of("backoffice.import.tooLarge", MAX_BYTES / 1024 / 1024, 10_000);
 	}
 
 	private static String sha256(Path file) {

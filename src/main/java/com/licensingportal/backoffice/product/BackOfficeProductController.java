@@ -1,9 +1,11 @@
 package com.licensingportal.backoffice.product;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.security.Principal;
 
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.text.Text;
 import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
 import com.licensingportal.backoffice.audit.BackOfficeAudit;
 import com.licensingportal.backoffice.audit.BackOfficeAuditController;
@@ -12,6 +14,7 @@ import com.licensingportal.backoffice.product.ProductCatalogue.ProductView;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,14 +48,14 @@ class BackOfficeProductController {
 
 	@PostMapping("/back-office/products")
 	String create(@RequestParam(required = false) String partNumber, ProductForm form, Principal staff, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, Locale locale) {
 		try {
 			ProductView product = this.catalogue.create(staff.getName(), partNumber, form);
 			return "redirect:/back-office/products/" + product.partNumber();
 		}
 		catch (RefusedException refused) {
 			response.setStatus(refused.kind().status());
-			model.addAttribute("error", refused.getMessage());
+			model.addAttribute("error", refused.message(locale));
 			model.addAttribute("partNumber", partNumber);
 			model.addAttribute("form", form);
 			model.addAttribute("products", this.catalogue.all());
@@ -70,19 +73,19 @@ class BackOfficeProductController {
 
 	@PostMapping("/back-office/products/{partNumber}")
 	String edit(@PathVariable String partNumber, ProductForm form, Principal staff, RedirectAttributes redirect) {
-		return change(partNumber, redirect, () -> this.catalogue.edit(staff.getName(), partNumber, form), "Saved.");
+		return change(partNumber, redirect, () -> this.catalogue.edit(staff.getName(), partNumber, form), Text.of("backoffice.product.saved"));
 	}
 
 	@PostMapping("/back-office/products/{partNumber}/retire")
 	String retire(@PathVariable String partNumber, Principal staff, RedirectAttributes redirect) {
 		return change(partNumber, redirect, () -> this.catalogue.retire(staff.getName(), partNumber, true),
-				"Retired: the product takes no new orders; its licenses stay as they are.");
+				Text.of("backoffice.product.retired"));
 	}
 
 	@PostMapping("/back-office/products/{partNumber}/reactivate")
 	String reactivate(@PathVariable String partNumber, Principal staff, RedirectAttributes redirect) {
 		return change(partNumber, redirect, () -> this.catalogue.retire(staff.getName(), partNumber, false),
-				"Reactivated: the product takes orders again.");
+				Text.of("backoffice.product.reactivated"));
 	}
 
 	@GetMapping("/back-office/products/{partNumber}/audit.csv")
@@ -92,14 +95,14 @@ class BackOfficeProductController {
 				out -> this.audit.writeCsv(SubjectType.PRODUCT, product.partNumber(), out));
 	}
 
-	private String change(String partNumber, RedirectAttributes redirect, Runnable change, String done) {
+	private String change(String partNumber, RedirectAttributes redirect, Runnable change, Text done) {
 		ProductView product = this.catalogue.find(partNumber);
 		try {
 			change.run();
-			redirect.addFlashAttribute("message", done);
+			redirect.addFlashAttribute("message", done.in(LocaleContextHolder.getLocale()));
 		}
 		catch (RefusedException refused) {
-			redirect.addFlashAttribute("error", refused.getMessage());
+			redirect.addFlashAttribute("error", refused.message(LocaleContextHolder.getLocale()));
 		}
 		return "redirect:/back-office/products/" + product.partNumber();
 	}

@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.refusal.RefusedException.FieldError;
+import com.licensingportal.text.Text;
+import com.licensingportal.backoffice.audit.AuditAction;
 import com.licensingportal.backoffice.audit.AuditEntry.SubjectType;
 import com.licensingportal.backoffice.audit.BackOfficeAudit;
 import com.licensingportal.license.Product;
@@ -77,12 +80,10 @@ public class ProductCatalogue {
 	public ProductView create(String actor, String partNumber, ProductForm form) {
 		String number = partNumber == null ? "" : partNumber.strip().toUpperCase(Locale.ROOT);
 		if (!number.matches(PART_NUMBER)) {
-			throw RefusedException.invalid("partNumber", "A part number is letters, digits and . _ -, starting"
-					+ " with a letter or digit, at most 64 characters, e.g. ACC7-ENT-CH.");
+			throw RefusedException.invalid("partNumber", Text.of("backoffice.product.partNumber.invalid"));
 		}
 		if (this.products.findByPartNumber(number).isPresent()) {
-			throw RefusedException.invalid("partNumber", "The part number " + number
-					+ " is already in the catalogue: open it to change it.");
+			throw RefusedException.invalid("partNumber", Text.of("backoffice.product.partNumber.taken", number));
 		}
 		Checked checked = check(number, form);
 		Product product = new Product(number, checked.name, checked.type);
@@ -90,7 +91,7 @@ public class ProductCatalogue {
 		checked.renewals.forEach(product::addRenewal);
 		product = this.products.saveAndFlush(product);
 		ProductView view = ProductView.of(product);
-		this.audit.record(actor, SubjectType.PRODUCT, number, "Created", null, view.describe());
+		this.audit.record(actor, SubjectType.PRODUCT, number, AuditAction.CREATED, null, view.describe());
 		return view;
 	}
 
@@ -104,7 +105,7 @@ public class ProductCatalogue {
 		checked.renewals.forEach(product::addRenewal);
 		this.products.flush();
 		ProductView after = ProductView.of(product);
-		this.audit.record(actor, SubjectType.PRODUCT, product.getPartNumber(), "Edited", before, after.describe());
+		this.audit.record(actor, SubjectType.PRODUCT, product.getPartNumber(), AuditAction.EDITED, before, after.describe());
 		return after;
 	}
 
@@ -121,7 +122,7 @@ public class ProductCatalogue {
 		else {
 			product.reactivate();
 		}
-		this.audit.record(actor, SubjectType.PRODUCT, product.getPartNumber(), retire ? "Retired" : "Reactivated",
+		this.audit.record(actor, SubjectType.PRODUCT, product.getPartNumber(), retire ? AuditAction.RETIRED : AuditAction.REACTIVATED,
 				retire ? "ACTIVE" : "RETIRED", retire ? "RETIRED" : "ACTIVE");
 		return ProductView.of(product);
 	}
@@ -130,15 +131,14 @@ public class ProductCatalogue {
 	}
 
 	private Checked check(String partNumber, ProductForm form) {
-		List<String> problems = new ArrayList<>();
+		List<FieldError> problems = new ArrayList<>();
 		String name = text(form.name());
 		String type = text(form.productType());
 		if (name.isEmpty() || name.length() > 200) {
-			problems.add("Enter the product's name (at most 200 characters).");
+			problems.add(new FieldError("name", Text.of("backoffice.product.name.required", 200)));
 		}
 		if (type.isEmpty() || type.length() > 100) {
-			problems.add("Enter the product type, e.g. ACC Enterprise (at most 100 characters); channels are only ever"
-					+ " added to a license of the same type.");
+			problems.add(new FieldError("productType", Text.of("backoffice.product.type.required", 100)));
 		}
 		Integer term = null;
 		String termText = text(form.termMonths());
@@ -147,7 +147,7 @@ public class ProductCatalogue {
 				term = Integer.parseInt(termText);
 			}
 			else {
-				problems.add("The term is a number of months from 1 to 1200; leave it empty for a permanent license.");
+				problems.add(new FieldError("termMonths", Text.of("backoffice.product.term.invalid")));
 			}
 		}
 		Set<Product> renewals = new LinkedHashSet<>();
@@ -156,22 +156,23 @@ public class ProductCatalogue {
 			.map(part -> part.toUpperCase(Locale.ROOT))
 			.collect(Collectors.toCollection(LinkedHashSet::new))) {
 			if (renewal.equals(partNumber)) {
-				problems.add(renewal + " cannot renew itself.");
+				problems.add(new FieldError("renewalPartNumbers", Text.of("backoffice.product.renewal.itself", renewal)));
 				continue;
 			}
 			Product found = this.products.findByPartNumber(renewal).orElse(null);
 			if (found == null) {
-				problems.add("There is no part number " + renewal + " in the catalogue to renew with.");
+				problems.add(new FieldError("renewalPartNumbers", Text.of("backoffice.product.renewal.unknown", renewal)));
 			}
 			else if (found.isPermanent()) {
-				problems.add(renewal + " is permanent: a renewal part number needs a term to extend licenses by.");
+				problems.add(new FieldError("renewalPartNumbers",
+						Text.of("backoffice.product.renewal.permanent", renewal)));
 			}
 			else {
 				renewals.add(found);
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw RefusedException.invalid("product", String.join(" ", problems));
+			throw RefusedException.invalid(problems);
 		}
 		return new Checked(name, type, term, renewals);
 	}
@@ -183,8 +184,8 @@ public class ProductCatalogue {
 	private Product load(String partNumber) {
 		String number = partNumber == null ? "" : partNumber.strip().toUpperCase(Locale.ROOT);
 		return this.products.findByPartNumber(number)
-			.orElseThrow(() -> RefusedException.notFound("There is no part number "
-					+ (number.isEmpty() ? "(empty)" : number) + " in the catalogue."));
+			.orElseThrow(() -> RefusedException.notFound(number.isEmpty() ? Text.of("backoffice.product.noNumber")
+					: Text.of("backoffice.product.notFound", number)));
 	}
 
 }
