@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
+import com.licensingportal.text.Text;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.license.Entitlement;
@@ -220,16 +221,15 @@ public class RegistrationService {
 		RegistrationRequest request = openRequest(requestId);
 		if (decision.rejects()) {
 			if (decision.rejectionReason() == null) {
-				throw new DecisionRefusedException(
-						"Give the reason for the rejection: the requester reads it in the email.");
+				throw new DecisionRefusedException(Text.of("mail.decision.registration.reasonForRejection"));
 			}
 			if (decision.rejectionReason().length() > 2000) {
-				throw new DecisionRefusedException("Shorten the reason to at most 2000 characters.");
+				throw new DecisionRefusedException(Text.of("mail.decision.registration.reasonTooLong"));
 			}
 			return;
 		}
 		if (!decision.approves()) {
-			throw new DecisionRefusedException("Choose Approve or Reject.");
+			throw new DecisionRefusedException(Text.of("mail.decision.approveOrReject"));
 		}
 		refuseIfTheEmailIsTaken(request);
 		chosenAccount(request, decision);
@@ -258,7 +258,7 @@ public class RegistrationService {
 			user = this.userService.createAndInvite(profile, account.getId(), userType, Inviter.ORDER_MANAGEMENT);
 		}
 		catch (RefusedException ex) {
-			throw new DecisionRefusedException(ex.getMessage());
+			throw ex.text() == null ? new DecisionRefusedException(ex.getMessage()) : new DecisionRefusedException(ex.text());
 		}
 		request.approve(account.getId(), user.getId(), decidedBy, this.clock.instant());
 		log.info("Registration request {} approved by {}: {} is {} of account {}", requestId, decidedBy, user.getEmail(),
@@ -284,44 +284,38 @@ public class RegistrationService {
 	private Optional<Account> chosenAccount(RegistrationRequest request, RegistrationDecision decision) {
 		if (decision.choosesNewAccount()) {
 			if (decision.newAccountName() == null) {
-				throw new DecisionRefusedException("Enter the name of the new account.");
+				throw new DecisionRefusedException(Text.of("mail.decision.registration.newAccountName"));
 			}
 			if (decision.newAccountName().length() > 200) {
-				throw new DecisionRefusedException("Shorten the new account's name to at most 200 characters.");
+				throw new DecisionRefusedException(Text.of("mail.decision.registration.newAccountNameTooLong"));
 			}
 			if (!PlainTextValidator.isPlain(decision.newAccountName(), false)) {
-				throw new DecisionRefusedException(
-						"Remove the emoji and the invisible or control characters from the new account's name.");
+				throw new DecisionRefusedException(Text.of("mail.decision.registration.newAccountNamePlain"));
 			}
 			if (decision.newAccountTypeOrNull() == null) {
-				throw new DecisionRefusedException("Choose Partner or Customer for the new account.");
+				throw new DecisionRefusedException(Text.of("mail.decision.registration.newAccountType"));
 			}
 			return Optional.empty();
 		}
 		if (!decision.choosesExistingAccount()) {
-			throw new DecisionRefusedException("Choose a new account or an existing account.");
+			throw new DecisionRefusedException(Text.of("mail.decision.registration.newOrExisting"));
 		}
 		String number = decision.normalizedAccountNumber();
 		if (number == null) {
-			throw new DecisionRefusedException("Enter the account number of the existing account, like A-7KQ2-9XTM.");
+			throw new DecisionRefusedException(Text.of("mail.decision.registration.accountNumber"));
 		}
 		Account account = this.accounts.findByAccountNumber(number)
-			.orElseThrow(() -> new DecisionRefusedException("There is no account with the account number "
-					+ number + ". Check the number, or approve with a new account."));
+			.orElseThrow(() -> new DecisionRefusedException(Text.of("mail.decision.registration.noSuchAccount", number)));
 		if (account.getType() != request.getAccountType()) {
-			throw new DecisionRefusedException(account.getName() + " (" + number + ") is a "
-					+ typeName(account.getType()) + " account, but " + request.getDisplayName() + " asked for "
-					+ typeName(request.getAccountType()) + " access. Choose a " + typeName(request.getAccountType())
-					+ " account, or a new account.");
+			throw new DecisionRefusedException(Text.of("mail.decision.registration.wrongType", account.getName(),
+					number, account.getType().name(), request.getDisplayName(), request.getAccountType().name()));
 		}
 		return Optional.of(account);
 	}
 
 	private void refuseIfTheEmailIsTaken(RegistrationRequest request) {
 		if (this.users.existsByEmail(request.getEmail())) {
-			throw new DecisionRefusedException("A user with the email " + request.getEmail()
-					+ " already exists, so this request cannot be approved. Reject it and tell the requester to log in,"
-					+ " or to use Forgot Password? on the login page.");
+			throw new DecisionRefusedException(Text.of("mail.decision.registration.emailTaken", request.getEmail()));
 		}
 	}
 
@@ -330,7 +324,7 @@ public class RegistrationService {
 			.orElseThrow(() -> new IllegalStateException("No registration request " + requestId));
 		if (!request.isOpen()) {
 			throw new DecisionRefusedException(
-					"This request was already decided (" + request.getStatus().name().toLowerCase(Locale.ROOT) + ").");
+					Text.of("mail.decision.registration.decided", request.getStatus().name()));
 		}
 		return request;
 	}

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
+import com.licensingportal.text.Text;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.license.EntitlementCsv;
@@ -245,37 +246,36 @@ public class SalesOrderIntakeService {
 	public void decide(String orderNumber, AssignmentDecision decision) {
 		SalesOrder order = lock(orderNumber);
 		if (order.getState() != SalesOrderState.WAITING_FOR_ACCOUNT) {
-			throw new DecisionRefusedException("Sales order " + orderNumber + " is " + order.getState()
-					+ " and waits for no decision.");
+			throw new DecisionRefusedException(
+					Text.of("mail.decision.salesOrder.noDecision", orderNumber, order.getState().name()));
 		}
 		switch (decision.decision() == null ? "" : decision.decision()) {
 			case AssignmentDecision.CREATE -> order.assignTo(createAccount(order));
 			case AssignmentDecision.EXISTING -> order.assignTo(existingAccount(order, decision));
 			case AssignmentDecision.REJECT -> {
 				if (decision.rejectionReason() == null) {
-					throw new DecisionRefusedException("Give the reason for the rejection.");
+					throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.reasonForRejection"));
 				}
 				if (decision.rejectionReason().length() > 2000) {
-					throw new DecisionRefusedException("The reason must be at most 2,000 characters.");
+					throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.reasonTooLong"));
 				}
 				order.reject(decision.rejectionReason());
 			}
-			default -> throw new DecisionRefusedException(
-					"Choose Create the account, Assign an existing account or Reject.");
+			default -> throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.choose"));
 		}
 	}
 
 	private Account createAccount(SalesOrder order) {
 		this.accounts.findByCustomerNumber(order.getCustomerNumber()).ifPresent(other -> {
-			throw new DecisionRefusedException("Account " + other.getAccountNumber() + " (" + other.getName()
-					+ ") has customer number " + order.getCustomerNumber() + " by now: assign that one.");
+			throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.customerNumberTaken",
+					other.getAccountNumber(), other.getName(), order.getCustomerNumber()));
 		});
 		Account partner = null;
 		if (order.getSoldToType() == AccountType.CUSTOMER && order.getPartnerCustomerNumber() != null) {
 			partner = this.accounts.findByCustomerNumber(order.getPartnerCustomerNumber())
 				.filter(Account::isPartner)
-				.orElseThrow(() -> new DecisionRefusedException("No partner account has customer number "
-						+ order.getPartnerCustomerNumber() + ". Give the partner that number first, or assign an existing account."));
+				.orElseThrow(() -> new DecisionRefusedException(
+						Text.of("mail.decision.salesOrder.noPartner", order.getPartnerCustomerNumber())));
 		}
 		Account account = new Account(order.getSoldToName(), order.getSoldToType());
 		account.setCustomerNumber(order.getCustomerNumber());
@@ -288,19 +288,18 @@ public class SalesOrderIntakeService {
 
 	private Account existingAccount(SalesOrder order, AssignmentDecision decision) {
 		if (decision.existingAccountNumber() == null) {
-			throw new DecisionRefusedException("Give the account number, like A-7KQ2-9XTM.");
+			throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.accountNumber"));
 		}
 		Account account = this.accounts.findByAccountNumber(decision.normalizedAccountNumber())
 			.orElseThrow(() -> new DecisionRefusedException(
-					"No account has the number " + decision.existingAccountNumber() + "."));
+					Text.of("mail.decision.salesOrder.noSuchAccount", decision.existingAccountNumber())));
 		if (account.getType() != order.getSoldToType()) {
-			throw new DecisionRefusedException("Account " + account.getAccountNumber()
-					+ " is a " + account.getType().name().toLowerCase() + " account; the order is sold to a "
-					+ order.getSoldToType().name().toLowerCase() + ".");
+			throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.wrongType",
+					account.getAccountNumber(), account.getType().name(), order.getSoldToType().name()));
 		}
 		if (account.getCustomerNumber() != null && !account.getCustomerNumber().equals(order.getCustomerNumber())) {
-			throw new DecisionRefusedException("Account " + account.getAccountNumber()
-					+ " already has customer number " + account.getCustomerNumber() + ".");
+			throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.otherCustomerNumber",
+					account.getAccountNumber(), account.getCustomerNumber()));
 		}
 		account.setCustomerNumber(order.getCustomerNumber());
 		return account;

@@ -21,7 +21,11 @@ final class JavaSentences {
 			"com/licensingportal/base/InvalidSettingsFailureAnalyzer.java",
 			"the operator's start-up failure, printed in the log",
 			"com/licensingportal/base/MissingSettingsFailureAnalyzer.java",
-			"the operator's start-up failure, printed in the log");
+			"the operator's start-up failure, printed in the log",
+			"com/licensingportal/monitoring/",
+			"the operators' words: Prometheus metric descriptions, health details and the management realm, read by monitoring tools",
+			"com/licensingportal/mail/MailServerHealth.java",
+			"the operators' words: the mail server's health detail, read by monitoring tools");
 
 	/** What a statement holding a sentence for developers or operators contains. */
 	private static final List<String> FOR_DEVELOPERS = List.of("log.", "LOG.", "logger.", "IllegalStateException",

@@ -32,6 +32,7 @@ public class ApproveRegistrationRequestDelegate implements JavaDelegate {
 		execution.setVariable("accountNumber", approval.accountNumber());
 		execution.setVariable("userId", approval.userId());
 		execution.setVariable("userType", approval.userType().label());
+		execution.setVariable("userTypeCode", approval.userType().name());
 		execution.setVariable("existingAdministratorsMailTo", String.join(", ", approval.existingAdministrators()));
 	}
 
