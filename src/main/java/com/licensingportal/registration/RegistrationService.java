@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
+import com.licensingportal.text.Languages;
 import com.licensingportal.text.Text;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
@@ -46,6 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RegistrationService {
+
+	/** The review form's checks are for Tasklist, Order Management's English tool. */
+	private static final Locale TASKLIST = Languages.ENGLISH;
 
 	/** How a submission was answered. */
 	public enum Outcome {
@@ -183,29 +187,28 @@ public class RegistrationService {
 	public ReviewChecks reviewChecks(Long requestId) {
 		RegistrationRequest request = openRequest(requestId);
 		String userCheck = this.users.findByEmail(request.getEmail())
-			.map(user -> "Yes: " + user.getDisplayName() + " (" + user.getStatus().name().toLowerCase(Locale.ROOT)
-					+ ") already uses this email" + accountsOf(user)
-					+ ". Approving is not possible: reject the request and point them to Forgot Password? on the login page.")
-			.orElse("No: there is no user with this email yet.");
+			.map(user -> Text.of("mail.tasklist.registration.userExists", user.getDisplayName(), user.getStatus().name(),
+					accountsOf(user)).in(TASKLIST))
+			.orElse(Text.of("mail.tasklist.registration.noUser").in(TASKLIST));
 		String proof = request.getProof().strip().toUpperCase(Locale.ROOT);
 		Optional<Entitlement> entitlement = ENTITLEMENT_ID.matcher(proof).matches()
 				? this.entitlements.findByEntitlementId(proof) : Optional.empty();
 		String entitlementCheck;
 		String suggestedAccount = null;
 		if (!ENTITLEMENT_ID.matcher(proof).matches()) {
-			entitlementCheck = "\"" + request.getProof() + "\" is not an Entitlement ID (like E-20261127-0001):"
-					+ " look the sales order up in the order system.";
+			entitlementCheck = Text.of("mail.tasklist.registration.notAnEntitlementId", request.getProof()).in(TASKLIST);
 		}
 		else if (entitlement.isEmpty()) {
-			entitlementCheck = "No: there is no Entitlement " + proof + " in the portal.";
+			entitlementCheck = Text.of("mail.tasklist.registration.noEntitlement", proof).in(TASKLIST);
 		}
 		else {
 			Account soldTo = entitlement.get().getSoldTo();
-			entitlementCheck = "Yes: " + proof + " is sold to " + soldTo.getName() + ", " + typeName(soldTo.getType())
-					+ " account " + soldTo.getAccountNumber() + ".";
-			if (soldTo.getType() != request.getAccountType()) {
-				entitlementCheck += " The requester asked for " + typeName(request.getAccountType()) + " access.";
-			}
+			entitlementCheck = (soldTo.getType() == request.getAccountType()
+					? Text.of("mail.tasklist.registration.soldTo", proof, soldTo.getName(), soldTo.getType().name(),
+							soldTo.getAccountNumber())
+					: Text.of("mail.tasklist.registration.otherType", proof, soldTo.getName(), soldTo.getType().name(),
+							soldTo.getAccountNumber(), request.getAccountType().name()))
+				.in(TASKLIST);
 			suggestedAccount = soldTo.getAccountNumber();
 		}
 		return new ReviewChecks(userCheck, entitlementCheck, request.getOrganisation(), request.getAccountType(),
@@ -333,19 +336,16 @@ public class RegistrationService {
 		return new Submission(Outcome.ALREADY_OPEN, open.getEmail(), open.getSubmittedAt());
 	}
 
+	/** The accounts of a user, for the review form: "none" when they have none (the message's select). */
 	private static String accountsOf(PortalUser user) {
 		if (user.getMemberships().isEmpty()) {
-			return "";
+			return "none";
 		}
-		return ", linked to " + user.getMemberships()
+		return user.getMemberships()
 			.stream()
 			.map(membership -> membership.getAccount().getName() + " (" + membership.getAccount().getAccountNumber() + ")")
 			.sorted()
 			.collect(Collectors.joining(", "));
-	}
-
-	private static String typeName(AccountType type) {
-		return type.name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
+import com.licensingportal.text.Languages;
 import com.licensingportal.text.Text;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
@@ -348,18 +350,25 @@ public class SalesOrderIntakeService {
 		texts.put("orderDate", order.getOrderDate().toString());
 		texts.put("soldToName", order.getSoldToName());
 		texts.put("soldToCustomerNumber", order.getCustomerNumber());
-		texts.put("soldToType", order.getSoldToType() == AccountType.PARTNER ? "Partner" : "Customer");
+		// Tasklist is Order Management's English tool.
+		Locale tasklist = Languages.ENGLISH;
+		texts.put("soldToType", Text.of("mail.tasklist.salesOrder.soldToType", order.getSoldToType().name()).in(tasklist));
 		texts.put("partnerCustomerNumber", Optional.ofNullable(order.getPartnerCustomerNumber())
-			.map(number -> number + this.accounts.findByCustomerNumber(number)
-				.map(partner -> " (" + partner.getName() + ", " + partner.getAccountNumber() + ")")
-				.orElse(" (no account has this number yet)"))
+			.map(number -> this.accounts.findByCustomerNumber(number)
+				.map(partner -> Text.of("mail.tasklist.salesOrder.partner", number, partner.getName(),
+						partner.getAccountNumber()))
+				.orElse(Text.of("mail.tasklist.salesOrder.noPartner", number))
+				.in(tasklist))
 			.orElse("—"));
 		String contactName = (Optional.ofNullable(order.getContactFirstName()).orElse("") + " "
 				+ Optional.ofNullable(order.getContactLastName()).orElse("")).strip();
 		texts.put("contact", contactName.isEmpty() ? order.getContactEmail() : contactName + " <" + order.getContactEmail() + ">");
-		texts.put("orderLines", order.getLines().stream().map(line -> "Line " + line.getLineNumber() + ": "
-				+ line.getQuantity() + " × " + line.getProduct().getPartNumber() + " (" + line.getProduct().getName() + ")"
-				+ (line.isRenewal() ? ", renews " + line.getRenews().getActivationId() : ", version " + line.getVersion()))
+		texts.put("orderLines", order.getLines()
+			.stream()
+			.map(line -> Text.of(line.isRenewal() ? "mail.tasklist.salesOrder.renewal" : "mail.tasklist.salesOrder.line",
+					String.valueOf(line.getLineNumber()), line.getQuantity(), line.getProduct().getPartNumber(),
+					line.getProduct().getName(), line.isRenewal() ? line.getRenews().getActivationId() : line.getVersion())
+				.in(tasklist))
 			.collect(Collectors.joining("\n")));
 		return texts;
 	}

@@ -2,6 +2,8 @@ package com.licensingportal.workflow;
 
 import com.licensingportal.text.Languages;
 
+import java.util.function.Supplier;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,9 +25,40 @@ public class RequestLanguage implements ExecutionListener {
 
 	public static final String VARIABLE = "language";
 
+	/** The language a process started by another one inherits (see {@link #inherited}). */
+	private static final ThreadLocal<String> INHERITED = new ThreadLocal<>();
+
+	/**
+	 * Runs {@code work}, in which a process that starts takes this language (a process variable {@value #VARIABLE}
+	 * of the starting one, e.g. the invitation of an approved registration: the registration's language, not that of
+	 * Order Management's Tasklist). Null: as without.
+	 */
+	public static <T> T inherited(Object language, Supplier<T> work) {
+		if (!(language instanceof String tag) || !Languages.speaks(tag)) {
+			return work.get();
+		}
+		String before = INHERITED.get();
+		INHERITED.set(tag);
+		try {
+			return work.get();
+		}
+		finally {
+			if (before == null) {
+				INHERITED.remove();
+			}
+			else {
+				INHERITED.set(before);
+			}
+		}
+	}
+
 	@Override
 	public void notify(DelegateExecution execution) {
 		if (execution.hasVariable(VARIABLE)) {
+			return;
+		}
+		if (INHERITED.get() != null) {
+			execution.setVariable(VARIABLE, INHERITED.get());
 			return;
 		}
 		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
