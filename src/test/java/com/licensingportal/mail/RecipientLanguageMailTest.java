@@ -82,7 +82,7 @@ class RecipientLanguageMailTest extends PortalIntegrationTest {
 		MimeMessage toRequester = MailReader.waitFor(greenMail(), requester);
 		assertThat(toRequester.getSubject()).isEqualTo("Nous avons reçu votre demande d’accès au Portail des licences");
 		assertThat(MailReader.text(toRequester))
-			.contains("Merci de votre demande d’accès au Portail des licences pour " + organisation + " (Partenaire).");
+			.contains("Merci de votre demande d’accès au Portail des licences pour " + organisation + " (Partenaire (revendeur ou intégrateur)).");
 		MimeMessage toOrderManagement = null;
 		for (MimeMessage message : MailReader.waitFor(greenMail(), this.orderManagement.getEmail(), 1)) {
 			if (MailReader.text(message).contains(organisation)) {
@@ -92,7 +92,7 @@ class RecipientLanguageMailTest extends PortalIntegrationTest {
 		assertThat(toOrderManagement).isNotNull();
 		assertThat(toOrderManagement.getSubject())
 			.isEqualTo("We received your request for access to the Licensing Portal");
-		assertThat(MailReader.text(toOrderManagement)).contains("for " + organisation + " (Partner).");
+		assertThat(MailReader.text(toOrderManagement)).contains("for " + organisation + " (Partner (dealer or integrator)).");
 	}
 
 }

@@ -60,7 +60,7 @@ class RegistrationApiTest extends RegistrationTestSupport {
 		MimeMessage confirmation = MailReader.waitFor(greenMail(), email);
 		assertThat(confirmation.getSubject()).isEqualTo("Nous avons reçu votre demande d’accès au Portail des licences");
 		assertThat(MailReader.text(confirmation))
-			.contains("Merci de votre demande d’accès au Portail des licences pour Scripted Security (Partenaire).");
+			.contains("Merci de votre demande d’accès au Portail des licences pour Scripted Security (Partenaire (revendeur ou intégrateur)).");
 		assertThat(this.tasks.createTaskQuery().processInstanceId(processOf(request).getId()).singleResult().getName())
 			.isEqualTo("Review registration request: Scripted Security");
 	}

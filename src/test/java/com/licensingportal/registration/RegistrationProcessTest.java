@@ -1,7 +1,6 @@
 package com.licensingportal.registration;
 
 import java.io.InputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,6 +22,7 @@ import com.licensingportal.account.AccountType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.mail.MailReader;
 import com.licensingportal.refusal.DecisionRefusedException;
+import com.licensingportal.support.HttpBrowser;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.LicenseFixtures.CamundaUser;
 import com.licensingportal.support.ProcessJobs;
@@ -424,37 +424,32 @@ class RegistrationProcessTest extends RegistrationTestSupport {
 		ProcessInstance pi = waitingForReview(form(email, AccountType.PARTNER, order.getEntitlement().getEntitlementId()));
 		String taskId = this.tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
 		CamundaUser om = new LicenseFixtures(this.context).orderManager();
-		// As Tasklist does it: its page for the session and XSRF cookies, the login, then the webapp's engine API.
-		CookieManager cookies = new CookieManager();
-		HttpClient tasklist = HttpClient.newBuilder().cookieHandler(cookies).build();
-		tasklist.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/app/tasklist/default/")).build(),
-				HttpResponse.BodyHandlers.discarding());
-		String xsrf = cookies.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-			.findFirst()
-			.orElseThrow()
-			.getValue();
-		HttpResponse<String> login = tasklist.send(HttpRequest
-			.newBuilder(URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/tasklist"))
+		// As Tasklist does it: its page for the session and XSRF cookies, the login (a new session), then the
+		// webapp's engine API.
+		HttpBrowser tasklist = new HttpBrowser(baseUrl());
+		tasklist.get("/camunda/app/tasklist/default/");
+		tasklist.get("/camunda/api/admin/auth/user/default", "Accept", "application/json");
+		HttpBrowser.Page login = tasklist.send(HttpRequest
+			.newBuilder(tasklist.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-XSRF-TOKEN", xsrf)
+			.header("Accept", "application/json")
+			.header("X-XSRF-TOKEN", tasklist.cookie("XSRF-TOKEN"))
 			.POST(HttpRequest.BodyPublishers.ofString("username=" + om.id() + "&password="
-					+ URLEncoder.encode(om.password(), StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(login.statusCode()).isEqualTo(200);
+					+ URLEncoder.encode(om.password(), StandardCharsets.UTF_8))));
+		assertThat(login.status()).isEqualTo(200);
+		tasklist.get("/camunda/api/engine/engine/default/task/" + taskId, "Accept", "application/json");
 		this.tasks.claim(taskId, om.id());
 
-		HttpResponse<String> refused = tasklist.send(HttpRequest
-			.newBuilder(URI.create(baseUrl() + "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form"))
+		HttpBrowser.Page answer = tasklist.send(HttpRequest
+			.newBuilder(tasklist.uri("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form"))
 			.header("Content-Type", "application/json")
-			.header("X-XSRF-TOKEN", xsrf)
+			.header("Accept", "application/json")
+			.header("X-XSRF-TOKEN", tasklist.cookie("XSRF-TOKEN"))
 			.POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{"
-					+ "\"decision\":{\"value\":\"reject\",\"type\":\"String\"}}}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+					+ "\"decision\":{\"value\":\"reject\",\"type\":\"String\"}}}")));
+		HttpResponse<String> refused = answer.response();
 
-		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
 		String message = new ObjectMapper().readTree(refused.body()).get("message").asText();
 		assertThat(message).isEqualTo("Give the reason for the rejection: the requester reads it in the email.")
 			.doesNotContain("Cannot submit task form");
