@@ -1,21 +1,22 @@
 package com.licensingportal.mail;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
-/** Emails and Tasklist forms name times in UTC, whatever the server's time zone, e.g. "1 December 2026, 10:00 UTC". */
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.When;
+
+/**
+ * A moment for Order Management's English tools (Tasklist forms, its reminder emails): the English style of
+ * {@link When}, in UTC and saying so, e.g. "2026-12-01 10:00 UTC". Emails to others write theirs with
+ * {@code #when} in the reader's language.
+ */
 public final class MailDates {
-
-	private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private MailDates() {
 	}
 
 	public static String format(Instant instant) {
-		return FORMAT.format(instant);
+		return When.time(instant, Languages.ENGLISH);
 	}
 
 }

@@ -2,7 +2,10 @@ package com.licensingportal.mail;
 
 import com.licensingportal.text.BundleMessageSource;
 import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 import com.licensingportal.text.WhenDialect;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,6 +27,9 @@ public class MailRenderer {
 
 	private static final String SUBJECT_PREFIX = "Subject:";
 
+	/** {@code days.of("2026-11-26")}: an ISO day of the model (e.g. a digest's line) as a day for {@code #when.day}. */
+	private static final IsoDays DAYS = new IsoDays();
+
 	private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
 
 	private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
@@ -38,7 +44,12 @@ public class MailRenderer {
 	 * {@code #when} for days and moments.
 	 */
 	public RenderedMail render(String template, Map<String, Object> variables, Locale language) {
-		Context context = new Context(Languages.supported(language), variables);
+		Locale locale = Languages.supported(language);
+		Map<String, Object> model = new LinkedHashMap<>();
+		// A Text of the model (e.g. how a transfer moves) is written in the recipient's language.
+		variables.forEach((name, value) -> model.put(name, value instanceof Text text ? text.in(locale) : value));
+		model.put("days", DAYS);
+		Context context = new Context(locale, model);
 		String textWithSubject = this.text.process(template, context).stripLeading();
 		int endOfFirstLine = textWithSubject.indexOf('\n');
 		String firstLine = endOfFirstLine < 0 ? textWithSubject : textWithSubject.substring(0, endOfFirstLine);
@@ -63,6 +74,15 @@ public class MailRenderer {
 		engine.setTemplateEngineMessageSource(new BundleMessageSource());
 		engine.addDialect(new WhenDialect());
 		return engine;
+	}
+
+	/** Reads the ISO days that process variables carry as strings. */
+	public static final class IsoDays {
+
+		public LocalDate of(String isoDay) {
+			return isoDay == null || isoDay.isBlank() ? null : LocalDate.parse(isoDay);
+		}
+
 	}
 
 }

@@ -1,9 +1,14 @@
 package com.licensingportal.mail;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+
+import com.licensingportal.text.Languages;
 
 import com.licensingportal.base.PortalProperties;
 
@@ -21,7 +26,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends one templated email, HTML with a plain-text alternative. Callers are the BPMN mail task, so a
+ * Sends one templated email, HTML with a plain-text alternative, in each recipient's language
+ * ({@link RecipientLanguages}): one message per language, its recipients together. Callers are the BPMN mail task, so a
  * failure here fails the job: the engine retries it and, when retries run out, raises an incident.
  */
 @Service
@@ -37,17 +43,24 @@ public class Mailer {
 
 	private final MeterRegistry meters;
 
+	/** A recipient's language, given the language of the request behind the email (null: none). */
+	private final BiFunction<String, Locale, Locale> languages;
+
+	/** Every recipient in the language of the request behind the email, else English. */
 	Mailer(MailRenderer renderer, JavaMailSender sender, String from, String baseUrl) {
-		this(renderer, sender, from, baseUrl, new SimpleMeterRegistry());
+		this(renderer, sender, from, baseUrl, new SimpleMeterRegistry(),
+				(email, requestLanguage) -> requestLanguage == null ? Languages.ENGLISH : requestLanguage);
 	}
 
 	@Autowired
 	Mailer(MailRenderer renderer, JavaMailSender sender, MailProperties mail, PortalProperties portal,
-			MeterRegistry meters) {
-		this(renderer, sender, mail.from(), portal.baseUrl(), meters);
+			MeterRegistry meters, RecipientLanguages languages) {
+		this(renderer, sender, mail.from(), portal.baseUrl(), meters, languages::of);
 	}
 
-	private Mailer(MailRenderer renderer, JavaMailSender sender, String from, String baseUrl, MeterRegistry meters) {
+	private Mailer(MailRenderer renderer, JavaMailSender sender, String from, String baseUrl, MeterRegistry meters,
+			BiFunction<String, Locale, Locale> languages) {
+		this.languages = languages;
 		this.meters = meters;
 		this.renderer = renderer;
 		this.sender = sender;
@@ -61,12 +74,31 @@ public class Mailer {
 
 	public void send(String template, Collection<String> recipients, Map<String, Object> variables,
 			List<MailContent.Attachment> attachments) {
+		send(template, recipients, variables, attachments, null);
+	}
+
+	/**
+	 * @param requestLanguage the language of the request behind the email (a process's {@code language}), for
+	 * recipients who never chose one; null when none
+	 */
+	public void send(String template, Collection<String> recipients, Map<String, Object> variables,
+			List<MailContent.Attachment> attachments, Locale requestLanguage) {
 		if (recipients.isEmpty()) {
 			throw new IllegalArgumentException("Mail " + template + " has no recipient");
 		}
+		Map<Locale, List<String>> byLanguage = new LinkedHashMap<>();
+		for (String recipient : recipients) {
+			byLanguage.computeIfAbsent(this.languages.apply(recipient, requestLanguage), l -> new ArrayList<>())
+				.add(recipient);
+		}
 		Map<String, Object> model = new LinkedHashMap<>(variables);
 		model.put("portalUrl", this.baseUrl);
-		RenderedMail mail = this.renderer.render(template, model);
+		byLanguage.forEach((language, to) -> send(template, to, model, attachments, language));
+	}
+
+	private void send(String template, List<String> recipients, Map<String, Object> model,
+			List<MailContent.Attachment> attachments, Locale language) {
+		RenderedMail mail = this.renderer.render(template, model, language);
 		MimeMessage message = this.sender.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -80,7 +112,7 @@ public class Mailer {
 			}
 		}
 		catch (MessagingException ex) {
-			throw new MailPreparationException("Could not prepare mail " + template, ex);
+			throw new MailPreparationException("Mail " + template + " could not be prepared", ex);
 		}
 		try {
 			this.sender.send(message);

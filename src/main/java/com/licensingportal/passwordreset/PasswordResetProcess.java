@@ -64,6 +64,7 @@ public class PasswordResetProcess {
 		this.runtime.createMessageCorrelation(NEW_PASSWORD_SET)
 			.processInstanceBusinessKey(businessKey(userId))
 			.setVariable("passwordChangedOn", MailDates.format(now()))
+			.setVariable("passwordChangedAt", java.util.Date.from(now()))
 			.setVariable(KEEP_SESSION_ID, Variables.stringValue(keepSessionId, true))
 			.correlateAllWithResult();
 		return true;

@@ -6,6 +6,9 @@ import org.camunda.bpm.engine.ProcessEngineException;
 
 import com.licensingportal.text.Text;
 
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
 /**
  * An Order Management decision in Tasklist that the portal refuses, in every process: a completion with more
  * than the form's fields, a choice that is incomplete, or one that cannot be carried out. The completion fails
@@ -19,11 +22,19 @@ public class DecisionRefusedException extends ProcessEngineException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The request attribute that holds the latest refusal of the request's decision. */
+	public static final String REQUEST_ATTRIBUTE = DecisionRefusedException.class.getName();
+
 	private final transient Text text;
 
 	public DecisionRefusedException(Text text) {
 		super(text.toString());
 		this.text = text;
+		// For the Tasklist answer (workflow.RefusedDecisionAnswer): the engine's REST API reports it as a 500.
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.setAttribute(REQUEST_ATTRIBUTE, this, RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */

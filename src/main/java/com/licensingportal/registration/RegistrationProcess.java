@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.licensingportal.account.AccountType;
 import com.licensingportal.mail.MailDates;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -61,7 +63,7 @@ public class RegistrationProcess {
 	}
 
 	static String label(AccountType type) {
-		return type == AccountType.PARTNER ? "Partner (dealer or integrator)" : "Customer";
+		return Text.of("mail.tasklist.registration.accountType", type.name()).in(Languages.ENGLISH);
 	}
 
 	/**

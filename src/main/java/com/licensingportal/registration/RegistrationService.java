@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.license.Entitlement;
@@ -45,6 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RegistrationService {
+
+	/** The review form's checks are for Tasklist, Order Management's English tool. */
+	private static final Locale TASKLIST = Languages.ENGLISH;
 
 	/** How a submission was answered. */
 	public enum Outcome {
@@ -182,29 +187,28 @@ public class RegistrationService {
 	public ReviewChecks reviewChecks(Long requestId) {
 		RegistrationRequest request = openRequest(requestId);
 		String userCheck = this.users.findByEmail(request.getEmail())
-			.map(user -> "Yes: " + user.getDisplayName() + " (" + user.getStatus().name().toLowerCase(Locale.ROOT)
-					+ ") already uses this email" + accountsOf(user)
-					+ ". Approving is not possible: reject the request and point them to Forgot Password? on the login page.")
-			.orElse("No: there is no user with this email yet.");
+			.map(user -> Text.of("mail.tasklist.registration.userExists", user.getDisplayName(), user.getStatus().name(),
+					accountsOf(user)).in(TASKLIST))
+			.orElse(Text.of("mail.tasklist.registration.noUser").in(TASKLIST));
 		String proof = request.getProof().strip().toUpperCase(Locale.ROOT);
 		Optional<Entitlement> entitlement = ENTITLEMENT_ID.matcher(proof).matches()
 				? this.entitlements.findByEntitlementId(proof) : Optional.empty();
 		String entitlementCheck;
 		String suggestedAccount = null;
 		if (!ENTITLEMENT_ID.matcher(proof).matches()) {
-			entitlementCheck = "\"" + request.getProof() + "\" is not an Entitlement ID (like E-20261127-0001):"
-					+ " look the sales order up in the order system.";
+			entitlementCheck = Text.of("mail.tasklist.registration.notAnEntitlementId", request.getProof()).in(TASKLIST);
 		}
 		else if (entitlement.isEmpty()) {
-			entitlementCheck = "No: there is no Entitlement " + proof + " in the portal.";
+			entitlementCheck = Text.of("mail.tasklist.registration.noEntitlement", proof).in(TASKLIST);
 		}
 		else {
 			Account soldTo = entitlement.get().getSoldTo();
-			entitlementCheck = "Yes: " + proof + " is sold to " + soldTo.getName() + ", " + typeName(soldTo.getType())
-					+ " account " + soldTo.getAccountNumber() + ".";
-			if (soldTo.getType() != request.getAccountType()) {
-				entitlementCheck += " The requester asked for " + typeName(request.getAccountType()) + " access.";
-			}
+			entitlementCheck = (soldTo.getType() == request.getAccountType()
+					? Text.of("mail.tasklist.registration.soldTo", proof, soldTo.getName(), soldTo.getType().name(),
+							soldTo.getAccountNumber())
+					: Text.of("mail.tasklist.registration.otherType", proof, soldTo.getName(), soldTo.getType().name(),
+							soldTo.getAccountNumber(), request.getAccountType().name()))
+				.in(TASKLIST);
 			suggestedAccount = soldTo.getAccountNumber();
 		}
 		return new ReviewChecks(userCheck, entitlementCheck, request.getOrganisation(), request.getAccountType(),
@@ -220,16 +224,15 @@ public class RegistrationService {
 		RegistrationRequest request = openRequest(requestId);
 		if (decision.rejects()) {
 			if (decision.rejectionReason() == null) {
-				throw new DecisionRefusedException(
-						"Give the reason for the rejection: the requester reads it in the email.");
+				throw new DecisionRefusedException(Text.of("mail.decision.registration.reasonForRejection"));
 			}
 			if (decision.rejectionReason().length() > 2000) {
-				throw new DecisionRefusedException("Shorten the reason to at most 2000 characters.");
+				throw new DecisionRefusedException(Text.of("mail.decision.registration.reasonTooLong"));
 			}
 			return;
 		}
 		if (!decision.approves()) {
-			throw new DecisionRefusedException("Choose Approve or Reject.");
+			throw new DecisionRefusedException(Text.of("mail.decision.approveOrReject"));
 		}
 		refuseIfTheEmailIsTaken(request);
 		chosenAccount(request, decision);
@@ -258,7 +261,7 @@ public class RegistrationService {
 			user = this.userService.createAndInvite(profile, account.getId(), userType, Inviter.ORDER_MANAGEMENT);
 		}
 		catch (RefusedException ex) {
-			throw new DecisionRefusedException(ex.getMessage());
+			throw ex.text() == null ? new DecisionRefusedException(ex.getMessage()) : new DecisionRefusedException(ex.text());
 		}
 		request.approve(account.getId(), user.getId(), decidedBy, this.clock.instant());
 		log.info("Registration request {} approved by {}: {} is {} of account {}", requestId, decidedBy, user.getEmail(),
@@ -284,44 +287,38 @@ public class RegistrationService {
 	private Optional<Account> chosenAccount(RegistrationRequest request, RegistrationDecision decision) {
 		if (decision.choosesNewAccount()) {
 			if (decision.newAccountName() == null) {
-				throw new DecisionRefusedException("Enter the name of the new account.");
+				throw new DecisionRefusedException(Text.of("mail.decision.registration.newAccountName"));
 			}
 			if (decision.newAccountName().length() > 200) {
-				throw new DecisionRefusedException("Shorten the new account's name to at most 200 characters.");
+				throw new DecisionRefusedException(Text.of("mail.decision.registration.newAccountNameTooLong"));
 			}
 			if (!PlainTextValidator.isPlain(decision.newAccountName(), false)) {
-				throw new DecisionRefusedException(
-						"Remove the emoji and the invisible or control characters from the new account's name.");
+				throw new DecisionRefusedException(Text.of("mail.decision.registration.newAccountNamePlain"));
 			}
 			if (decision.newAccountTypeOrNull() == null) {
-				throw new DecisionRefusedException("Choose Partner or Customer for the new account.");
+				throw new DecisionRefusedException(Text.of("mail.decision.registration.newAccountType"));
 			}
 			return Optional.empty();
 		}
 		if (!decision.choosesExistingAccount()) {
-			throw new DecisionRefusedException("Choose a new account or an existing account.");
+			throw new DecisionRefusedException(Text.of("mail.decision.registration.newOrExisting"));
 		}
 		String number = decision.normalizedAccountNumber();
 		if (number == null) {
-			throw new DecisionRefusedException("Enter the account number of the existing account, like A-7KQ2-9XTM.");
+			throw new DecisionRefusedException(Text.of("mail.decision.registration.accountNumber"));
 		}
 		Account account = this.accounts.findByAccountNumber(number)
-			.orElseThrow(() -> new DecisionRefusedException("There is no account with the account number "
-					+ number + ". Check the number, or approve with a new account."));
+			.orElseThrow(() -> new DecisionRefusedException(Text.of("mail.decision.registration.noSuchAccount", number)));
 		if (account.getType() != request.getAccountType()) {
-			throw new DecisionRefusedException(account.getName() + " (" + number + ") is a "
-					+ typeName(account.getType()) + " account, but " + request.getDisplayName() + " asked for "
-					+ typeName(request.getAccountType()) + " access. Choose a " + typeName(request.getAccountType())
-					+ " account, or a new account.");
+			throw new DecisionRefusedException(Text.of("mail.decision.registration.wrongType", account.getName(),
+					number, account.getType().name(), request.getDisplayName(), request.getAccountType().name()));
 		}
 		return Optional.of(account);
 	}
 
 	private void refuseIfTheEmailIsTaken(RegistrationRequest request) {
 		if (this.users.existsByEmail(request.getEmail())) {
-			throw new DecisionRefusedException("A user with the email " + request.getEmail()
-					+ " already exists, so this request cannot be approved. Reject it and tell the requester to log in,"
-					+ " or to use Forgot Password? on the login page.");
+			throw new DecisionRefusedException(Text.of("mail.decision.registration.emailTaken", request.getEmail()));
 		}
 	}
 
@@ -330,7 +327,7 @@ public class RegistrationService {
 			.orElseThrow(() -> new IllegalStateException("No registration request " + requestId));
 		if (!request.isOpen()) {
 			throw new DecisionRefusedException(
-					"This request was already decided (" + request.getStatus().name().toLowerCase(Locale.ROOT) + ").");
+					Text.of("mail.decision.registration.decided", request.getStatus().name()));
 		}
 		return request;
 	}
@@ -339,19 +336,16 @@ public class RegistrationService {
 		return new Submission(Outcome.ALREADY_OPEN, open.getEmail(), open.getSubmittedAt());
 	}
 
+	/** The accounts of a user, for the review form: "none" when they have none (the message's select). */
 	private static String accountsOf(PortalUser user) {
 		if (user.getMemberships().isEmpty()) {
-			return "";
+			return "none";
 		}
-		return ", linked to " + user.getMemberships()
+		return user.getMemberships()
 			.stream()
 			.map(membership -> membership.getAccount().getName() + " (" + membership.getAccount().getAccountNumber() + ")")
 			.sorted()
 			.collect(Collectors.joining(", "));
-	}
-
-	private static String typeName(AccountType type) {
-		return type.name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -48,8 +48,9 @@ public class PersonalDataRetention {
 		this.cycle = retention.cycle();
 		this.kinds = List.of(
 				// Decided (approved, rejected, withdrawn) requests: names, email, phone and message of the requester.
-				new Kind("decided registration requests", "DELETE FROM registration_request WHERE status <> 'OPEN'"
-						+ " AND COALESCE(decided_at, submitted_at) < ?", retention.registrationRequests(), false),
+				new Kind("decided registration requests",
+						"DELETE FROM registration_request WHERE status <> 'OPEN' AND COALESCE(decided_at, submitted_at) < ?",
+						retention.registrationRequests(), false),
 				// Used links are deleted when used; these are the ones nobody followed, counted from their expiry.
 				new Kind("expired link tokens", "DELETE FROM link_token WHERE expires_at < ?", retention.linkTokens(), false),
 				new Kind("rate-limit hits", "DELETE FROM rate_limit_hit WHERE hit_at < ?", retention.rateLimits(), false),

@@ -7,11 +7,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.licensingportal.account.Account;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
 import com.licensingportal.license.EntitlementCsv;
@@ -245,14 +248,20 @@ public class SalesOrderIntakeService {
 	public void decide(String orderNumber, AssignmentDecision decision) {
 		SalesOrder order = lock(orderNumber);
 		if (order.getState() != SalesOrderState.WAITING_FOR_ACCOUNT) {
+<<<<<<< ours
 			throw new DecisionRefusedException(Text.of("backoffice.decision.notWaiting", orderNumber,
 					state(order.getState())));
+=======
+			throw new DecisionRefusedException(
+					Text.of("mail.decision.salesOrder.noDecision", orderNumber, order.getState().name()));
+>>>>>>> theirs
 		}
 		switch (decision.decision() == null ? "" : decision.decision()) {
 			case AssignmentDecision.CREATE -> order.assignTo(createAccount(order));
 			case AssignmentDecision.EXISTING -> order.assignTo(existingAccount(order, decision));
 			case AssignmentDecision.REJECT -> {
 				if (decision.rejectionReason() == null) {
+<<<<<<< ours
 					throw new DecisionRefusedException(Text.of("backoffice.decision.reasonRequired"));
 				}
 				if (decision.rejectionReason().length() > 2000) {
@@ -261,20 +270,40 @@ public class SalesOrderIntakeService {
 				order.reject(decision.rejectionReason());
 			}
 			default -> throw new DecisionRefusedException(Text.of("backoffice.decision.choose"));
+=======
+					throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.reasonForRejection"));
+				}
+				if (decision.rejectionReason().length() > 2000) {
+					throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.reasonTooLong"));
+				}
+				order.reject(decision.rejectionReason());
+			}
+			default -> throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.choose"));
+>>>>>>> theirs
 		}
 	}
 
 	private Account createAccount(SalesOrder order) {
 		this.accounts.findByCustomerNumber(order.getCustomerNumber()).ifPresent(other -> {
+<<<<<<< ours
 			throw new DecisionRefusedException(Text.of("backoffice.decision.numberTaken", other.getAccountNumber(),
 					other.getName(), order.getCustomerNumber()));
+=======
+			throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.customerNumberTaken",
+					other.getAccountNumber(), other.getName(), order.getCustomerNumber()));
+>>>>>>> theirs
 		});
 		Account partner = null;
 		if (order.getSoldToType() == AccountType.CUSTOMER && order.getPartnerCustomerNumber() != null) {
 			partner = this.accounts.findByCustomerNumber(order.getPartnerCustomerNumber())
 				.filter(Account::isPartner)
+<<<<<<< ours
 				.orElseThrow(() -> new DecisionRefusedException(Text.of("backoffice.decision.noPartner",
 						order.getPartnerCustomerNumber())));
+=======
+				.orElseThrow(() -> new DecisionRefusedException(
+						Text.of("mail.decision.salesOrder.noPartner", order.getPartnerCustomerNumber())));
+>>>>>>> theirs
 		}
 		Account account = new Account(order.getSoldToName(), order.getSoldToType());
 		account.setCustomerNumber(order.getCustomerNumber());
@@ -287,6 +316,7 @@ public class SalesOrderIntakeService {
 
 	private Account existingAccount(SalesOrder order, AssignmentDecision decision) {
 		if (decision.existingAccountNumber() == null) {
+<<<<<<< ours
 			throw new DecisionRefusedException(Text.of("backoffice.decision.accountNumberRequired"));
 		}
 		Account account = this.accounts.findByAccountNumber(decision.normalizedAccountNumber())
@@ -299,6 +329,20 @@ public class SalesOrderIntakeService {
 		if (account.getCustomerNumber() != null && !account.getCustomerNumber().equals(order.getCustomerNumber())) {
 			throw new DecisionRefusedException(Text.of("backoffice.decision.hasNumber", account.getAccountNumber(),
 					account.getCustomerNumber()));
+=======
+			throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.accountNumber"));
+		}
+		Account account = this.accounts.findByAccountNumber(decision.normalizedAccountNumber())
+			.orElseThrow(() -> new DecisionRefusedException(
+					Text.of("mail.decision.salesOrder.noSuchAccount", decision.existingAccountNumber())));
+		if (account.getType() != order.getSoldToType()) {
+			throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.wrongType",
+					account.getAccountNumber(), account.getType().name(), order.getSoldToType().name()));
+		}
+		if (account.getCustomerNumber() != null && !account.getCustomerNumber().equals(order.getCustomerNumber())) {
+			throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.otherCustomerNumber",
+					account.getAccountNumber(), account.getCustomerNumber()));
+>>>>>>> theirs
 		}
 		account.setCustomerNumber(order.getCustomerNumber());
 		return account;
@@ -346,18 +390,25 @@ public class SalesOrderIntakeService {
 		texts.put("orderDate", order.getOrderDate().toString());
 		texts.put("soldToName", order.getSoldToName());
 		texts.put("soldToCustomerNumber", order.getCustomerNumber());
-		texts.put("soldToType", order.getSoldToType() == AccountType.PARTNER ? "Partner" : "Customer");
+		// Tasklist is Order Management's English tool.
+		Locale tasklist = Languages.ENGLISH;
+		texts.put("soldToType", Text.of("mail.tasklist.salesOrder.soldToType", order.getSoldToType().name()).in(tasklist));
 		texts.put("partnerCustomerNumber", Optional.ofNullable(order.getPartnerCustomerNumber())
-			.map(number -> number + this.accounts.findByCustomerNumber(number)
-				.map(partner -> " (" + partner.getName() + ", " + partner.getAccountNumber() + ")")
-				.orElse(" (no account has this number yet)"))
+			.map(number -> this.accounts.findByCustomerNumber(number)
+				.map(partner -> Text.of("mail.tasklist.salesOrder.partner", number, partner.getName(),
+						partner.getAccountNumber()))
+				.orElse(Text.of("mail.tasklist.salesOrder.noPartner", number))
+				.in(tasklist))
 			.orElse("—"));
 		String contactName = (Optional.ofNullable(order.getContactFirstName()).orElse("") + " "
 				+ Optional.ofNullable(order.getContactLastName()).orElse("")).strip();
 		texts.put("contact", contactName.isEmpty() ? order.getContactEmail() : contactName + " <" + order.getContactEmail() + ">");
-		texts.put("orderLines", order.getLines().stream().map(line -> "Line " + line.getLineNumber() + ": "
-				+ line.getQuantity() + " × " + line.getProduct().getPartNumber() + " (" + line.getProduct().getName() + ")"
-				+ (line.isRenewal() ? ", renews " + line.getRenews().getActivationId() : ", version " + line.getVersion()))
+		texts.put("orderLines", order.getLines()
+			.stream()
+			.map(line -> Text.of(line.isRenewal() ? "mail.tasklist.salesOrder.renewal" : "mail.tasklist.salesOrder.line",
+					String.valueOf(line.getLineNumber()), line.getQuantity(), line.getProduct().getPartNumber(),
+					line.getProduct().getName(), line.isRenewal() ? line.getRenews().getActivationId() : line.getVersion())
+				.in(tasklist))
 			.collect(Collectors.joining("\n")));
 		return texts;
 	}

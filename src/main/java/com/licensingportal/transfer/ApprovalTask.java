@@ -1,15 +1,15 @@
 package com.licensingportal.transfer;
 
 import com.licensingportal.refusal.DecisionRefusedException;
+import com.licensingportal.mail.MailDates;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import com.licensingportal.account.Account;
-import com.licensingportal.license.Channels;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.license.LineItemHistory;
 import com.licensingportal.user.PortalUser;
@@ -32,8 +32,11 @@ public class ApprovalTask {
 
 	private static final int MAX_HISTORY_TEXT = 3900;
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-		.withZone(ZoneOffset.UTC);
+	/** Tasklist is Order Management's English tool. */
+	private static final Locale TASKLIST = Languages.ENGLISH;
+
+	/** The codes of the user types' names: USER_TYPE + the constant. */
+	private static final String USER_TYPE = "mail.userType.";
 
 	private final ChannelTransferRepository transfers;
 
@@ -71,15 +74,13 @@ public class ApprovalTask {
 		String requesterName = this.users.findById(transfer.getRequestedByUserId())
 			.map(PortalUser::getDisplayName)
 			.orElse(transfer.getRequestedBy());
-		String summary = "### Transfer " + md(transfer.getTransferNumber()) + "\n\n**" + md(Channels.of(transfer.getAmount()))
-				+ "** of **" + md(source.getProduct().getPartNumber()) + "** (" + md(source.getProduct().getName()) + ", "
-				+ md(source.getProduct().getProductType()) + "), license " + md(source.getActivationId()) + "\n\n"
-				+ "- **From:** " + md(from.getName()) + " (" + md(from.getAccountNumber()) + ")\n"
-				+ "- **To:** " + md(to.getName()) + " (" + md(to.getAccountNumber()) + ")\n"
-				+ "- **How:** " + md(transfer.how()) + "\n"
-				+ "- **Requested by:** " + md(requesterName) + " (" + md(transfer.getRequestedBy()) + "), "
-				+ md(UserType.valueOf(requesterRole).label()) + "\n"
-				+ "- **Why it needs approval:** " + md(approvalRule);
+		String summary = Text.of("mail.tasklist.transfer.summary", md(transfer.getTransferNumber()), transfer.getAmount(),
+				md(source.getProduct().getPartNumber()), md(source.getProduct().getName()),
+				md(source.getProduct().getProductType()), md(source.getActivationId()), md(from.getName()),
+				md(from.getAccountNumber()), md(to.getName()), md(to.getAccountNumber()), md(how(transfer).in(TASKLIST)),
+				md(requesterName), md(transfer.getRequestedBy()),
+				md(Text.of(USER_TYPE + UserType.valueOf(requesterRole).name()).in(TASKLIST)), md(approvalRule))
+			.in(TASKLIST);
 		return Map.of("approvalSummary", summary, "lineItemHistory", historyText(source));
 	}
 
@@ -93,14 +94,30 @@ public class ApprovalTask {
 	public void recordDecision(Long transferId, boolean approved, String decidedBy, String reason) {
 		ChannelTransfer transfer = this.locks.lock(transferId);
 		if (transfer.getState() != TransferState.PENDING_APPROVAL) {
-			throw new DecisionRefusedException("Transfer " + transfer.getTransferNumber() + " is "
-					+ transfer.getState().label().toLowerCase(java.util.Locale.ROOT) + " and can no longer be decided.");
+			throw new DecisionRefusedException(Text.of("mail.decision.transfer.notPending",
+					transfer.getTransferNumber(), transfer.getState().name()));
 		}
 		String trimmed = reason == null || reason.isBlank() ? null : reason.strip();
 		if (!approved && trimmed == null) {
-			throw new DecisionRefusedException("Give a reason for the requester when you reject the transfer.");
+			throw new DecisionRefusedException(Text.of("mail.decision.transfer.reasonForRejection"));
 		}
 		transfer.decidedBy(decidedBy, approved, trimmed, this.clock.instant());
+	}
+
+	/** How the channels of a transfer move, for its emails: added to a license, the whole license, or a new one. */
+	@Transactional(readOnly = true)
+	public Text how(String transferNumber) {
+		return how(this.transfers.findByTransferNumber(transferNumber)
+			.orElseThrow(() -> new IllegalStateException("Transfer " + transferNumber + " does not exist")));
+	}
+
+	private static Text how(ChannelTransfer transfer) {
+		String target = transfer.getTargetAccount().getName();
+		if (transfer.getAddTo() != null) {
+			return Text.of("mail.transfer.how.addedTo", target, transfer.getAddTo().getActivationId());
+		}
+		return transfer.isMovingWholeLineItem() ? Text.of("mail.transfer.how.whole", target)
+				: Text.of("mail.transfer.how.newLicense", target);
 	}
 
 	/** The line item's latest history as a Markdown list. */
@@ -109,13 +126,13 @@ public class ApprovalTask {
 		StringBuilder text = new StringBuilder();
 		int skipped = Math.max(0, trail.size() - HISTORY_ENTRIES);
 		if (skipped > 0) {
-			text.append("- (").append(skipped).append(" earlier entries on the license's page in the portal)\n");
+			text.append(Text.of("mail.tasklist.history.earlier", skipped).in(TASKLIST)).append('\n');
 		}
 		for (LineItemHistory.TrailEntry entry : trail.subList(skipped, trail.size())) {
-			text.append("- ").append(md(WHEN.format(entry.occurredAt()))).append(" · ").append(md(entry.type().label()))
-				.append(" · ").append(md(Channels.of(entry.quantity()))).append(" · ").append(md(entry.actor()));
+			text.append(Text.of("mail.tasklist.history.entry", md(MailDates.format(entry.occurredAt())),
+					md(entry.type().label()), entry.quantity(), md(entry.actor())).in(TASKLIST));
 			if (entry.deviceName() != null) {
-				text.append(" · on ").append(md(entry.deviceName()));
+				text.append(Text.of("mail.tasklist.history.device", md(entry.deviceName())).in(TASKLIST));
 			}
 			if (entry.reference() != null) {
 				text.append(" · ").append(md(entry.reference()));

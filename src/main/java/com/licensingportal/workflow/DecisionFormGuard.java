@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.licensingportal.refusal.DecisionRefusedException;
+import com.licensingportal.text.Text;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -117,9 +118,8 @@ public class DecisionFormGuard implements TaskListener {
 			}
 		}
 		if (!changed.isEmpty()) {
-			throw new DecisionRefusedException("This task takes only the fields of its form (" + String.join(", ",
-					fields.labels().values()) + "), not " + String.join(", ", changed)
-					+ ". Nothing was decided: open the task again and decide with the form.");
+			throw new DecisionRefusedException(Text.of("mail.decision.onlyFormFields",
+					String.join(", ", fields.labels().values()), String.join(", ", changed)));
 		}
 	}
 

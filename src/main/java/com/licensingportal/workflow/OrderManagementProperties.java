@@ -3,6 +3,7 @@ package com.licensingportal.workflow;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -10,8 +11,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param email the team's mailbox: reminded of registration requests waiting for a decision, told when an invitation
  * it sent expires (PORTAL_ORDER_MANAGEMENT_EMAIL)
+ * @param language the language of the emails to the team ("en", the default: Tasklist, its tool, speaks English)
  */
 @ConfigurationProperties("portal.order-management")
 @Validated
-public record OrderManagementProperties(@NotBlank String email) {
+public record OrderManagementProperties(@NotBlank String email, @DefaultValue("en") String language) {
 }

@@ -1,5 +1,7 @@
 package com.licensingportal.workflow;
 
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +36,7 @@ public class OrderManagementSetup implements ApplicationRunner {
 
 	public static final String GROUP = "order-management";
 
-	public static final String FILTER_NAME = "Order Management";
+	public static final String FILTER_NAME = Text.of("mail.tasklist.orderManagement").in(Languages.ENGLISH);
 
 	/** The order system's own Camunda users: they may send sales orders to the intake API, nothing else. */
 	public static final String ORDER_INTAKE_GROUP = "order-intake";
@@ -96,8 +98,8 @@ public class OrderManagementSetup implements ApplicationRunner {
 	}
 
 	private void ensureGroup() {
-		ensureGroup(GROUP, "Order Management", "WORKFLOW");
-		ensureGroup(ORDER_INTAKE_GROUP, "Order intake (the order system)", "SYSTEM");
+		ensureGroup(GROUP, FILTER_NAME, "WORKFLOW");
+		ensureGroup(ORDER_INTAKE_GROUP, Text.of("mail.tasklist.orderIntake").in(Languages.ENGLISH), "SYSTEM");
 	}
 
 	private void ensureGroup(String id, String name, String type) {
@@ -118,7 +120,7 @@ public class OrderManagementSetup implements ApplicationRunner {
 		Filter filter = this.filters.newTaskFilter(FILTER_NAME)
 			.setOwner(null)
 			.setQuery(this.tasks.createTaskQuery().taskCandidateGroup(GROUP).includeAssignedTasks())
-			.setProperties(Map.of("description", "Open registration requests and channel transfers", "priority", -10,
+			.setProperties(Map.of("description", Text.of("mail.tasklist.filter.description").in(Languages.ENGLISH), "priority", -10,
 					"color", "#1f5f8b", "refresh", true));
 		return this.filters.saveFilter(filter);
 	}

@@ -1,7 +1,12 @@
 package com.licensingportal.workflow;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,13 +19,15 @@ import org.springframework.stereotype.Component;
 /**
  * Gives a user task the name Tasklist shows, with what makes it this task ("Approve channel transfer T-… (3
  * channels)"), while the diagram that Cockpit and the Modeler draw keeps the element's plain name ("Approve
- * channel transfer"). The model says the name in a property of the user task, {@code taskName}, whose
- * {@code {variable}} parts are the task's variables and {@code {businessKey}} its process instance's business key:
+ * channel transfer"). The model names the message of the bundle ({@code messages/mail.properties}) in a property of
+ * the user task, {@code taskName}, with the task's variables that are its arguments ({@code businessKey}: its process
+ * instance's business key):
  * <pre>{@code
- * <camunda:properties><camunda:property name="taskName" value="Review registration request: {organisation}"/></camunda:properties>
+ * <camunda:properties><camunda:property name="taskName" value="mail.task.reviewRegistrationRequest(organisation)"/></camunda:properties>
  * <camunda:taskListener delegateExpression="${taskNames}" event="create"/>
  * }</pre>
- * Register it first among the task's create listeners, so that the others see the final name.
+ * The name is English: Tasklist is Order Management's English tool. Register it first among the task's create
+ * listeners, so that the others see the final name.
  */
 @Component("taskNames")
 public class TaskNames implements TaskListener {
@@ -28,7 +35,8 @@ public class TaskNames implements TaskListener {
 	/** The property of a user task that holds its name for Tasklist. */
 	public static final String PROPERTY = "taskName";
 
-	private static final Pattern PART = Pattern.compile("\\{(\\w+)}");
+	/** {@code code(argument, argument)}, the arguments optional. */
+	private static final Pattern MESSAGE = Pattern.compile("\\s*([\\w.]+)\\s*(?:\\((.*)\\))?\\s*");
 
 	@Override
 	public void notify(DelegateTask task) {
@@ -57,16 +65,34 @@ public class TaskNames implements TaskListener {
 			.orElse(null);
 	}
 
-	static String fill(String template, DelegateTask task) {
-		Matcher part = PART.matcher(template);
-		StringBuilder name = new StringBuilder();
-		while (part.find()) {
-			String key = part.group(1);
-			Object value = "businessKey".equals(key) ? task.getExecution().getProcessBusinessKey() : task.getVariable(key);
-			part.appendReplacement(name, Matcher.quoteReplacement(value == null ? "" : value.toString()));
+	/** The message code of a {@code taskName}. */
+	static String code(String template) {
+		return parse(template).group(1);
+	}
+
+	/** The variables a {@code taskName} passes, in order. */
+	static List<String> arguments(String template) {
+		String list = parse(template).group(2);
+		if (list == null || list.isBlank()) {
+			return List.of();
 		}
-		part.appendTail(name);
-		return name.toString();
+		return Arrays.stream(list.split(",")).map(String::strip).toList();
+	}
+
+	static String fill(String template, DelegateTask task) {
+		Object[] values = arguments(template).stream()
+			.map(name -> "businessKey".equals(name) ? task.getExecution().getProcessBusinessKey() : task.getVariable(name))
+			.map(value -> value == null ? "" : value instanceof Number ? value : value.toString())
+			.toArray();
+		return Text.of(code(template), values).in(Languages.ENGLISH);
+	}
+
+	private static Matcher parse(String template) {
+		Matcher message = MESSAGE.matcher(template);
+		if (!message.matches()) {
+			throw new IllegalStateException("The taskName '" + template + "' is not code(variable, ...)");
+		}
+		return message;
 	}
 
 }

@@ -74,8 +74,9 @@ class OrderManagementCatalogueTest extends PortalIntegrationTest {
 	}
 
 	/**
-	 * One row: what om sends, and how it must be refused: {@code 403} and {@code 500} are /engine-rest's statuses
-	 * (Camunda's REST API answers any refusal of a completion with 500 and the sentence as its message), the
+	 * One row: what om sends, and how it must be refused: {@code 403} and {@code 422} are /engine-rest's statuses
+	 * (the portal's refusal of a completion is 422 with the sentence alone as its message,
+	 * workflow.RefusedDecisionAnswer), the
 	 * others are the engine's exception types.
 	 */
 	record Case(Surface surface, String where, String attempt, String refusal, String message, Attempt send) {
@@ -133,7 +134,7 @@ class OrderManagementCatalogueTest extends PortalIntegrationTest {
 		Refused refused = world.rest("POST", "/task/" + world.approvalTask().getId() + "/complete",
 				"{\"variables\": {\"approval\": {\"value\": \"approve\"}, \"transferId\": {\"value\": "
 						+ world.other.getId() + ", \"type\": \"Long\"}}}");
-		assertThat(refused.kind()).isEqualTo("500");
+		assertThat(refused.kind()).isEqualTo("422");
 		assertThat(refused.message()).contains(FORM_REFUSAL);
 
 		Refused approved = world.rest("POST", "/task/" + world.approvalTask().getId() + "/complete",
@@ -190,21 +191,21 @@ class OrderManagementCatalogueTest extends PortalIntegrationTest {
 		cases.add(engine("taskService.completeWithVariablesInReturn: approval", "approve + transferId of another transfer",
 				"ProcessEngineException", FORM_REFUSAL, w -> w.asOm(() -> w.tasks.completeWithVariablesInReturn(
 						w.approvalTask().getId(), Map.of("approval", "approve", "transferId", w.other.getId()), false))));
-		cases.add(rest("POST /task/{id}/complete: approval", "approve + transferId of another transfer", "500",
+		cases.add(rest("POST /task/{id}/complete: approval", "approve + transferId of another transfer", "422",
 				FORM_REFUSAL, w -> w.rest("POST", "/task/" + w.approvalTask().getId() + "/complete",
 						"{\"variables\": {\"approval\": {\"value\": \"approve\"}, \"transferId\": {\"value\": "
 								+ w.other.getId() + ", \"type\": \"Long\"}}}")));
-		cases.add(rest("POST /task/{id}/submit-form: approval", "reject + requesterEmail", "500", FORM_REFUSAL,
+		cases.add(rest("POST /task/{id}/submit-form: approval", "reject + requesterEmail", "422", FORM_REFUSAL,
 				w -> w.rest("POST", "/task/" + w.approvalTask().getId() + "/submit-form",
 						"{\"variables\": {\"approval\": {\"value\": \"reject\"}, \"approvalReason\": {\"value\": \"No\"},"
 								+ " \"requesterEmail\": {\"value\": \"victim@elsewhere.example\"}}}")));
-		cases.add(rest("POST /task/{id}/submit-form: approval", "approve + transferNumber", "500", FORM_REFUSAL,
+		cases.add(rest("POST /task/{id}/submit-form: approval", "approve + transferNumber", "422", FORM_REFUSAL,
 				w -> w.rest("POST", "/task/" + w.approvalTask().getId() + "/submit-form",
 						"{\"variables\": {\"approval\": {\"value\": \"approve\"}, \"transferNumber\": {\"value\": \""
 								+ w.other.getTransferNumber() + "\"}}}")));
 		for (String variable : List.of("requestId", "email", "firstName", "organisation", "requestedAccountType",
 				"existingUserCheck")) {
-			cases.add(rest("POST /task/{id}/submit-form: registration", "reject + " + variable, "500", FORM_REFUSAL,
+			cases.add(rest("POST /task/{id}/submit-form: registration", "reject + " + variable, "422", FORM_REFUSAL,
 					w -> w.rest("POST", "/task/" + w.reviewTask().getId() + "/submit-form",
 							"{\"variables\": {\"decision\": {\"value\": \"reject\"}, \"rejectionReason\": {\"value\": \"No\"},"
 									+ " \"" + variable + "\": {\"value\": \"" + w.hostileValueOf(variable) + "\"}}}")));

@@ -1,6 +1,8 @@
 package com.licensingportal.registration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.internet.MimeMessage;
+
 import com.licensingportal.mail.MailReader;
 import com.licensingportal.support.ApiClient;
 import com.licensingportal.support.ApiClient.Answer;
@@ -41,6 +43,24 @@ class RegistrationApiTest extends RegistrationTestSupport {
 		ProcessJobs.executeDue(this.management, processOf(request).getId());
 		assertThat(MailReader.waitFor(greenMail(), email).getSubject())
 			.isEqualTo("We received your request for access to the Licensing Portal");
+		assertThat(this.tasks.createTaskQuery().processInstanceId(processOf(request).getId()).singleResult().getName())
+			.isEqualTo("Review registration request: Scripted Security");
+	}
+
+	@Test
+	void aRequestInFrenchGetsItsConfirmationInFrenchAndOrderManagementsTaskStaysEnglish() throws Exception {
+		String email = uniqueEmail("api-fr");
+
+		Answer answer = this.api.postJson("/api/v1/registrations", null, body(email, "PARTNER"), "Accept-Language",
+				"fr-CA,fr;q=0.9,en;q=0.5");
+
+		assertThat(answer.status()).isEqualTo(202);
+		RegistrationRequest request = this.requests.findByOpenEmail(email).orElseThrow();
+		ProcessJobs.executeDue(this.management, processOf(request).getId());
+		MimeMessage confirmation = MailReader.waitFor(greenMail(), email);
+		assertThat(confirmation.getSubject()).isEqualTo("Nous avons reçu votre demande d’accès au Portail des licences");
+		assertThat(MailReader.text(confirmation))
+			.contains("Merci de votre demande d’accès au Portail des licences pour Scripted Security (Partenaire (revendeur ou intégrateur)).");
 		assertThat(this.tasks.createTaskQuery().processInstanceId(processOf(request).getId()).singleResult().getName())
 			.isEqualTo("Review registration request: Scripted Security");
 	}

@@ -2,9 +2,11 @@ package com.licensingportal.registration;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import com.licensingportal.account.AccountType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.mail.MailReader;
 import com.licensingportal.refusal.DecisionRefusedException;
+import com.licensingportal.support.HttpBrowser;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.LicenseFixtures.CamundaUser;
 import com.licensingportal.support.ProcessJobs;
@@ -286,7 +289,7 @@ class RegistrationProcessTest extends RegistrationTestSupport {
 				"requestedAccountTypeLabel", "proof", "submittedOn", "message", "existingUserCheck", "entitlementCheck",
 				"newAccountName", "newAccountType", "existingAccountNumber");
 		assertThat(taskVariables.get("email")).isEqualTo(email);
-		assertThat((String) taskVariables.get("submittedOn")).matches("\\d+ \\w+ \\d{4}, \\d\\d:\\d\\d UTC");
+		assertThat((String) taskVariables.get("submittedOn")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC");
 	}
 
 	@Test
@@ -393,9 +396,10 @@ class RegistrationProcessTest extends RegistrationTestSupport {
 				+ "\"accountChoice\":{\"value\":\"existing\",\"type\":\"String\"},"
 				+ "\"existingAccountNumber\":{\"value\":\"" + order.getSoldTo().getAccountNumber() + "\",\"type\":\"String\"}}}");
 
-		assertThat(refused.statusCode()).isEqualTo(500);
-		assertThat(new ObjectMapper().readTree(refused.body()).get("message").asText()).isEqualTo("Cannot submit task form "
-				+ taskId + ": " + order.getSoldTo().getName() + " (" + order.getSoldTo().getAccountNumber()
+		// A validation message, the sentence alone: not the engine's 500 "Cannot submit task form <id>: ...".
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(new ObjectMapper().readTree(refused.body()).get("message").asText()).isEqualTo(order.getSoldTo().getName()
+				+ " (" + order.getSoldTo().getAccountNumber()
 				+ ") is a customer account, but Jana Novak asked for partner access. Choose a partner account, or a new"
 				+ " account.");
 		assertThat(this.tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(om.id());
@@ -411,6 +415,46 @@ class RegistrationProcessTest extends RegistrationTestSupport {
 		assertThat(this.users.findByEmail(email).orElseThrow().getMemberships().get(0).getUserType())
 			.isEqualTo(UserType.PARTNER_ADMINISTRATOR);
 		assertThat(this.requests.findByEmailOrderBySubmittedAtDesc(email).get(0).getDecidedBy()).isEqualTo(om.id());
+	}
+
+	@Test
+	void inTasklistARefusedDecisionIsAValidationMessageAndTheTaskStaysOpen() throws Exception {
+		LineItem order = customerWithAnOrder();
+		String email = uniqueEmail("tasklist-refused");
+		ProcessInstance pi = waitingForReview(form(email, AccountType.PARTNER, order.getEntitlement().getEntitlementId()));
+		String taskId = this.tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+		CamundaUser om = new LicenseFixtures(this.context).orderManager();
+		// As Tasklist does it: its page for the session and XSRF cookies, the login (a new session), then the
+		// webapp's engine API.
+		HttpBrowser tasklist = new HttpBrowser(baseUrl());
+		tasklist.get("/camunda/app/tasklist/default/");
+		tasklist.get("/camunda/api/admin/auth/user/default", "Accept", "application/json");
+		HttpBrowser.Page login = tasklist.send(HttpRequest
+			.newBuilder(tasklist.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "application/json")
+			.header("X-XSRF-TOKEN", tasklist.cookie("XSRF-TOKEN"))
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + om.id() + "&password="
+					+ URLEncoder.encode(om.password(), StandardCharsets.UTF_8))));
+		assertThat(login.status()).isEqualTo(200);
+		tasklist.get("/camunda/api/engine/engine/default/task/" + taskId, "Accept", "application/json");
+		this.tasks.claim(taskId, om.id());
+
+		HttpBrowser.Page answer = tasklist.send(HttpRequest
+			.newBuilder(tasklist.uri("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form"))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("X-XSRF-TOKEN", tasklist.cookie("XSRF-TOKEN"))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{"
+					+ "\"decision\":{\"value\":\"reject\",\"type\":\"String\"}}}")));
+		HttpResponse<String> refused = answer.response();
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+		String message = new ObjectMapper().readTree(refused.body()).get("message").asText();
+		assertThat(message).isEqualTo("Give the reason for the rejection: the requester reads it in the email.")
+			.doesNotContain("Cannot submit task form");
+		assertThat(this.tasks.createTaskQuery().taskId(taskId).singleResult()).as("the task stays open").isNotNull();
+		assertThat(pi).isWaitingAt("ReviewRegistrationRequest");
 	}
 
 	private HttpResponse<String> engineRest(CamundaUser user, String path, String json) throws Exception {

@@ -27,7 +27,11 @@ final class JavaSentences {
 			"com/licensingportal/offline/LicenseFileVerifier.java",
 			"a command-line tool that the offline server's operator runs, outside the portal",
 			"com/licensingportal/offline/LicenseKeys.java",
-			"PEM labels and key-format errors, for operators loading keys and for the command-line verifier");
+			"PEM labels and key-format errors, for operators loading keys and for the command-line verifier",
+			"com/licensingportal/monitoring/",
+			"the operators' words: Prometheus metric descriptions, health details and the management realm, read by monitoring tools",
+			"com/licensingportal/mail/MailServerHealth.java",
+			"the operators' words: the mail server's health detail, read by monitoring tools");
 
 	/** What a statement holding a sentence for developers or operators contains. */
 	private static final List<String> FOR_DEVELOPERS = List.of("log.", "LOG.", "logger.", "IllegalStateException",

@@ -13,6 +13,8 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import com.licensingportal.text.Messages;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +62,9 @@ class DiagramLabelsTest {
 				}
 				templates++;
 				assertThat(template).as("%s %s", file.getFileName(), task.getId()).doesNotContain("${");
+				assertThat(Messages.has(TaskNames.code(template)))
+					.as("%s %s names a message of the bundle: %s", file.getFileName(), task.getId(), template)
+					.isTrue();
 				assertThat(task.getExtensionElements().getElementsQuery().list())
 					.as("%s %s registers the taskNames listener on create", file.getFileName(), task.getId())
 					.anySatisfy(listener -> {

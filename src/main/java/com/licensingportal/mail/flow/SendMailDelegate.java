@@ -4,10 +4,13 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.licensingportal.mail.MailContent;
 import com.licensingportal.mail.Mailer;
+import com.licensingportal.text.Languages;
+import com.licensingportal.workflow.RequestLanguage;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The one mail task of every process: {@code camunda:delegateExpression="${sendMail}"} with the input
  * parameters {@code mailTemplate} (a name in {@code mail-templates/}) and {@code mailTo} (an address, a
  * comma-separated list or a collection), and optionally {@code mailContent}: the name of a {@link MailContent}
- * bean that adds model and attachments from the portal's tables. The process variables are the template's model. Declare the
+ * bean that adds model and attachments from the portal's tables. Each recipient reads it in their language
+ * ({@code Mailer}); the process's {@code language} ({@link RequestLanguage}) for those who never chose one. The process variables are the template's model. Declare the
  * task {@code camunda:asyncBefore} with a retry cycle, so that a mail-server outage delays mail and loses none.
  */
 @Component("sendMail")
@@ -44,8 +48,10 @@ public class SendMailDelegate implements JavaDelegate {
 		List<String> recipients = recipients(execution.getVariableLocal(TO));
 		Map<String, Object> model = new LinkedHashMap<>(execution.getVariables());
 		String contentName = (String) execution.getVariableLocal(CONTENT);
+		Object language = execution.getVariable(RequestLanguage.VARIABLE);
+		Locale requestLanguage = language instanceof String tag && Languages.speaks(tag) ? Languages.of(tag) : null;
 		if (contentName == null) {
-			this.mailer.send(template, recipients, model);
+			this.mailer.send(template, recipients, model, List.of(), requestLanguage);
 			return;
 		}
 		MailContent content = this.contents.get(contentName);
@@ -54,7 +60,7 @@ public class SendMailDelegate implements JavaDelegate {
 		}
 		MailContent.Content parts = content.contentFor(execution.getProcessBusinessKey());
 		model.putAll(parts.model());
-		this.mailer.send(template, recipients, model, parts.attachments());
+		this.mailer.send(template, recipients, model, parts.attachments(), requestLanguage);
 	}
 
 	static List<String> recipients(Object to) {

@@ -5,6 +5,8 @@ import com.licensingportal.registration.RegistrationProcess;
 import com.licensingportal.registration.RegistrationService;
 import com.licensingportal.registration.RegistrationService.Approval;
 
+import com.licensingportal.workflow.RequestLanguage;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,13 +27,16 @@ public class ApproveRegistrationRequestDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Approval approval = this.registrations.approve(RegistrationProcess.requestOf(execution),
-				RegistrationDecision.from(execution.getVariables()), (String) execution.getVariable("decidedBy"));
+		// The new administrator's invitation speaks the language of their registration.
+		Approval approval = RequestLanguage.inherited(execution.getVariable(RequestLanguage.VARIABLE),
+				() -> this.registrations.approve(RegistrationProcess.requestOf(execution),
+						RegistrationDecision.from(execution.getVariables()), (String) execution.getVariable("decidedBy")));
 		execution.setVariable("accountId", approval.accountId());
 		execution.setVariable("accountName", approval.accountName());
 		execution.setVariable("accountNumber", approval.accountNumber());
 		execution.setVariable("userId", approval.userId());
 		execution.setVariable("userType", approval.userType().label());
+		execution.setVariable("userTypeCode", approval.userType().name());
 		execution.setVariable("existingAdministratorsMailTo", String.join(", ", approval.existingAdministrators()));
 	}
 

@@ -1,6 +1,8 @@
 package com.licensingportal.registration.flow;
 
 import com.licensingportal.registration.RegistrationDecision;
+import com.licensingportal.text.Text;
+import com.licensingportal.text.Languages;
 import com.licensingportal.registration.RegistrationProcess;
 import com.licensingportal.registration.RegistrationService;
 
@@ -31,7 +33,7 @@ public class ValidateRegistrationDecisionDelegate implements JavaDelegate {
 				RegistrationDecision.from(execution.getVariables()));
 		Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		execution.setVariable("decidedBy",
-				current == null || current.getUserId() == null ? "Order Management" : current.getUserId());
+				current == null || current.getUserId() == null ? Text.of("mail.tasklist.orderManagement").in(Languages.ENGLISH) : current.getUserId());
 	}
 
 }

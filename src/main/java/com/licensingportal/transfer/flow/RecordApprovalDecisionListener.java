@@ -3,6 +3,8 @@ package com.licensingportal.transfer.flow;
 import java.util.Optional;
 
 import com.licensingportal.refusal.DecisionRefusedException;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 import com.licensingportal.transfer.TransferService;
 import com.licensingportal.transfer.ApprovalTask;
 import com.licensingportal.transfer.TransferProcess;
@@ -37,12 +39,12 @@ class RecordApprovalDecisionListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		Object approval = task.getVariable("approval");
 		if (!"approve".equals(approval) && !"reject".equals(approval)) {
-			throw new DecisionRefusedException("Choose Approve or Reject.");
+			throw new DecisionRefusedException(Text.of("mail.decision.approveOrReject"));
 		}
 		String decidedBy = Optional.ofNullable(this.identity.getCurrentAuthentication())
 			.map(Authentication::getUserId)
 			.or(() -> Optional.ofNullable(task.getAssignee()))
-			.orElse("Order Management");
+			.orElse(Text.of("mail.tasklist.orderManagement").in(Languages.ENGLISH));
 		task.setVariable("decidedBy", decidedBy);
 		this.approval.recordDecision(
 				this.process.transferOf(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId()),
