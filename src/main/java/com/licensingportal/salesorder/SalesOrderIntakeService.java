@@ -248,20 +248,14 @@ public class SalesOrderIntakeService {
 	public void decide(String orderNumber, AssignmentDecision decision) {
 		SalesOrder order = lock(orderNumber);
 		if (order.getState() != SalesOrderState.WAITING_FOR_ACCOUNT) {
-<<<<<<< ours
 			throw new DecisionRefusedException(Text.of("backoffice.decision.notWaiting", orderNumber,
 					state(order.getState())));
-=======
-			throw new DecisionRefusedException(
-					Text.of("mail.decision.salesOrder.noDecision", orderNumber, order.getState().name()));
->>>>>>> theirs
 		}
 		switch (decision.decision() == null ? "" : decision.decision()) {
 			case AssignmentDecision.CREATE -> order.assignTo(createAccount(order));
 			case AssignmentDecision.EXISTING -> order.assignTo(existingAccount(order, decision));
 			case AssignmentDecision.REJECT -> {
 				if (decision.rejectionReason() == null) {
-<<<<<<< ours
 					throw new DecisionRefusedException(Text.of("backoffice.decision.reasonRequired"));
 				}
 				if (decision.rejectionReason().length() > 2000) {
@@ -270,40 +264,20 @@ public class SalesOrderIntakeService {
 				order.reject(decision.rejectionReason());
 			}
 			default -> throw new DecisionRefusedException(Text.of("backoffice.decision.choose"));
-=======
-					throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.reasonForRejection"));
-				}
-				if (decision.rejectionReason().length() > 2000) {
-					throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.reasonTooLong"));
-				}
-				order.reject(decision.rejectionReason());
-			}
-			default -> throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.choose"));
->>>>>>> theirs
 		}
 	}
 
 	private Account createAccount(SalesOrder order) {
 		this.accounts.findByCustomerNumber(order.getCustomerNumber()).ifPresent(other -> {
-<<<<<<< ours
 			throw new DecisionRefusedException(Text.of("backoffice.decision.numberTaken", other.getAccountNumber(),
 					other.getName(), order.getCustomerNumber()));
-=======
-			throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.customerNumberTaken",
-					other.getAccountNumber(), other.getName(), order.getCustomerNumber()));
->>>>>>> theirs
 		});
 		Account partner = null;
 		if (order.getSoldToType() == AccountType.CUSTOMER && order.getPartnerCustomerNumber() != null) {
 			partner = this.accounts.findByCustomerNumber(order.getPartnerCustomerNumber())
 				.filter(Account::isPartner)
-<<<<<<< ours
 				.orElseThrow(() -> new DecisionRefusedException(Text.of("backoffice.decision.noPartner",
 						order.getPartnerCustomerNumber())));
-=======
-				.orElseThrow(() -> new DecisionRefusedException(
-						Text.of("mail.decision.salesOrder.noPartner", order.getPartnerCustomerNumber())));
->>>>>>> theirs
 		}
 		Account account = new Account(order.getSoldToName(), order.getSoldToType());
 		account.setCustomerNumber(order.getCustomerNumber());
@@ -316,7 +290,6 @@ public class SalesOrderIntakeService {
 
 	private Account existingAccount(SalesOrder order, AssignmentDecision decision) {
 		if (decision.existingAccountNumber() == null) {
-<<<<<<< ours
 			throw new DecisionRefusedException(Text.of("backoffice.decision.accountNumberRequired"));
 		}
 		Account account = this.accounts.findByAccountNumber(decision.normalizedAccountNumber())
@@ -329,20 +302,6 @@ public class SalesOrderIntakeService {
 		if (account.getCustomerNumber() != null && !account.getCustomerNumber().equals(order.getCustomerNumber())) {
 			throw new DecisionRefusedException(Text.of("backoffice.decision.hasNumber", account.getAccountNumber(),
 					account.getCustomerNumber()));
-=======
-			throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.accountNumber"));
-		}
-		Account account = this.accounts.findByAccountNumber(decision.normalizedAccountNumber())
-			.orElseThrow(() -> new DecisionRefusedException(
-					Text.of("mail.decision.salesOrder.noSuchAccount", decision.existingAccountNumber())));
-		if (account.getType() != order.getSoldToType()) {
-			throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.wrongType",
-					account.getAccountNumber(), account.getType().name(), order.getSoldToType().name()));
-		}
-		if (account.getCustomerNumber() != null && !account.getCustomerNumber().equals(order.getCustomerNumber())) {
-			throw new DecisionRefusedException(Text.of("mail.decision.salesOrder.otherCustomerNumber",
-					account.getAccountNumber(), account.getCustomerNumber()));
->>>>>>> theirs
 		}
 		account.setCustomerNumber(order.getCustomerNumber());
 		return account;
