@@ -232,13 +232,17 @@ public class ChannelTransfer {
 
 	/** As {@link #how()}, for a transfer not yet requested. */
 	static String how(LineItem addTo, Account target, boolean wholeLicense) {
-		if (addTo != null) {
-			return "added to " + target.getName() + "'s license " + addTo.getActivationId();
+		return how(addTo == null ? null : addTo.getActivationId(), target.getName(), wholeLicense);
+	}
+
+	static String how(String addToActivationId, String targetName, boolean wholeLicense) {
+		if (addToActivationId != null) {
+			return "added to " + targetName + "'s license " + addToActivationId;
 		}
 		if (wholeLicense) {
-			return "the whole license moves to " + target.getName() + ", keeping its Activation ID";
+			return "the whole license moves to " + targetName + ", keeping its Activation ID";
 		}
-		return "a new license (new Entitlement ID and Activation ID) for " + target.getName();
+		return "a new license (new Entitlement ID and Activation ID) for " + targetName;
 	}
 
 	/** All channels of a license without any activated: the license itself changes hands. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.licensingportal.account.Account;
@@ -32,6 +33,8 @@ public class TransferExecution {
 
 	private final TransferLocks locks;
 
+	private final ChannelTransferRepository transfers;
+
 	private final NewLicenses newLicenses;
 
 	private final LicenseEventRepository events;
@@ -40,9 +43,10 @@ public class TransferExecution {
 
 	private final Clock clock;
 
-	TransferExecution(TransferLocks locks, NewLicenses newLicenses, LicenseEventRepository events,
-			UserDirectory directory, Clock clock) {
+	TransferExecution(TransferLocks locks, ChannelTransferRepository transfers, NewLicenses newLicenses,
+			LicenseEventRepository events, UserDirectory directory, Clock clock) {
 		this.locks = locks;
+		this.transfers = transfers;
 		this.newLicenses = newLicenses;
 		this.events = events;
 		this.directory = directory;
@@ -184,6 +188,14 @@ public class TransferExecution {
 			.withNote(why));
 		transfer.ended(outcome, by, this.clock.instant(), noLongerPossible);
 		return transfer;
+	}
+
+	/** What a transfer's emails say about it, read from its row when each one is sent ({@link TransferMailFacts}). */
+	@Transactional
+	public Map<String, Object> mailFacts(String transferNumber) {
+		return this.transfers.findMailFacts(transferNumber)
+			.orElseThrow(() -> new IllegalStateException("No transfer " + transferNumber))
+			.model();
 	}
 
 }

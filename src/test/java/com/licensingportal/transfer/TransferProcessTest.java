@@ -92,8 +92,11 @@ class TransferProcessTest extends TransferTestSupport {
 		assertThat(withForm.getCamundaFormRef().getKey()).isEqualTo("ApproveChannelTransfer");
 		assertThat(this.engine.getRepositoryService().createDeploymentQuery().count()).isPositive();
 		assertThat(instance).variables().containsEntry("relation", "UNRELATED").containsEntry("amount", 8)
-			.containsEntry("targetAccountNumber", this.unrelated.getAccountNumber())
+			.containsEntry("transferNumber", transfer.getTransferNumber())
 			.containsEntry("approvalRule", "To an account that is not related: needs Order Management's approval");
+		// The engine carries the decision's inputs, not copies of the transfer: the emails read those from its row.
+		assertThat(instance).variables().doesNotContainKeys("targetAccountNumber", "targetAccountName",
+				"sourceAccountName", "activationId", "partNumber", "productName", "requesterName", "howText", "transferId");
 		// What only the form shows belongs to the task, not to the process.
 		assertThat(this.taskService.getVariablesLocal(task(instance).getId())).containsOnlyKeys("approvalSummary", "lineItemHistory");
 		assertThat((String) this.taskService.getVariable(task(instance).getId(), "approvalSummary"))
