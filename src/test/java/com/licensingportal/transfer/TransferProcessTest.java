@@ -10,6 +10,7 @@ import com.licensingportal.refusal.DecisionRefusedException;
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.support.ProcessJobs;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -77,6 +78,14 @@ class TransferProcessTest extends TransferTestSupport {
 		assertThat(trail(source)).containsExactly(LicenseEventType.CREATED, LicenseEventType.RESERVED,
 				LicenseEventType.TRANSFERRED_OUT);
 		assertThat(trail(created)).containsExactly(LicenseEventType.TRANSFERRED_IN);
+		// The history keeps each variable's last value, the decision and the job log (which node ran each job), and
+		// not every value a variable had (history level full-without-details).
+		HistoryService history = this.engine.getHistoryService();
+		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).count()).isPositive();
+		assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(history.createHistoricJobLogQuery().processInstanceId(instance.getId()).successLog().count()).isEqualTo(3);
+		assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instance.getId()).includeInputs()
+			.singleResult().getInputs()).hasSize(4);
 	}
 
 	@Test
