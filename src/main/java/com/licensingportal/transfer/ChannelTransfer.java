@@ -238,13 +238,18 @@ public class ChannelTransfer {
 
 	/** As {@link #howText()}, for a transfer not yet requested. */
 	static Text how(LineItem addTo, Account target, boolean wholeLicense) {
-		if (addTo != null) {
-			return Text.of("licenses.transfer.how.addTo", target.getName(), addTo.getActivationId());
+		return how(addTo == null ? null : addTo.getActivationId(), target.getName(), wholeLicense);
+	}
+
+	/** How the channels move, from the transfer's facts (the emails read them from its row). */
+	static Text how(String addToActivationId, String targetName, boolean wholeLicense) {
+		if (addToActivationId != null) {
+			return Text.of("licenses.transfer.how.addTo", targetName, addToActivationId);
 		}
 		if (wholeLicense) {
-			return Text.of("licenses.transfer.how.whole", target.getName());
+			return Text.of("licenses.transfer.how.whole", targetName);
 		}
-		return Text.of("licenses.transfer.how.new", target.getName());
+		return Text.of("licenses.transfer.how.new", targetName);
 	}
 
 	/** All channels of a license without any activated: the license itself changes hands. */

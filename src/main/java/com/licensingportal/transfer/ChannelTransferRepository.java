@@ -26,6 +26,16 @@ public interface ChannelTransferRepository extends JpaRepository<ChannelTransfer
 			"addTo", "result" })
 	Optional<ChannelTransfer> findByTransferNumber(String transferNumber);
 
+	/** What the transfer's emails say about it, in one statement ({@link TransferMailFacts}). */
+	@Query("""
+			select new com.licensingportal.transfer.TransferMailFacts(t.transferNumber, t.amount, s.activationId,
+			 s.totalQuantity, p.partNumber, p.name, sa.name, ta.name, ta.accountNumber, a.activationId, r.id, s.id,
+			 u.firstName, u.lastName, t.requestedBy)
+			 from ChannelTransfer t join t.source s join s.product p join t.sourceAccount sa join t.targetAccount ta
+			 left join t.addTo a left join t.result r left join PortalUser u on u.id = t.requestedByUserId
+			 where t.transferNumber = :transferNumber""")
+	Optional<TransferMailFacts> findMailFacts(String transferNumber);
+
 	Optional<ChannelTransfer> findByRequestedByUserIdAndIdempotencyKey(Long requestedByUserId, String idempotencyKey);
 
 	/** The transfers a user asked for, or that were asked for from the given accounts, newest first. */

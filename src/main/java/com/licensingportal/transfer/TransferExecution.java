@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.licensingportal.account.Account;
@@ -33,6 +34,8 @@ public class TransferExecution {
 
 	private final TransferLocks locks;
 
+	private final ChannelTransferRepository transfers;
+
 	private final NewLicenses newLicenses;
 
 	private final LicenseEventRepository events;
@@ -41,9 +44,10 @@ public class TransferExecution {
 
 	private final Clock clock;
 
-	TransferExecution(TransferLocks locks, NewLicenses newLicenses, LicenseEventRepository events,
-			UserDirectory directory, Clock clock) {
+	TransferExecution(TransferLocks locks, ChannelTransferRepository transfers, NewLicenses newLicenses,
+			LicenseEventRepository events, UserDirectory directory, Clock clock) {
 		this.locks = locks;
+		this.transfers = transfers;
 		this.newLicenses = newLicenses;
 		this.events = events;
 		this.directory = directory;
@@ -185,6 +189,14 @@ public class TransferExecution {
 			.withNote(why));
 		transfer.ended(outcome, by, this.clock.instant(), noLongerPossible);
 		return transfer;
+	}
+
+	/** What a transfer's emails say about it, read from its row when each one is sent ({@link TransferMailFacts}). */
+	@Transactional
+	public Map<String, Object> mailFacts(String transferNumber) {
+		return this.transfers.findMailFacts(transferNumber)
+			.orElseThrow(() -> new IllegalStateException("No transfer " + transferNumber))
+			.model();
 	}
 
 }

@@ -3,9 +3,7 @@ package com.licensingportal.transfer;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.licensingportal.account.Account;
 import com.licensingportal.license.Channels;
-import com.licensingportal.license.LineItem;
 import com.licensingportal.user.PortalUser;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -52,31 +50,20 @@ public class TransferProcess {
 	}
 
 	/**
-	 * The process variables: the decision's inputs, and what the approval form and the emails show. What only the
-	 * approval form shows is left to {@link ApprovalTask#formTexts}, so that a transfer decided automatically does
-	 * not write it.
+	 * The process variables: the decision's inputs, the transfer's number and channels (Tasklist's task name, and
+	 * what Cockpit shows of a running instance) and the requester's address (the emails to the requester). The
+	 * emails read the rest from the transfer's row ({@code transferMail}); what only the approval form shows is left
+	 * to {@link ApprovalTask#formTexts}, so that a transfer decided automatically does not write it.
 	 */
 	private static Map<String, Object> variables(ChannelTransfer transfer, PortalUser requester, ApprovalInputs inputs) {
-		LineItem source = transfer.getSource();
-		Account target = transfer.getTargetAccount();
 		Map<String, Object> variables = new HashMap<>();
-		variables.put("transferId", transfer.getId());
 		variables.put("transferNumber", transfer.getTransferNumber());
 		variables.put("amount", transfer.getAmount());
 		variables.put("channelsText", Channels.of(transfer.getAmount()));
 		variables.put("relation", inputs.relation().name());
-		variables.put("productType", source.getProduct().getProductType());
+		variables.put("productType", transfer.getSource().getProduct().getProductType());
 		variables.put("requesterRole", inputs.requesterRole().name());
 		variables.put("requesterEmail", requester.getEmail());
-		variables.put("requesterName", requester.getDisplayName());
-		variables.put("sourceAccountName", source.getOwner().getName());
-		variables.put("sourceAccountNumber", source.getOwner().getAccountNumber());
-		variables.put("targetAccountName", target.getName());
-		variables.put("targetAccountNumber", target.getAccountNumber());
-		variables.put("activationId", source.getActivationId());
-		variables.put("partNumber", source.getProduct().getPartNumber());
-		variables.put("productName", source.getProduct().getName());
-		variables.put("howText", transfer.how());
 		return variables;
 	}
 

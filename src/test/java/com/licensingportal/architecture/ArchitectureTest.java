@@ -97,6 +97,8 @@ class ArchitectureTest {
 	static final Map<String, String> ENGINE_INTERNALS_USERS = Map.of(
 			"com.licensingportal.workflow.NodeName",
 			"a ProcessEnginePlugin: its methods take ProcessEngineConfigurationImpl",
+			"com.licensingportal.workflow.FullHistoryWithoutDetails",
+			"a custom history level (Camunda's documented extension) implements impl.history.HistoryLevel, registered by a ProcessEnginePlugin",
 			"com.licensingportal.workflow.WaitStates",
 			"reads the engine's clock (ClockUtil), which timers follow and process tests move; no public API reads it",
 			"com.licensingportal.workflow.EngineRestAuthentication",

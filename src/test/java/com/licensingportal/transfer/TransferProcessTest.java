@@ -10,6 +10,7 @@ import com.licensingportal.refusal.DecisionRefusedException;
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.support.ProcessJobs;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -77,6 +78,14 @@ class TransferProcessTest extends TransferTestSupport {
 		assertThat(trail(source)).containsExactly(LicenseEventType.CREATED, LicenseEventType.RESERVED,
 				LicenseEventType.TRANSFERRED_OUT);
 		assertThat(trail(created)).containsExactly(LicenseEventType.TRANSFERRED_IN);
+		// The history keeps each variable's last value, the decision and the job log (which node ran each job), and
+		// not every value a variable had (history level full-without-details).
+		HistoryService history = this.engine.getHistoryService();
+		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).count()).isPositive();
+		assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(history.createHistoricJobLogQuery().processInstanceId(instance.getId()).successLog().count()).isEqualTo(3);
+		assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instance.getId()).includeInputs()
+			.singleResult().getInputs()).hasSize(4);
 	}
 
 	@Test
@@ -92,8 +101,11 @@ class TransferProcessTest extends TransferTestSupport {
 		assertThat(withForm.getCamundaFormRef().getKey()).isEqualTo("ApproveChannelTransfer");
 		assertThat(this.engine.getRepositoryService().createDeploymentQuery().count()).isPositive();
 		assertThat(instance).variables().containsEntry("relation", "UNRELATED").containsEntry("amount", 8)
-			.containsEntry("targetAccountNumber", this.unrelated.getAccountNumber())
+			.containsEntry("transferNumber", transfer.getTransferNumber())
 			.containsEntry("approvalRule", "To an account that is not related: needs Order Management's approval");
+		// The engine carries the decision's inputs, not copies of the transfer: the emails read those from its row.
+		assertThat(instance).variables().doesNotContainKeys("targetAccountNumber", "targetAccountName",
+				"sourceAccountName", "activationId", "partNumber", "productName", "requesterName", "howText", "transferId");
 		// What only the form shows belongs to the task, not to the process.
 		assertThat(this.taskService.getVariablesLocal(task(instance).getId())).containsOnlyKeys("approvalSummary", "lineItemHistory");
 		assertThat((String) this.taskService.getVariable(task(instance).getId(), "approvalSummary"))

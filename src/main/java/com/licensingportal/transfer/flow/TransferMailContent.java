@@ -1,29 +1,28 @@
 package com.licensingportal.transfer.flow;
 
 import java.util.List;
-import java.util.Map;
 
 import com.licensingportal.mail.MailContent;
-import com.licensingportal.transfer.ApprovalTask;
+import com.licensingportal.transfer.TransferExecution;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The transfer emails' words that the process does not carry (the mail task's {@code mailContent}): how the
- * channels move, a text written in each recipient's language.
+ * The transfer emails' content (the mail tasks' {@code mailContent}): what they say about the transfer, read from
+ * its row by the business key when each one is sent, so that the process does not carry copies of it.
  */
 @Component("transferMail")
 class TransferMailContent implements MailContent {
 
-	private final ApprovalTask approval;
+	private final TransferExecution transfers;
 
-	TransferMailContent(ApprovalTask approval) {
-		this.approval = approval;
+	TransferMailContent(TransferExecution transfers) {
+		this.transfers = transfers;
 	}
 
 	@Override
 	public Content contentFor(String transferNumber) {
-		return new Content(Map.of("how", this.approval.how(transferNumber)), List.of());
+		return new Content(this.transfers.mailFacts(transferNumber), List.of());
 	}
 
 }
