@@ -38,6 +38,9 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 	/** EntitlementList.LISTED_ACCOUNTS_LIMIT: more visible accounts than this are joined through the relations. */
 	static final int LISTED_ACCOUNTS_LIMIT = 500;
 
+	/** EntitlementList.MAX_MATCHING_NAMES. */
+	static final int MAX_MATCHING_NAMES = 500;
+
 	private static final Map<String, String> SORT_COLUMNS = Map.of("activationId", "li.activation_id", "entitlementId",
 			"li.entitlement_number", "soldTo", "li.sold_to_name", "product", "li.part_number", "version",
 			"li.product_version", "available", "li.available_quantity", "total", "li.total_quantity", "expiration",
@@ -89,7 +92,8 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 	 */
 	int runPage(Connection connection, Visibility visible, LocalDate today) throws SQLException {
 		List<Object> args = new ArrayList<>();
-		String where = where(visible, args, today);
+		String where = where(connection, visible, args, today);
+		String from = from(visible);
 		String orderBy = orderBy();
 		int size = Integer.parseInt(this.parameters.getOrDefault("size", "25"));
 		int asked = Integer.parseInt(this.parameters.getOrDefault("page", "1"));
@@ -99,7 +103,7 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 		long matching;
 		try (PreparedStatement totals = prepare(connection, "select count(*), coalesce(sum(m.available_quantity), 0),"
 				+ " coalesce(sum(m.total_quantity), 0) from (select li.available_quantity, li.total_quantity"
-				+ " from line_item li" + where + " limit ?) m", countArgs); ResultSet rs = totals.executeQuery()) {
+				+ from + where + " limit ?) m", countArgs); ResultSet rs = totals.executeQuery()) {
 			rs.next();
 			matching = Math.min(rs.getLong(1), limit);
 			rs.getLong(2);
@@ -111,7 +115,7 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 		pageArgs.add(size);
 		pageArgs.add((long) (number - 1) * size);
 		List<Object> ids = new ArrayList<>();
-		try (PreparedStatement page = prepare(connection, "select li.id from line_item li" + where + orderBy
+		try (PreparedStatement page = prepare(connection, "select li.id" + from + where + orderBy
 				+ " limit ? offset ?", pageArgs); ResultSet rs = page.executeQuery()) {
 			while (rs.next()) {
 				ids.add(rs.getLong(1));
@@ -135,7 +139,7 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 	/** Every matching row, streamed row by row (MySQL Connector/J's Integer.MIN_VALUE fetch size). */
 	void stream(Connection connection, Visibility visible, LocalDate today, Consumer<Row> sink) throws SQLException {
 		List<Object> args = new ArrayList<>();
-		String sql = COLUMNS + FROM + where(visible, args, today) + orderBy();
+		String sql = COLUMNS + FROM + where(connection, visible, args, today) + orderBy();
 		try (PreparedStatement statement = prepare(connection, sql, args)) {
 			statement.setFetchSize(Integer.MIN_VALUE);
 			try (ResultSet rs = statement.executeQuery()) {
@@ -146,9 +150,18 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 		}
 	}
 
+	/** EntitlementList.from: the owner index for a user whose accounts are listed. */
+	static String from(Visibility visible) {
+		return listed(visible) ? " from line_item li /*! force index (ix_line_item_owner_list) */" : " from line_item li";
+	}
+
+	private static boolean listed(Visibility visible) {
+		return visible.visible().size() <= LISTED_ACCOUNTS_LIMIT || visible.sellingPartners().isEmpty();
+	}
+
 	/** EntitlementList.visibleOwner: the accounts listed when they are few, else a join through the relations. */
 	static String visibleOwner(Visibility visible, List<Object> args) {
-		if (visible.visible().size() <= LISTED_ACCOUNTS_LIMIT || visible.sellingPartners().isEmpty()) {
+		if (listed(visible)) {
 			args.addAll(visible.visible());
 			return "li.owner_account_id in (" + marks(visible.visible()) + ")";
 		}
@@ -163,15 +176,18 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 		return ids.stream().map(id -> "?").collect(Collectors.joining(", "));
 	}
 
-	private String where(Visibility visible, List<Object> args, LocalDate today) {
+	private String where(Connection connection, Visibility visible, List<Object> args, LocalDate today)
+			throws SQLException {
 		StringBuilder where = new StringBuilder(" where ").append(visibleOwner(visible, args));
 		if (!"true".equals(this.parameters.get("showUsedUp"))) {
 			where.append(" and li.available_quantity > 0");
 		}
 		contains(where, args, "li.activation_id", "activationId");
 		contains(where, args, "li.entitlement_number", "entitlementId");
-		containsIn(where, args, "li.sold_to_account_id", "select a.id from account a where ", "a.name", "soldTo");
-		containsIn(where, args, "li.product_id", "select p.id from product p where ", "p.part_number", "product");
+		containsIn(connection, where, args, "li.product_id", "select p.id from product p where ", "p.part_number",
+				"li.part_number", "product");
+		containsIn(connection, where, args, "li.sold_to_account_id", "select a.id from account a where ", "a.name",
+				"li.sold_to_name", "soldTo");
 		contains(where, args, "li.product_version", "version");
 		if (this.parameters.containsKey("availableMin")) {
 			where.append(" and li.available_quantity >= ?");
@@ -205,16 +221,32 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 		args.add(pattern(value));
 	}
 
-	/** EntitlementList.containsIn: names matched in their own small table, line items by its key. */
-	private void containsIn(StringBuilder where, List<Object> args, String key, String select, String column,
-			String name) {
+	/** EntitlementList.containsIn: names matched in their own table first, then line items by those ids. */
+	private void containsIn(Connection connection, StringBuilder where, List<Object> args, String key, String select,
+			String column, String copy, String name) throws SQLException {
 		String value = this.parameters.get(name);
 		if (value == null) {
 			return;
 		}
-		where.append(" and ").append(key).append(" in (").append(select).append("lower(").append(column)
-			.append(") like ? escape '!')");
-		args.add(pattern(value));
+		List<Object> ids = new ArrayList<>();
+		try (PreparedStatement statement = prepare(connection, select + "lower(" + column + ") like ? escape '!' limit "
+				+ (MAX_MATCHING_NAMES + 1), List.of(pattern(value))); ResultSet rs = statement.executeQuery()) {
+			while (rs.next()) {
+				ids.add(rs.getLong(1));
+			}
+		}
+		if (ids.size() > MAX_MATCHING_NAMES) {
+			where.append(" and lower(").append(copy).append(") like ? escape '!'");
+			args.add(pattern(value));
+		}
+		else if (ids.isEmpty()) {
+			where.append(" and 1 = 0");
+		}
+		else {
+			where.append(" and ").append(key).append(" in (").append(ids.stream().map(id -> "?").collect(Collectors.joining(", ")))
+				.append(")");
+			args.addAll(ids);
+		}
 	}
 
 	private static String pattern(String value) {

@@ -92,6 +92,9 @@ public class EntitlementList {
 	 */
 	static final int LISTED_ACCOUNTS_LIMIT = 500;
 
+	/** At most this many product or account ids matched by name are listed in the statements ({@code containsIn}). */
+	static final int MAX_MATCHING_NAMES = 500;
+
 	/** The Expiration filter's choices; "expires" means dated and not yet expired. */
 	private static final Map<String, String> EXPIRATIONS = Map.of(EntitlementSearch.PERMANENT,
 			"li.expires_on is null", EntitlementSearch.EXPIRES, "li.expires_on >= :today",
@@ -150,26 +153,27 @@ public class EntitlementList {
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(accounts, criteria, params);
+		String from = from(accounts);
 		String orderBy = orderBy(search);
 		int size = search.pageSize();
 		long limit = Math.max(this.countLimit, (long) search.pageNumber() * size);
 		Totals totals;
 		if (countAll) {
 			totals = this.jdbc.queryForObject("select count(*), coalesce(sum(li.available_quantity), 0),"
-					+ " coalesce(sum(li.total_quantity), 0) from line_item li" + where, params, Totals::read);
+					+ " coalesce(sum(li.total_quantity), 0)" + from + where, params, Totals::read);
 		}
 		else {
 			params.addValue("countLimit", limit + 1);
 			totals = this.jdbc.queryForObject("select count(*), coalesce(sum(m.available_quantity), 0),"
 					+ " coalesce(sum(m.total_quantity), 0) from (select li.available_quantity, li.total_quantity"
-					+ " from line_item li" + where + " limit :countLimit) m", params, Totals::read);
+					+ from + where + " limit :countLimit) m", params, Totals::read);
 		}
 		boolean countedAll = countAll || totals.matching <= limit;
 		long matching = countedAll ? totals.matching : limit;
 		int lastPage = (int) Math.max(1, (matching + size - 1) / size);
 		int number = Math.min(search.pageNumber(), lastPage);
 		params.addValue("limit", size).addValue("offset", (long) (number - 1) * size);
-		List<Long> ids = this.jdbc.queryForList("select li.id from line_item li" + where + orderBy
+		List<Long> ids = this.jdbc.queryForList("select li.id" + from + where + orderBy
 				+ " limit :limit offset :offset", params, Long.class);
 		List<EntitlementRow> rows = ids.isEmpty() ? List.of()
 				: this.jdbc.query(COLUMNS + FROM + " where li.id in (:ids)" + orderBy, new MapSqlParameterSource("ids", ids),
@@ -204,12 +208,26 @@ public class EntitlementList {
 	}
 
 	/**
+	 * {@code from line_item li}: for a user whose accounts are listed, through the owner index on MySQL and MariaDB
+	 * (H2 reads the hint as a comment). MariaDB otherwise took a sort's index for a partner's page too and read
+	 * a hundred rows for each one it kept, each a disk read once the line items outgrow the buffer pool
+	 * (bench/FINDINGS.md, issue 20). A partner of thousands walks the sort's index (migration V26).
+	 */
+	private String from(VisibleAccounts accounts) {
+		return listed(accounts) ? " from line_item li /*! force index (ix_line_item_owner_list) */" : " from line_item li";
+	}
+
+	private boolean listed(VisibleAccounts accounts) {
+		return accounts.visible().size() <= this.listedAccountsLimit || accounts.sellingPartners().isEmpty();
+	}
+
+	/**
 	 * The line item's owner is one of the accounts the user sees: listed when they are few; for a partner of
 	 * thousands of customers, its linked accounts or an active related customer of its partner accounts, a join
 	 * through the relations that the database checks per row (by index) and stops checking with the page.
 	 */
 	private String visibleOwner(VisibleAccounts accounts, MapSqlParameterSource params) {
-		if (accounts.visible().size() <= this.listedAccountsLimit || accounts.sellingPartners().isEmpty()) {
+		if (listed(accounts)) {
 			params.addValue("visible", accounts.visible());
 			return "li.owner_account_id in (:visible)";
 		}
@@ -226,11 +244,11 @@ public class EntitlementList {
 		}
 		contains(where, params, "li.activation_id", "activationId", search.getActivationId());
 		contains(where, params, "li.entitlement_number", "entitlementId", search.getEntitlementId());
-		// Names of accounts and products: matched in their own (small) tables, then line items by index.
-		containsIn(where, params, "li.sold_to_account_id", "select a.id from account a where ", "a.name", "soldTo",
-				search.getSoldTo());
-		containsIn(where, params, "li.product_id", "select p.id from product p where ", "p.part_number", "product",
+		// Names of products and accounts: matched in their own tables first, then line items by the ids' index.
+		containsIn(where, params, "li.product_id", "select p.id from product p where ", "p.part_number", "li.part_number", "product",
 				search.getProduct());
+		containsIn(where, params, "li.sold_to_account_id", "select a.id from account a where ", "a.name", "li.sold_to_name",
+				"soldTo", search.getSoldTo());
 		contains(where, params, "li.product_version", "version", search.getVersion());
 		condition(where, params, "li.available_quantity >= :availableMin", "availableMin", search.getAvailableMin());
 		condition(where, params, "li.total_quantity >= :totalMin", "totalMin", search.getTotalMin());
@@ -259,14 +277,33 @@ public class EntitlementList {
 		params.addValue(name, pattern(value));
 	}
 
-	/** "Contains" on a column of another table: the line item's {@code key} is one of the rows that match. */
-	private static void containsIn(StringBuilder where, MapSqlParameterSource params, String key, String select,
-			String column, String name, String value) {
+	/**
+	 * "Contains" on a name in its own table ({@code select}, the products or accounts): the line item's {@code key}
+	 * is one of the ids that match. Resolved first, in a statement of its own, so that the database plans the
+	 * list's statements with a plain list of ids (a subquery there led MariaDB to walk a sort index and run it per
+	 * row). When more than {@link #MAX_MATCHING_NAMES} names match (an account name part that thousands of accounts
+	 * share), the line item's own copy of the name is matched instead ({@code copy}), which a walk in the page's
+	 * order finds soon among so many.
+	 */
+	private void containsIn(StringBuilder where, MapSqlParameterSource params, String key, String select,
+			String column, String copy, String name, String value) {
 		if (value == null) {
 			return;
 		}
-		where.append(" and ").append(key).append(" in (").append(select).append(like(column, name)).append(")");
-		params.addValue(name, pattern(value));
+		String pattern = pattern(value);
+		List<Long> ids = this.jdbc.queryForList(select + like(column, name) + " limit " + (MAX_MATCHING_NAMES + 1),
+				new MapSqlParameterSource(name, pattern), Long.class);
+		if (ids.size() > MAX_MATCHING_NAMES && copy != null) {
+			where.append(" and ").append(like(copy, name));
+			params.addValue(name, pattern);
+		}
+		else if (ids.isEmpty()) {
+			where.append(" and 1 = 0");
+		}
+		else {
+			where.append(" and ").append(key).append(" in (:").append(name).append(")");
+			params.addValue(name, ids);
+		}
 	}
 
 	private static String like(String column, String name) {
