@@ -75,7 +75,8 @@ public final class Bench {
 				portal.awaitOk("http://127.0.0.1:" + config.portalPort + "/login", Duration.ofMinutes(8));
 				config.dataSet.ensure(dataSource);
 				if (config.runs(3)) {
-					results.add(measured(3, () -> new ListBench(config, dataSource).run()));
+					results.add(measured(3, () -> ListBench.partner(config, dataSource).run()));
+					results.add(measured(3, "3b", () -> ListBench.distributor(config, dataSource).run()));
 				}
 				if (config.runs(4)) {
 					results.add(measured(4, () -> new ExportBench(config, dataSource, portal).run()));
@@ -108,13 +109,17 @@ public final class Bench {
 	 * run.
 	 */
 	private static Result measured(int number, Benchmark benchmark) {
+		return measured(number, String.valueOf(number), benchmark);
+	}
+
+	private static Result measured(int number, String label, Benchmark benchmark) {
 		try {
 			return benchmark.run();
 		}
 		catch (Exception | AssertionError ex) {
-			Log.info("#%d failed: %s", number, ex);
+			Log.info("#%s failed: %s", label, ex);
 			ex.printStackTrace();
-			return Result.failed(number, ex);
+			return Result.failed(number, label, ex);
 		}
 	}
 

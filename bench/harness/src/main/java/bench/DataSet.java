@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -102,6 +104,17 @@ final class DataSet {
 		return ids;
 	}
 
+	/** What partner 1's users see, as the portal decides it: 101 accounts, listed. */
+	EntitlementQuery.Visibility partnerVisibility() {
+		return new EntitlementQuery.Visibility(partnerVisibleAccounts(), List.of(PARTNER_ID), List.of(PARTNER_ID));
+	}
+
+	/** What the export user sees: every account, as linked partners 1 and 2 and their related customers. */
+	EntitlementQuery.Visibility exportVisibility() {
+		return new EntitlementQuery.Visibility(allAccounts(), List.of(PARTNER_ID, DISTRIBUTOR_ID),
+				List.of(PARTNER_ID, DISTRIBUTOR_ID));
+	}
+
 	/** The accounts the export user sees: all of them. */
 	List<Long> allAccounts() {
 		List<Long> ids = new ArrayList<>();
@@ -151,6 +164,7 @@ final class DataSet {
 		// Products: ACC{6..9}-{type}-CH, permanent catalogue rows (V11's columns: unit, term, status). The
 		// portal's own catalogue (V11) already holds three of these part numbers: those rows are used as they are.
 		List<Long> productIds = new ArrayList<>();
+		Map<Long, String> partNumberOf = new HashMap<>();
 		for (String partNumber : partNumbers()) {
 			int t = productIndex(partNumber) % TYPES.length;
 			String major = partNumber.substring(3, 4);
@@ -170,10 +184,12 @@ final class DataSet {
 				}
 			}
 			productIds.add(existing);
+			partNumberOf.put(existing, partNumber);
 		}
 		int productCount = productIds.size();
 		// Accounts.
 		Set<String> numbers = new HashSet<>();
+		String[] names = new String[this.accounts + 1];
 		Rows accountRows = new Rows(statement,
 				"insert into account (id, account_number, name, account_type, status, created_at, customer_number) values ");
 		for (long id = 1; id <= this.accounts; id++) {
@@ -185,6 +201,7 @@ final class DataSet {
 			String name = id == PARTNER_ID ? "Bench Partner" : id == DISTRIBUTOR_ID ? "Bench Distributor"
 					: FIRST[random.nextInt(FIRST.length)] + " " + SECOND[random.nextInt(SECOND.length)] + " "
 							+ String.format(Locale.ROOT, "%04d", id);
+			names[(int) id] = name;
 			String type = id <= DISTRIBUTOR_ID ? "PARTNER" : "CUSTOMER";
 			accountRows.add(id + ", '" + number + "', '" + name + "', '" + type + "', 'ACTIVE', '"
 					+ now.minusDays(1200).format(TIMESTAMP) + "', '" + customerNumber(id) + "'");
@@ -226,7 +243,8 @@ final class DataSet {
 				"insert into entitlement (id, entitlement_number, sold_to_account_id, created_at) values ");
 		Rows items = new Rows(statement, "insert into line_item (id, activation_id, entitlement_id, owner_account_id,"
 				+ " sold_to_account_id, product_id, product_version, total_quantity, available_quantity,"
-				+ " reserved_quantity, expires_on, created_at, lock_version) values ");
+				+ " reserved_quantity, expires_on, created_at, lock_version, entitlement_number, sold_to_name, part_number,"
+				+ " expiry_sort) values ");
 		Rows events = new Rows(statement, "insert into license_event (id, line_item_id, event_type, quantity, actor,"
 				+ " occurred_at, reference) values ");
 		Set<String> activationIds = new HashSet<>(lineItems() * 2);
@@ -260,7 +278,8 @@ final class DataSet {
 				String version = "7." + (10 + random.nextInt(7));
 				items.add(itemId + ", '" + activationId + "', " + entitlementId + ", " + account + ", " + account + ", "
 						+ product + ", '" + version + "', " + total + ", " + total + ", 0, " + expires + ", '" + createdAt
-						+ "', 0");
+						+ "', 0, '" + entitlementNumber + "', '" + names[(int) account] + "', '" + partNumberOf.get(product)
+						+ "', " + ("null".equals(expires) ? "'9999-12-31'" : expires));
 				events.add(itemId + ", " + itemId + ", 'CREATED', " + total + ", 'sales-order@bench.example', '" + createdAt
 						+ "', '" + entitlementNumber + "'");
 			}

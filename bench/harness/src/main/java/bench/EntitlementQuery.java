@@ -15,40 +15,43 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * One List Entitlements search, both as the page's URL (the subject) and as the raw SQL the page runs (the
- * baseline). The SQL is the portal's, taken from {@code license/EntitlementList} (FROM, COLUMNS, joinsFor(),
- * where(), orderBy(), page()): keep them in step when that class changes.
+ * baseline). The SQL is the portal's, taken from {@code license/EntitlementList} (FROM, COLUMNS, visibleOwner(),
+ * where(), orderBy(), page()) and {@code EntitlementColumn}: keep them in step when those change.
  */
 record EntitlementQuery(String label, Map<String, String> parameters) {
 
-	static final String FROM = """
-			 from line_item li
-			 join entitlement e on e.id = li.entitlement_id
-			 join account s on s.id = li.sold_to_account_id
-			 join account o on o.id = li.owner_account_id
-			 join product p on p.id = li.product_id
-			""";
+	static final String FROM = " from line_item li join account o on o.id = li.owner_account_id";
 
 	static final String COLUMNS = """
-			select li.id, li.activation_id, e.entitlement_number, s.name as sold_to_name, p.part_number,
+			select li.id, li.activation_id, li.entitlement_number, li.sold_to_name, li.part_number,
 			 li.product_version, li.available_quantity, li.total_quantity, li.expires_on,
 			 o.account_number as owner_number, o.name as owner_name
 			""";
 
-	private static final List<String[]> JOINS = List.of(
-			new String[] { "e", " join entitlement e on e.id = li.entitlement_id" },
-			new String[] { "s", " join account s on s.id = li.sold_to_account_id" },
-			new String[] { "o", " join account o on o.id = li.owner_account_id" },
-			new String[] { "p", " join product p on p.id = li.product_id" });
+	/** EntitlementList.COUNT_LIMIT: the page counts the matching rows up to this many, or to the page's end. */
+	static final int COUNT_LIMIT = 10_000;
+
+	/** EntitlementList.LISTED_ACCOUNTS_LIMIT: more visible accounts than this are joined through the relations. */
+	static final int LISTED_ACCOUNTS_LIMIT = 500;
+
+	/** EntitlementList.MAX_MATCHING_NAMES. */
+	static final int MAX_MATCHING_NAMES = 500;
 
 	private static final Map<String, String> SORT_COLUMNS = Map.of("activationId", "li.activation_id", "entitlementId",
-			"e.entitlement_number", "soldTo", "s.name", "product", "p.part_number", "version", "li.product_version",
-			"available", "li.available_quantity", "total", "li.total_quantity", "expiration",
-			"case when li.expires_on is null then 1 else 0 end {dir}, li.expires_on");
+			"li.entitlement_number", "soldTo", "li.sold_to_name", "product", "li.part_number", "version",
+			"li.product_version", "available", "li.available_quantity", "total", "li.total_quantity", "expiration",
+			"li.expiry_sort");
+
+	/**
+	 * What a user sees, as the portal's VisibleAccounts has it: the accounts as a list, the linked ones, and the
+	 * partners whose active related customers make up the rest.
+	 */
+	record Visibility(List<Long> visible, List<Long> linked, List<Long> sellingPartners) {
+	}
 
 	/** The "filtered and sorted" searches of benchmark 3, as a partner would bookmark them. */
 	static List<EntitlementQuery> pageMix() {
@@ -83,27 +86,36 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 			.collect(Collectors.joining("&"));
 	}
 
-	/** The page's statements: totals, the page's ids, then those rows' columns. Returns the rows read. */
-	int runPage(Connection connection, Collection<Long> visible, LocalDate today) throws SQLException {
+	/**
+	 * The page's statements: the totals (counted up to COUNT_LIMIT or the page's end), the page's ids, then those
+	 * rows' columns. Returns the rows read.
+	 */
+	int runPage(Connection connection, Visibility visible, LocalDate today) throws SQLException {
 		List<Object> args = new ArrayList<>();
-		String where = where(visible, args, today);
+		String where = where(connection, visible, args, today);
+		String from = from(visible);
 		String orderBy = orderBy();
+		int size = Integer.parseInt(this.parameters.getOrDefault("size", "25"));
+		int asked = Integer.parseInt(this.parameters.getOrDefault("page", "1"));
+		long limit = Math.max(COUNT_LIMIT, (long) asked * size);
+		List<Object> countArgs = new ArrayList<>(args);
+		countArgs.add(limit + 1);
 		long matching;
-		try (PreparedStatement totals = prepare(connection, "select count(*), coalesce(sum(li.available_quantity), 0),"
-				+ " coalesce(sum(li.total_quantity), 0)" + joinsFor(where) + where, args); ResultSet rs = totals.executeQuery()) {
+		try (PreparedStatement totals = prepare(connection, "select count(*), coalesce(sum(m.available_quantity), 0),"
+				+ " coalesce(sum(m.total_quantity), 0) from (select li.available_quantity, li.total_quantity"
+				+ from + where + " limit ?) m", countArgs); ResultSet rs = totals.executeQuery()) {
 			rs.next();
-			matching = rs.getLong(1);
+			matching = Math.min(rs.getLong(1), limit);
 			rs.getLong(2);
 			rs.getLong(3);
 		}
-		int size = Integer.parseInt(this.parameters.getOrDefault("size", "25"));
 		int lastPage = (int) Math.max(1, (matching + size - 1) / size);
-		int number = Math.min(Integer.parseInt(this.parameters.getOrDefault("page", "1")), lastPage);
+		int number = Math.min(asked, lastPage);
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(size);
 		pageArgs.add((long) (number - 1) * size);
 		List<Object> ids = new ArrayList<>();
-		try (PreparedStatement page = prepare(connection, "select li.id" + joinsFor(where + orderBy) + where + orderBy
+		try (PreparedStatement page = prepare(connection, "select li.id" + from + where + orderBy
 				+ " limit ? offset ?", pageArgs); ResultSet rs = page.executeQuery()) {
 			while (rs.next()) {
 				ids.add(rs.getLong(1));
@@ -124,21 +136,10 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 		return rows;
 	}
 
-	/** {@code from line_item li} and the joins whose alias {@code sql} uses, as EntitlementList.joinsFor. */
-	static String joinsFor(String sql) {
-		StringBuilder from = new StringBuilder(" from line_item li");
-		for (String[] join : JOINS) {
-			if (Pattern.compile("(?<![\\w.])" + join[0] + "\\.").matcher(sql).find()) {
-				from.append(join[1]);
-			}
-		}
-		return from.toString();
-	}
-
 	/** Every matching row, streamed row by row (MySQL Connector/J's Integer.MIN_VALUE fetch size). */
-	void stream(Connection connection, Collection<Long> visible, LocalDate today, Consumer<Row> sink) throws SQLException {
+	void stream(Connection connection, Visibility visible, LocalDate today, Consumer<Row> sink) throws SQLException {
 		List<Object> args = new ArrayList<>();
-		String sql = COLUMNS + FROM + where(visible, args, today) + orderBy();
+		String sql = COLUMNS + FROM + where(connection, visible, args, today) + orderBy();
 		try (PreparedStatement statement = prepare(connection, sql, args)) {
 			statement.setFetchSize(Integer.MIN_VALUE);
 			try (ResultSet rs = statement.executeQuery()) {
@@ -149,17 +150,44 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 		}
 	}
 
-	private String where(Collection<Long> visible, List<Object> args, LocalDate today) {
-		StringBuilder where = new StringBuilder(" where li.owner_account_id in (");
-		where.append(visible.stream().map(id -> "?").collect(Collectors.joining(", "))).append(")");
-		args.addAll(visible);
+	/** EntitlementList.from: the owner index for a user whose accounts are listed. */
+	static String from(Visibility visible) {
+		return listed(visible) ? " from line_item li /*! force index (ix_line_item_owner_list) */" : " from line_item li";
+	}
+
+	private static boolean listed(Visibility visible) {
+		return visible.visible().size() <= LISTED_ACCOUNTS_LIMIT || visible.sellingPartners().isEmpty();
+	}
+
+	/** EntitlementList.visibleOwner: the accounts listed when they are few, else a join through the relations. */
+	static String visibleOwner(Visibility visible, List<Object> args) {
+		if (listed(visible)) {
+			args.addAll(visible.visible());
+			return "li.owner_account_id in (" + marks(visible.visible()) + ")";
+		}
+		args.addAll(visible.linked());
+		args.addAll(visible.sellingPartners());
+		return "(li.owner_account_id in (" + marks(visible.linked()) + ") or li.owner_account_id in (select r.customer_id"
+				+ " from account_relation r join account c on c.id = r.customer_id where r.partner_id in ("
+				+ marks(visible.sellingPartners()) + ") and c.status = 'ACTIVE'))";
+	}
+
+	private static String marks(Collection<Long> ids) {
+		return ids.stream().map(id -> "?").collect(Collectors.joining(", "));
+	}
+
+	private String where(Connection connection, Visibility visible, List<Object> args, LocalDate today)
+			throws SQLException {
+		StringBuilder where = new StringBuilder(" where ").append(visibleOwner(visible, args));
 		if (!"true".equals(this.parameters.get("showUsedUp"))) {
 			where.append(" and li.available_quantity > 0");
 		}
 		contains(where, args, "li.activation_id", "activationId");
-		contains(where, args, "e.entitlement_number", "entitlementId");
-		contains(where, args, "s.name", "soldTo");
-		contains(where, args, "p.part_number", "product");
+		contains(where, args, "li.entitlement_number", "entitlementId");
+		containsIn(connection, where, args, "li.product_id", "select p.id from product p where ", "p.part_number",
+				"li.part_number", "product");
+		containsIn(connection, where, args, "li.sold_to_account_id", "select a.id from account a where ", "a.name",
+				"li.sold_to_name", "soldTo");
 		contains(where, args, "li.product_version", "version");
 		if (this.parameters.containsKey("availableMin")) {
 			where.append(" and li.available_quantity >= ?");
@@ -189,9 +217,40 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 		if (value == null) {
 			return;
 		}
-		String escaped = value.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
 		where.append(" and lower(").append(column).append(") like ? escape '!'");
-		args.add("%" + escaped + "%");
+		args.add(pattern(value));
+	}
+
+	/** EntitlementList.containsIn: names matched in their own table first, then line items by those ids. */
+	private void containsIn(Connection connection, StringBuilder where, List<Object> args, String key, String select,
+			String column, String copy, String name) throws SQLException {
+		String value = this.parameters.get(name);
+		if (value == null) {
+			return;
+		}
+		List<Object> ids = new ArrayList<>();
+		try (PreparedStatement statement = prepare(connection, select + "lower(" + column + ") like ? escape '!' limit "
+				+ (MAX_MATCHING_NAMES + 1), List.of(pattern(value))); ResultSet rs = statement.executeQuery()) {
+			while (rs.next()) {
+				ids.add(rs.getLong(1));
+			}
+		}
+		if (ids.size() > MAX_MATCHING_NAMES) {
+			where.append(" and lower(").append(copy).append(") like ? escape '!'");
+			args.add(pattern(value));
+		}
+		else if (ids.isEmpty()) {
+			where.append(" and 1 = 0");
+		}
+		else {
+			where.append(" and ").append(key).append(" in (").append(ids.stream().map(id -> "?").collect(Collectors.joining(", ")))
+				.append(")");
+			args.addAll(ids);
+		}
+	}
+
+	private static String pattern(String value) {
+		return "%" + value.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
 	}
 
 	private String orderBy() {
@@ -200,7 +259,7 @@ record EntitlementQuery(String label, Map<String, String> parameters) {
 			return " order by li.created_at desc, li.id desc";
 		}
 		String direction = "desc".equals(this.parameters.get("dir")) ? "desc" : "asc";
-		return " order by " + SORT_COLUMNS.get(sort).replace("{dir}", direction) + " " + direction + ", li.id " + direction;
+		return " order by " + SORT_COLUMNS.get(sort) + " " + direction + ", li.id " + direction;
 	}
 
 	private static PreparedStatement prepare(Connection connection, String sql, List<Object> args) throws SQLException {

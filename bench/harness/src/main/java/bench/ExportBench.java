@@ -49,14 +49,14 @@ final class ExportBench {
 				"≥ 0.7× baseline, heap growth < 64 MiB");
 		PortalClient client = new PortalClient("http://127.0.0.1:" + this.config.portalPort)
 			.login(DataSet.EXPORT_USER, DataSet.PASSWORD);
-		List<Long> visible = this.config.dataSet.allAccounts();
+		EntitlementQuery.Visibility visible = this.config.dataSet.exportVisibility();
 		// Warm-up of both paths (JIT, the buffer pool) on Bench Partner's rows: a tenth of a million each time.
 		PortalClient partner = new PortalClient("http://127.0.0.1:" + this.config.portalPort)
 			.login(DataSet.PARTNER_USER, DataSet.PASSWORD);
 		int warmUps = this.config.reps(5, 3);
 		for (int i = 0; i < warmUps; i++) {
 			portal(partner);
-			baseline(this.config.dataSet.partnerVisibleAccounts());
+			baseline(this.config.dataSet.partnerVisibility());
 		}
 		int rounds = this.config.reps(3, 1);
 		Stats portalRate = new Stats();
@@ -116,7 +116,7 @@ final class ExportBench {
 						+ " largest growth after any export %.1f MiB. Heap in use while exporting (garbage included,"
 						+ " sampled every 250 ms with `jstat -gc`): peak %s MiB.",
 				warmUps, this.config.dataSet.partnerVisibleAccounts().size() * this.config.dataSet.lineItemsPerAccount(),
-				 rounds, rows, portalBytes, baselineBytes, DataSet.EXPORT_USER, visible.size(), this.config.portalHeap,
+				 rounds, rows, portalBytes, baselineBytes, DataSet.EXPORT_USER, visible.visible().size(), this.config.portalHeap,
 				heapBefore, heapAfter, maxGrowth, peak.format("%.0f")));
 		return result;
 	}
@@ -152,7 +152,7 @@ final class ExportBench {
 		}
 	}
 
-	private Measured baseline(List<Long> visible) throws Exception {
+	private Measured baseline(EntitlementQuery.Visibility visible) throws Exception {
 		CountingSink sink = new CountingSink();
 		AtomicLong rows = new AtomicLong();
 		long start = System.nanoTime();

@@ -43,13 +43,13 @@ final class Report {
 		md.append("| # | what | portal | baseline | ratio (portal ÷ baseline) | target | met |\n");
 		md.append("|---|---|---|---|---|---|---|\n");
 		for (Result r : results) {
-			md.append("| ").append(r.number).append(" | ").append(r.what).append(" | ").append(r.subject).append(" | ")
+			md.append("| ").append(r.label).append(" | ").append(r.what).append(" | ").append(r.subject).append(" | ")
 				.append(r.baseline).append(" | ").append(r.ratio).append(" | ").append(r.target).append(" | ")
 				.append(r.met).append(" |\n");
 		}
 		md.append("\n## How each was measured\n");
 		for (Result r : results) {
-			md.append("\n### ").append(r.number).append(". ").append(r.what).append("\n\n");
+			md.append("\n### ").append(r.label).append(". ").append(r.what).append("\n\n");
 			for (String line : r.details) {
 				md.append(line).append('\n');
 			}

@@ -17,12 +17,23 @@ import com.licensingportal.user.UserType;
  * @param visible the accounts whose licenses, devices and users the user sees
  * @param administered the accounts in which the user creates, updates, links and removes users
  * @param partner whether the user holds a dealer role somewhere (sees related accounts and users)
+ * @param linked the accounts of {@code visible} the user is linked to
+ * @param sellingPartners the partner accounts whose active related customers make up the rest of {@code visible}:
+ *        a query over thousands of visible accounts can join through the relation instead of listing them
  */
-public record VisibleAccounts(Set<Long> visible, Set<Long> administered, boolean partner) {
+public record VisibleAccounts(Set<Long> visible, Set<Long> administered, boolean partner, Set<Long> linked,
+		Set<Long> sellingPartners) {
 
 	public VisibleAccounts {
 		visible = Collections.unmodifiableSet(new LinkedHashSet<>(visible));
 		administered = Collections.unmodifiableSet(new LinkedHashSet<>(administered));
+		linked = Collections.unmodifiableSet(new LinkedHashSet<>(linked));
+		sellingPartners = Collections.unmodifiableSet(new LinkedHashSet<>(sellingPartners));
+	}
+
+	/** Accounts seen as listed: {@code visible} is all there is to know. */
+	public VisibleAccounts(Set<Long> visible, Set<Long> administered, boolean partner) {
+		this(visible, administered, partner, visible, Set.of());
 	}
 
 	public static VisibleAccounts none() {
@@ -37,6 +48,7 @@ public record VisibleAccounts(Set<Long> visible, Set<Long> administered, boolean
 	public static VisibleAccounts of(Map<Long, UserType> links, Function<Long, Collection<Long>> relatedCustomersOf) {
 		Set<Long> visible = new LinkedHashSet<>();
 		Set<Long> administered = new LinkedHashSet<>();
+		Set<Long> sellingPartners = new LinkedHashSet<>();
 		boolean partner = false;
 		for (Map.Entry<Long, UserType> link : links.entrySet()) {
 			Long accountId = link.getKey();
@@ -47,6 +59,7 @@ public record VisibleAccounts(Set<Long> visible, Set<Long> administered, boolean
 			}
 			if (type.has(Role.DEALER_USER) || type.has(Role.DEALER_ADMIN)) {
 				partner = true;
+				sellingPartners.add(accountId);
 				Collection<Long> customers = relatedCustomersOf.apply(accountId);
 				visible.addAll(customers);
 				if (type.has(Role.DEALER_ADMIN)) {
@@ -55,7 +68,7 @@ public record VisibleAccounts(Set<Long> visible, Set<Long> administered, boolean
 				}
 			}
 		}
-		return new VisibleAccounts(visible, administered, partner);
+		return new VisibleAccounts(visible, administered, partner, links.keySet(), sellingPartners);
 	}
 
 	public boolean canSee(Long accountId) {

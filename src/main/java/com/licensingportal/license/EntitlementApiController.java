@@ -101,7 +101,7 @@ class EntitlementApiController {
 					+ "version, available, total, expiration (dir asc or desc); without it the newest come first.")
 	ApiPage<EntitlementItem> list(@AuthenticationPrincipal PortalUserPrincipal user,
 			@ParameterObject EntitlementSearch search, BindingResult binding) {
-		EntitlementList.Page page = this.entitlements.page(user.getUserId(), criteria(user, search, binding));
+		EntitlementList.Page page = this.entitlements.pageCountingAll(user.getUserId(), criteria(user, search, binding));
 		// The list shows the last page for one beyond it; a script asking for the next page must get none.
 		List<EntitlementItem> items = page.number() < search.pageNumber() ? List.of()
 				: page.rows().stream().map(EntitlementItem::of).toList();

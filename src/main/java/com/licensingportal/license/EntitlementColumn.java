@@ -11,15 +11,15 @@ import java.util.function.Function;
 public enum EntitlementColumn {
 
 	ACTIVATION_ID("activationId", "Activation ID", "li.activation_id", EntitlementRow::activationId),
-	ENTITLEMENT_ID("entitlementId", "Entitlement ID", "e.entitlement_number", EntitlementRow::entitlementId),
-	SOLD_TO("soldTo", "Sold to", "s.name", EntitlementRow::soldTo),
-	PRODUCT("product", "Product", "p.part_number", EntitlementRow::product),
+	ENTITLEMENT_ID("entitlementId", "Entitlement ID", "li.entitlement_number", EntitlementRow::entitlementId),
+	SOLD_TO("soldTo", "Sold to", "li.sold_to_name", EntitlementRow::soldTo),
+	PRODUCT("product", "Product", "li.part_number", EntitlementRow::product),
 	VERSION("version", "Version", "li.product_version", EntitlementRow::version),
 	AVAILABLE("available", "Available quantity", "li.available_quantity", EntitlementRow::available),
 	TOTAL("total", "Total quantity", "li.total_quantity", EntitlementRow::total),
-	// Dated licenses before permanent ones when ascending, on H2 and MySQL alike (they sort NULL differently).
-	EXPIRATION("expiration", "Expiration", "case when li.expires_on is null then 1 else 0 end {dir}, li.expires_on",
-			EntitlementRow::expiration);
+	// Dated licenses before permanent ones when ascending: expiry_sort puts permanent ones after every date (V26),
+	// on H2 and MySQL alike (they sort NULL differently), in one indexed column.
+	EXPIRATION("expiration", "Expiration", "li.expiry_sort", EntitlementRow::expiration);
 
 	private final String key;
 

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import com.licensingportal.access.VisibleAccounts;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -31,12 +31,22 @@ import org.springframework.stereotype.Service;
 @Service
 public class EntitlementList {
 
-	/** One page of the list and what the whole search matched. */
+	/**
+	 * One page of the list and what the whole search matched. When {@code countedAll} is false, the search
+	 * matched more than {@code matching} rows and was not counted further (nor its channels summed).
+	 */
 	public record Page(List<EntitlementRow> rows, long matching, long availableChannels, long totalChannels,
-			int number, int size) {
+			int number, int size, boolean countedAll) {
 
+		public Page(List<EntitlementRow> rows, long matching, long availableChannels, long totalChannels, int number,
+				int size) {
+			this(rows, matching, availableChannels, totalChannels, number, size, true);
+		}
+
+		/** The pages counted; one more when not every row was counted, so that Next leads on. */
 		public int pages() {
-			return (int) Math.max(1, (this.matching + this.size - 1) / this.size);
+			int counted = (int) Math.max(1, (this.matching + this.size - 1) / this.size);
+			return this.countedAll ? counted : counted + 1;
 		}
 
 		public long firstRow() {
@@ -57,25 +67,33 @@ public class EntitlementList {
 	public record Criteria(EntitlementSearch search, Long ownerAccountId) {
 	}
 
-	private static final String FROM = """
-			 from line_item li
-			 join entitlement e on e.id = li.entitlement_id
-			 join account s on s.id = li.sold_to_account_id
-			 join account o on o.id = li.owner_account_id
-			 join product p on p.id = li.product_id
-			""";
-
-	/** The joins of {@link #FROM}, for statements that need only some of them. */
-	private static final List<Join> JOINS = List.of(new Join("e", " join entitlement e on e.id = li.entitlement_id"),
-			new Join("s", " join account s on s.id = li.sold_to_account_id"),
-			new Join("o", " join account o on o.id = li.owner_account_id"),
-			new Join("p", " join product p on p.id = li.product_id"));
+	/**
+	 * The names the list filters and sorts on are copies on the line item (migration V26), so the statements that
+	 * count and select a page read {@code line_item} alone; only a page's rows join their owner, for its number and
+	 * name.
+	 */
+	private static final String FROM = " from line_item li join account o on o.id = li.owner_account_id";
 
 	private static final String COLUMNS = """
-			select li.id, li.activation_id, e.entitlement_number, s.name as sold_to_name, p.part_number,
+			select li.id, li.activation_id, li.entitlement_number, li.sold_to_name, li.part_number,
 			 li.product_version, li.available_quantity, li.total_quantity, li.expires_on,
 			 o.account_number as owner_number, o.name as owner_name
 			""";
+
+	/**
+	 * The screen counts the matching rows up to this many (and the rows up to the page asked for); beyond it, the
+	 * page says "10,000+". Counting a distributor's million rows took most of a second on every page.
+	 */
+	static final int COUNT_LIMIT = 10_000;
+
+	/**
+	 * A user who sees more accounts than this through partner relations is restricted by a join through the
+	 * relations instead of a list of every account id (bench/FINDINGS.md, issue 20).
+	 */
+	static final int LISTED_ACCOUNTS_LIMIT = 500;
+
+	/** At most this many product or account ids matched by name are listed in the statements ({@code containsIn}). */
+	static final int MAX_MATCHING_NAMES = 500;
 
 	/** The Expiration filter's choices; "expires" means dated and not yet expired. */
 	private static final Map<String, String> EXPIRATIONS = Map.of(EntitlementSearch.PERMANENT,
@@ -92,55 +110,76 @@ public class EntitlementList {
 
 	private final Clock clock;
 
+	private final int countLimit;
+
+	private final int listedAccountsLimit;
+
 	private volatile NamedParameterJdbcTemplate streaming;
 
+	@Autowired
 	EntitlementList(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Clock clock) {
+		this(jdbc, dataSource, clock, COUNT_LIMIT, LISTED_ACCOUNTS_LIMIT);
+	}
+
+	private EntitlementList(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Clock clock, int countLimit,
+			int listedAccountsLimit) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.clock = clock;
+		this.countLimit = countLimit;
+		this.listedAccountsLimit = listedAccountsLimit;
+	}
+
+	/** The same list with other limits: for tests on a few thousand rows. */
+	EntitlementList withLimits(int countLimit, int listedAccountsLimit) {
+		return new EntitlementList(this.jdbc, this.dataSource, this.clock, countLimit, listedAccountsLimit);
+	}
+
+	/** The screen's page: the matching rows counted up to {@link #COUNT_LIMIT}, or up to the page asked for. */
+	public Page page(VisibleAccounts accounts, Criteria criteria) {
+		return page(accounts, criteria, false);
 	}
 
 	/**
-	 * One page in two steps: the totals and the page's line item ids from {@code line_item} and only the tables
-	 * that a filter or the sort needs (an index-only read of the owner index on MySQL), then the columns of
-	 * just those rows. Reading every column of all matching rows only to keep 25 made the page slow for a
-	 * partner with many accounts (bench/FINDINGS.md).
+	 * One page in two steps: the totals and the page's line item ids from {@code line_item} alone (no joins: the
+	 * names are copies on it), then the columns of just those rows. With {@code countAll} false the totals stop
+	 * counting at {@link #COUNT_LIMIT} rows, or at the end of the page asked for if that is further: beyond it,
+	 * the page says that there are more, and the sums of channels are left out.
 	 */
-	public Page page(VisibleAccounts accounts, Criteria criteria) {
+	public Page page(VisibleAccounts accounts, Criteria criteria, boolean countAll) {
 		EntitlementSearch search = criteria.search();
 		if (accounts.visible().isEmpty()) {
 			return Page.empty(search.pageSize());
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = where(accounts.visible(), criteria, params);
+		String where = where(accounts, criteria, params);
+		String from = from(accounts);
 		String orderBy = orderBy(search);
-		Totals totals = this.jdbc.queryForObject("select count(*), coalesce(sum(li.available_quantity), 0),"
-				+ " coalesce(sum(li.total_quantity), 0)" + joinsFor(where) + where, params,
-				(rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
 		int size = search.pageSize();
-		int lastPage = (int) Math.max(1, (totals.matching + size - 1) / size);
+		long limit = Math.max(this.countLimit, (long) search.pageNumber() * size);
+		Totals totals;
+		if (countAll) {
+			totals = this.jdbc.queryForObject("select count(*), coalesce(sum(li.available_quantity), 0),"
+					+ " coalesce(sum(li.total_quantity), 0)" + from + where, params, Totals::read);
+		}
+		else {
+			params.addValue("countLimit", limit + 1);
+			totals = this.jdbc.queryForObject("select count(*), coalesce(sum(m.available_quantity), 0),"
+					+ " coalesce(sum(m.total_quantity), 0) from (select li.available_quantity, li.total_quantity"
+					+ from + where + " limit :countLimit) m", params, Totals::read);
+		}
+		boolean countedAll = countAll || totals.matching <= limit;
+		long matching = countedAll ? totals.matching : limit;
+		int lastPage = (int) Math.max(1, (matching + size - 1) / size);
 		int number = Math.min(search.pageNumber(), lastPage);
 		params.addValue("limit", size).addValue("offset", (long) (number - 1) * size);
-		List<Long> ids = this.jdbc.queryForList("select li.id" + joinsFor(where + orderBy) + where + orderBy
+		List<Long> ids = this.jdbc.queryForList("select li.id" + from + where + orderBy
 				+ " limit :limit offset :offset", params, Long.class);
 		List<EntitlementRow> rows = ids.isEmpty() ? List.of()
 				: this.jdbc.query(COLUMNS + FROM + " where li.id in (:ids)" + orderBy, new MapSqlParameterSource("ids", ids),
 						ROW);
-		return new Page(rows, totals.matching, totals.available, totals.total, number, size);
-	}
-
-	/**
-	 * {@code from line_item li} and the joins whose alias {@code sql} uses. Every join follows a non-null
-	 * foreign key, so leaving one out changes no count.
-	 */
-	static String joinsFor(String sql) {
-		StringBuilder from = new StringBuilder(" from line_item li");
-		for (Join join : JOINS) {
-			if (join.usedBy(sql)) {
-				from.append(join.sql());
-			}
-		}
-		return from.toString();
+		return countedAll ? new Page(rows, matching, totals.available, totals.total, number, size, true)
+				: new Page(rows, matching, 0, 0, number, size, false);
 	}
 
 	/**
@@ -152,7 +191,7 @@ public class EntitlementList {
 			return;
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String sql = COLUMNS + FROM + where(accounts.visible(), criteria, params) + orderBy(criteria.search());
+		String sql = COLUMNS + FROM + where(accounts, criteria, params) + orderBy(criteria.search());
 		streaming().query(sql, params, (ResultSet rs) -> sink.accept(row(rs, 0)));
 	}
 
@@ -162,24 +201,54 @@ public class EntitlementList {
 		if (accounts.visible().isEmpty() || activationIds.isEmpty()) {
 			return;
 		}
-		MapSqlParameterSource params = new MapSqlParameterSource("visible", accounts.visible())
-			.addValue("selected", activationIds);
-		String sql = COLUMNS + FROM + " where li.owner_account_id in (:visible) and li.activation_id in (:selected)"
+		MapSqlParameterSource params = new MapSqlParameterSource("selected", activationIds);
+		String sql = COLUMNS + FROM + " where " + visibleOwner(accounts, params) + " and li.activation_id in (:selected)"
 				+ orderBy(order);
 		streaming().query(sql, params, (ResultSet rs) -> sink.accept(row(rs, 0)));
 	}
 
-	private String where(Collection<Long> visible, Criteria criteria, MapSqlParameterSource params) {
+	/**
+	 * {@code from line_item li}: for a user whose accounts are listed, through the owner index on MySQL and MariaDB
+	 * (H2 reads the hint as a comment). MariaDB otherwise took a sort's index for a partner's page too and read
+	 * a hundred rows for each one it kept, each a disk read once the line items outgrow the buffer pool
+	 * (bench/FINDINGS.md, issue 20). A partner of thousands walks the sort's index (migration V26).
+	 */
+	private String from(VisibleAccounts accounts) {
+		return listed(accounts) ? " from line_item li /*! force index (ix_line_item_owner_list) */" : " from line_item li";
+	}
+
+	private boolean listed(VisibleAccounts accounts) {
+		return accounts.visible().size() <= this.listedAccountsLimit || accounts.sellingPartners().isEmpty();
+	}
+
+	/**
+	 * The line item's owner is one of the accounts the user sees: listed when they are few; for a partner of
+	 * thousands of customers, its linked accounts or an active related customer of its partner accounts, a join
+	 * through the relations that the database checks per row (by index) and stops checking with the page.
+	 */
+	private String visibleOwner(VisibleAccounts accounts, MapSqlParameterSource params) {
+		if (listed(accounts)) {
+			params.addValue("visible", accounts.visible());
+			return "li.owner_account_id in (:visible)";
+		}
+		params.addValue("linked", accounts.linked()).addValue("sellingPartners", accounts.sellingPartners());
+		return "(li.owner_account_id in (:linked) or li.owner_account_id in (select r.customer_id from account_relation r"
+				+ " join account c on c.id = r.customer_id where r.partner_id in (:sellingPartners) and c.status = 'ACTIVE'))";
+	}
+
+	private String where(VisibleAccounts accounts, Criteria criteria, MapSqlParameterSource params) {
 		EntitlementSearch search = criteria.search();
-		StringBuilder where = new StringBuilder(" where li.owner_account_id in (:visible)");
-		params.addValue("visible", visible);
+		StringBuilder where = new StringBuilder(" where ").append(visibleOwner(accounts, params));
 		if (!search.isShowUsedUp()) {
 			where.append(" and li.available_quantity > 0");
 		}
 		contains(where, params, "li.activation_id", "activationId", search.getActivationId());
-		contains(where, params, "e.entitlement_number", "entitlementId", search.getEntitlementId());
-		contains(where, params, "s.name", "soldTo", search.getSoldTo());
-		contains(where, params, "p.part_number", "product", search.getProduct());
+		contains(where, params, "li.entitlement_number", "entitlementId", search.getEntitlementId());
+		// Names of products and accounts: matched in their own tables first, then line items by the ids' index.
+		containsIn(where, params, "li.product_id", "select p.id from product p where ", "p.part_number", "li.part_number", "product",
+				search.getProduct());
+		containsIn(where, params, "li.sold_to_account_id", "select a.id from account a where ", "a.name", "li.sold_to_name",
+				"soldTo", search.getSoldTo());
 		contains(where, params, "li.product_version", "version", search.getVersion());
 		condition(where, params, "li.available_quantity >= :availableMin", "availableMin", search.getAvailableMin());
 		condition(where, params, "li.total_quantity >= :totalMin", "totalMin", search.getTotalMin());
@@ -204,9 +273,45 @@ public class EntitlementList {
 		if (value == null) {
 			return;
 		}
-		String escaped = value.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-		where.append(" and lower(").append(column).append(") like :").append(name).append(" escape '!'");
-		params.addValue(name, "%" + escaped + "%");
+		where.append(" and ").append(like(column, name));
+		params.addValue(name, pattern(value));
+	}
+
+	/**
+	 * "Contains" on a name in its own table ({@code select}, the products or accounts): the line item's {@code key}
+	 * is one of the ids that match. Resolved first, in a statement of its own, so that the database plans the
+	 * list's statements with a plain list of ids (a subquery there led MariaDB to walk a sort index and run it per
+	 * row). When more than {@link #MAX_MATCHING_NAMES} names match (an account name part that thousands of accounts
+	 * share), the line item's own copy of the name is matched instead ({@code copy}), which a walk in the page's
+	 * order finds soon among so many.
+	 */
+	private void containsIn(StringBuilder where, MapSqlParameterSource params, String key, String select,
+			String column, String copy, String name, String value) {
+		if (value == null) {
+			return;
+		}
+		String pattern = pattern(value);
+		List<Long> ids = this.jdbc.queryForList(select + like(column, name) + " limit " + (MAX_MATCHING_NAMES + 1),
+				new MapSqlParameterSource(name, pattern), Long.class);
+		if (ids.size() > MAX_MATCHING_NAMES && copy != null) {
+			where.append(" and ").append(like(copy, name));
+			params.addValue(name, pattern);
+		}
+		else if (ids.isEmpty()) {
+			where.append(" and 1 = 0");
+		}
+		else {
+			where.append(" and ").append(key).append(" in (:").append(name).append(")");
+			params.addValue(name, ids);
+		}
+	}
+
+	private static String like(String column, String name) {
+		return "lower(" + column + ") like :" + name + " escape '!'";
+	}
+
+	private static String pattern(String value) {
+		return "%" + value.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
 	}
 
 	private static String orderBy(EntitlementSearch search) {
@@ -248,17 +353,9 @@ public class EntitlementList {
 	}
 
 	private record Totals(long matching, long available, long total) {
-	}
 
-	/** A join and the table alias it brings, e.g. {@code s} for {@code s.name}. */
-	private record Join(Pattern alias, String sql) {
-
-		Join(String alias, String sql) {
-			this(Pattern.compile("(?<![\\w.])" + alias + "\\."), sql);
-		}
-
-		boolean usedBy(String statement) {
-			return this.alias.matcher(statement).find();
+		static Totals read(ResultSet rs, int rowNumber) throws SQLException {
+			return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3));
 		}
 
 	}

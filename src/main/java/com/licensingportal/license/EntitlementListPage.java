@@ -38,6 +38,7 @@ public class EntitlementListPage {
 		model.addAttribute("columns", EntitlementColumn.values());
 		model.addAttribute("pageSizes", EntitlementSearch.PAGE_SIZES);
 		model.addAttribute("ownerChoices", this.entitlements.ownerChoices(user.getUserId()));
+		model.addAttribute("ownerTyped", this.entitlements.ownerTyped(user.getUserId()));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return VIEW_LIST;
 	}

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.access.AccountVisibility;
+import com.licensingportal.access.VisibleAccounts;
 
 import org.springframework.stereotype.Service;
 import org.springframework.validation.BindingResult;
@@ -17,6 +18,8 @@ import org.springframework.validation.BindingResult;
  */
 @Service
 public class Entitlements {
+
+	static final int MAX_OWNER_CHOICES = 500;
 
 	private final AccountVisibility visibility;
 
@@ -38,8 +41,14 @@ public class Entitlements {
 		return this.filters.check(search, binding, this.visibility.forUser(userId));
 	}
 
+	/** The screen's page: counted up to a limit ({@link EntitlementList#page(VisibleAccounts, EntitlementList.Criteria)}). */
 	public EntitlementList.Page page(Long userId, EntitlementList.Criteria criteria) {
 		return this.list.page(this.visibility.forUser(userId), criteria);
+	}
+
+	/** The API's page: its {@code total} counts every matching row. */
+	public EntitlementList.Page pageCountingAll(Long userId, EntitlementList.Criteria criteria) {
+		return this.list.page(this.visibility.forUser(userId), criteria, true);
 	}
 
 	public void forEachMatching(Long userId, EntitlementList.Criteria criteria, Consumer<EntitlementRow> sink) {
@@ -61,10 +70,19 @@ public class Entitlements {
 		return this.history.trail(item, this.visibility.forUser(userId));
 	}
 
-	/** The owners to filter by: the user's visible accounts, when there is more than one to choose from. */
+	/**
+	 * The owners to filter by: the user's visible accounts, when there is more than one and at most
+	 * {@link #MAX_OWNER_CHOICES} to choose from (a distributor's thousands are typed as an account number instead,
+	 * see {@link #ownerTyped}).
+	 */
 	public List<Account> ownerChoices(Long userId) {
-		List<Account> seen = this.visibility.accountsSeenBy(userId);
-		return seen.size() > 1 ? seen : List.of();
+		int seen = this.visibility.forUser(userId).visible().size();
+		return seen > 1 && seen <= MAX_OWNER_CHOICES ? this.visibility.accountsSeenBy(userId) : List.of();
+	}
+
+	/** Whether the user sees too many accounts to choose the owner from a list: the filter takes its number. */
+	public boolean ownerTyped(Long userId) {
+		return this.visibility.forUser(userId).visible().size() > MAX_OWNER_CHOICES;
 	}
 
 }

@@ -27,6 +27,8 @@ import jakarta.persistence.Version;
 @Table(name = "line_item")
 public class LineItem {
 
+	static final LocalDate PERMANENT_SORT = LocalDate.of(9999, 12, 31);
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -70,6 +72,20 @@ public class LineItem {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
+	// Copies for List Entitlements, which filters and sorts without joins (EntitlementList, migration V26).
+	@Column(name = "entitlement_number", updatable = false)
+	private String entitlementNumber;
+
+	@Column(name = "sold_to_name")
+	private String soldToName;
+
+	@Column(name = "part_number", updatable = false)
+	private String partNumber;
+
+	/** The Expiration column's order: the date, or after every date when permanent. */
+	@Column(name = "expiry_sort")
+	private LocalDate expirySort;
+
 	@Version
 	@Column(name = "lock_version", nullable = false)
 	private long lockVersion;
@@ -93,6 +109,15 @@ public class LineItem {
 		this.reservedQuantity = 0;
 		this.expiresOn = expiresOn;
 		this.createdAt = Instant.now();
+		this.entitlementNumber = entitlement.getEntitlementId();
+		this.soldToName = this.soldTo.getName();
+		this.partNumber = product.getPartNumber();
+		this.expirySort = expirySort(expiresOn);
+	}
+
+	/** The value of {@code expiry_sort} for an expiration: permanent licenses sort after every date. */
+	static LocalDate expirySort(LocalDate expiresOn) {
+		return expiresOn == null ? PERMANENT_SORT : expiresOn;
 	}
 
 	public boolean isPermanent() {
@@ -196,6 +221,7 @@ public class LineItem {
 		changeQuantities(this.totalQuantity, this.totalQuantity, 0);
 		this.owner = newOwner;
 		this.soldTo = newOwner;
+		this.soldToName = newOwner.getName();
 	}
 
 	private static void requirePositive(int channels) {
@@ -239,6 +265,7 @@ public class LineItem {
 		}
 		LocalDate from = this.expiresOn.isAfter(orderDate) ? this.expiresOn : orderDate;
 		this.expiresOn = from.plusMonths(months);
+		this.expirySort = expirySort(this.expiresOn);
 		return this.expiresOn;
 	}
 

@@ -307,8 +307,11 @@ final class ClusterDatabase {
 		String activationId = ReadableCode.random(4);
 		long lineItem = insert(connection, "insert into line_item (activation_id, entitlement_id, owner_account_id,"
 				+ " sold_to_account_id, product_id, product_version, total_quantity, available_quantity, reserved_quantity,"
-				+ " expires_on, created_at, lock_version) values (?, ?, ?, ?, ?, '7.14', ?, ?, 0, ?, ?, 0)", activationId,
-				entitlement, owner, owner, product, channels, channels, expiresOn, Timestamp.from(now));
+				+ " expires_on, created_at, lock_version, entitlement_number, sold_to_name, part_number, expiry_sort)"
+				+ " values (?, ?, ?, ?, ?, '7.14', ?, ?, 0, ?, ?, 0, ?, (select name from account where id = ?),"
+				+ " (select part_number from product where id = ?), ?)", activationId, entitlement, owner, owner, product,
+				channels, channels, expiresOn, Timestamp.from(now), String.format("E-20200101-%04d", number), owner, product,
+				expiresOn == null ? LocalDate.of(9999, 12, 31) : expiresOn);
 		insert(connection, "insert into license_event (line_item_id, event_type, quantity, actor, occurred_at, reference)"
 				+ " values (?, 'CREATED', ?, 'cluster-test', ?, ?)", lineItem, channels, Timestamp.from(now),
 				String.format("E-20200101-%04d", number));

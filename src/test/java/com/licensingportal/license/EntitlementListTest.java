@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.licensingportal.account.Account;
+import com.licensingportal.backoffice.account.BackOfficeAccounts;
 import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.device.DeviceTarget;
 import com.licensingportal.device.ActivationService;
@@ -315,6 +316,96 @@ class EntitlementListTest extends PortalIntegrationTest {
 		assertThat(page.matching()).isEqualTo(rows.size());
 		assertThat(page.availableChannels()).isEqualTo(rows.stream().mapToLong(EntitlementRow::available).sum());
 		assertThat(page.totalChannels()).isEqualTo(rows.stream().mapToLong(EntitlementRow::total).sum());
+	}
+
+	@Test
+	void aPartnerOfThousandsIsRestrictedThroughItsRelationsToTheSameRows() {
+		// With no account list at all, the partner's visibility is "linked, or an active related customer": the form a
+		// distributor of thousands gets. Every search must give what the listed accounts give.
+		EntitlementList throughRelations = this.list.withLimits(EntitlementList.COUNT_LIMIT, 0);
+		VisibleAccounts partnerSees = visible(this.partnerUser);
+		assertThat(partnerSees.sellingPartners()).containsExactly(this.partner.getId());
+		List<Consumer<EntitlementSearch>> searches = List.of(search -> { }, search -> search.setShowUsedUp(true),
+				search -> search.setProduct(this.products.get(0).getPartNumber().substring(4).toLowerCase()),
+				search -> search.setSoldTo(this.customer.getName().substring(0, 9)), search -> {
+					search.setSort("soldTo");
+					search.setPage(3);
+				}, search -> {
+					search.setSort("expiration");
+					search.setDir("desc");
+					search.setVersion("7.1");
+				});
+		for (Consumer<EntitlementSearch> filter : searches) {
+			EntitlementList.Criteria criteria = new EntitlementList.Criteria(search(filter), null);
+			List<EntitlementRow> listed = new ArrayList<>();
+			List<EntitlementRow> joined = new ArrayList<>();
+			this.list.forEachMatching(partnerSees, criteria, listed::add);
+			throughRelations.forEachMatching(partnerSees, criteria, joined::add);
+
+			assertThat(listed).isNotEmpty();
+			assertThat(joined).containsExactlyElementsOf(listed);
+			assertThat(throughRelations.page(partnerSees, criteria)).isEqualTo(this.list.page(partnerSees, criteria));
+		}
+		assertThat(joinedRowsOf(throughRelations, partnerSees)).noneMatch(row -> owned(row, this.foreign));
+	}
+
+	private List<EntitlementRow> joinedRowsOf(EntitlementList list, VisibleAccounts accounts) {
+		List<EntitlementRow> rows = new ArrayList<>();
+		list.forEachMatching(accounts, new EntitlementList.Criteria(search(search -> search.setShowUsedUp(true)), null),
+				rows::add);
+		return rows;
+	}
+
+	@Test
+	void aSearchMatchingMoreThanTheCountLimitSaysSoAndStillPagesToTheEnd() {
+		EntitlementList counting100 = this.list.withLimits(100, EntitlementList.LISTED_ACCOUNTS_LIMIT);
+		VisibleAccounts partnerSees = visible(this.partnerUser);
+		EntitlementList.Page exact = this.list.page(partnerSees, new EntitlementList.Criteria(search(s -> { }), null));
+		assertThat(exact.matching()).isGreaterThan(2000);
+
+		EntitlementList.Page first = counting100.page(partnerSees, new EntitlementList.Criteria(search(s -> { }), null));
+		assertThat(first.countedAll()).isFalse();
+		assertThat(first.matching()).isEqualTo(100);
+		assertThat(first.pages()).as("four counted pages, and a Next").isEqualTo(5);
+		assertThat(first.rows()).isEqualTo(exact.rows());
+		assertThat(first.availableChannels()).isZero();
+
+		// Each page asked for is counted up to its end, so Next always leads to the following rows, up to the last.
+		int lastPage = exact.pages();
+		for (int number : List.of(5, 20, lastPage - 1, lastPage, lastPage + 3)) {
+			EntitlementList.Criteria criteria = new EntitlementList.Criteria(search(s -> s.setPage(number)), null);
+			EntitlementList.Page counted = counting100.page(partnerSees, criteria);
+			EntitlementList.Page whole = this.list.page(partnerSees, criteria);
+
+			assertThat(counted.number()).as("page %d", number).isEqualTo(whole.number());
+			assertThat(counted.rows()).as("page %d", number).isEqualTo(whole.rows());
+			assertThat(counted.number() < counted.pages()).as("Next after page %d", number)
+				.isEqualTo(whole.number() < whole.pages());
+		}
+		EntitlementList.Page last = counting100.page(partnerSees,
+				new EntitlementList.Criteria(search(s -> s.setPage(lastPage)), null));
+		assertThat(last.countedAll()).isTrue();
+		assertThat(last).isEqualTo(this.list.page(partnerSees, new EntitlementList.Criteria(search(s -> s.setPage(lastPage)), null)));
+	}
+
+	@Test
+	void aRenamedAccountIsListedFilteredAndSortedByItsNewName() {
+		LicenseFixtures fixtures = new LicenseFixtures(this.context);
+		Account hotel = fixtures.customer(LicenseFixtures.unique("Dune Hotel"));
+		fixtures.order(hotel, new OrderLine(this.products.get(0), "7.12", 5, null),
+				new OrderLine(this.products.get(1), "7.12", 7, this.today.plusDays(9)));
+		String newName = LicenseFixtures.unique("Aaa Harbour Inn");
+		this.context.getBean(BackOfficeAccounts.class)
+			.rename("list-test", hotel.getAccountNumber(), newName);
+		VisibleAccounts hotelOnly = new VisibleAccounts(Set.of(hotel.getId()), Set.of(), false);
+		List<EntitlementRow> rows = new ArrayList<>();
+		this.list.forEachMatching(hotelOnly,
+				new EntitlementList.Criteria(search(s -> s.setSoldTo(newName.substring(4, 15).toUpperCase())), null),
+				rows::add);
+
+		assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row.soldTo()).isEqualTo(newName));
+		assertThat(this.list.page(hotelOnly, new EntitlementList.Criteria(search(s -> s.setSoldTo("Dune Hotel")), null))
+			.matching()).isZero();
 	}
 
 	@Test

@@ -139,6 +139,9 @@ public class BackOfficeAccounts {
 		String cleanName = name(name);
 		String before = account.getName();
 		account.setName(cleanName);
+		// List Entitlements filters and sorts on a copy of the Sold to name (migration V26): it changes here too.
+		this.jdbc.update("update line_item set sold_to_name = :name where sold_to_account_id = :id",
+				new MapSqlParameterSource("name", cleanName).addValue("id", account.getId()));
 		this.audit.record(actor, SubjectType.ACCOUNT, account.getAccountNumber(), AuditAction.RENAMED, before, cleanName);
 		return account;
 	}
