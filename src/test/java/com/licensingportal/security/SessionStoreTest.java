@@ -91,7 +91,7 @@ class SessionStoreTest extends PortalIntegrationTest {
 		// A failed login answers its page at once (401): nothing of it needs to travel.
 		HttpBrowser.Page failed = browser.post("/login", Map.of("email", this.user.getEmail(), "password", "not the password"));
 		assertThat(failed.status()).isEqualTo(401);
-		assertThat(failed.body()).contains(LoginController.BAD_CREDENTIALS);
+		assertThat(failed.body()).contains(LoginController.BAD_CREDENTIALS.toString());
 
 		assertThat(browser.post("/login", Map.of("email", this.user.getEmail(), "password", PASSWORD)).redirectPath())
 			.as("back to the page asked for before the login").isEqualTo("/devices?q=NVR&continue");

@@ -21,7 +21,12 @@ final class JavaSentences {
 			"com/licensingportal/base/InvalidSettingsFailureAnalyzer.java",
 			"the operator's start-up failure, printed in the log",
 			"com/licensingportal/base/MissingSettingsFailureAnalyzer.java",
-			"the operator's start-up failure, printed in the log");
+			"the operator's start-up failure, printed in the log",
+			"com/licensingportal/base/MissingSettingsException.java", "the operator's start-up failure, printed in the log",
+			"com/licensingportal/base/CamundaCron.java",
+			"the operator's start-up failure for a setting that is not a cron expression",
+			"com/licensingportal/web/OpenApiConfiguration.java",
+			"the OpenAPI description's examples, which developers read (in English)");
 
 	/** What a statement holding a sentence for developers or operators contains. */
 	private static final List<String> FOR_DEVELOPERS = List.of("log.", "LOG.", "logger.", "IllegalStateException",
