@@ -40,7 +40,7 @@ public class EmailAddressValidator implements ConstraintValidator<EmailAddress, 
 
 	@Override
 	public boolean isValid(String value, ConstraintValidatorContext context) {
-		Optional<String> problem = value == null || value.isBlank() ? Optional.empty() : problem(value);
+		Optional<Text> problem = value == null || value.isBlank() ? Optional.empty() : problem(value);
 		problem.ifPresent(text -> {
 			context.disableDefaultConstraintViolation();
 			context.buildConstraintViolationWithTemplate("{" + text.code() + "}").addConstraintViolation();

@@ -7,9 +7,12 @@ public enum Role {
 
 	DEALER_ADMIN, DEALER_USER, END_USER_ADMIN, END_USER;
 
-	/** The role's name for a person ({@code users.role.NAME}). */
+	/** The bundle's codes of the roles' names: {@code users.role.NAME}. */
+	private static final String CODE = "users.role.";
+
+	/** The role's name for a person. */
 	public Text text() {
-		return Text.of("users.role." + name());
+		return Text.of(CODE + name());
 	}
 
 	/** The role's English name (logs, Tasklist). */

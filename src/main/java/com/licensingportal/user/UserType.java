@@ -21,6 +21,9 @@ public enum UserType {
 	PARTNER_USER(EnumSet.of(DEALER_USER, END_USER)), CUSTOMER_ADMINISTRATOR(EnumSet.of(END_USER_ADMIN, END_USER)),
 	CUSTOMER_USER(EnumSet.of(END_USER));
 
+	/** The bundle's codes of the user types' names: {@code users.userType.NAME}. */
+	private static final String CODE = "users.userType.";
+
 	private final Set<Role> roles;
 
 	UserType(Set<Role> roles) {
@@ -32,9 +35,9 @@ public enum UserType {
 		return Arrays.stream(values()).filter(type -> type.roles.equals(roles)).findFirst();
 	}
 
-	/** The user type's name for a person ({@code users.userType.NAME}). */
+	/** The user type's name for a person. */
 	public Text text() {
-		return Text.of("users.userType." + name());
+		return Text.of(CODE + name());
 	}
 
 	/** The user type's English name (logs, Tasklist, the invitation process's variables). */

@@ -61,6 +61,9 @@ public class UserService {
 	/** The unique key on portal_user.email (V1), as the database names it in a violation. */
 	private static final String EMAIL_KEY = "uk_user_email";
 
+	/** The bundle's codes that join 1 to 4 roles' names: {@code users.role.combinationN}. */
+	private static final String ROLE_COMBINATION = "users.role.combination";
+
 	private final UserRepository users;
 
 	private final AccountRepository accounts;
@@ -381,7 +384,7 @@ public class UserService {
 		}
 		UserType type = UserType.withRoles(roles)
 			.orElseThrow(() -> RefusedException.invalid("roles", Text.of("users.refused.badCombination",
-					Text.of("users.role.combination" + roles.size(),
+					Text.of(ROLE_COMBINATION + roles.size(),
 							roles.stream().sorted().map(Role::text).toArray()), account.getName())));
 		if (!type.allowedOn(account.getType())) {
 			throw RefusedException.invalid("roles", Text.of("users.refused.dealerOnCustomer", account.getName()));

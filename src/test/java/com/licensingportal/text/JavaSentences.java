@@ -39,7 +39,7 @@ final class JavaSentences {
 		.compile("(^\\p{Lu}\\p{L}*[,:]?\\s+\\p{L}.*)|(\\p{L}+\\s+\\p{L}+.*[.?!]\\s*$)", Pattern.DOTALL);
 
 	private static final Pattern SQL = Pattern.compile(
-			"(?i)\\b(select|insert into|update|delete from|from|where|join|order by|group by|values|set|and|limit|on duplicate)\\b");
+			"(?i)\\b(select|insert into|merge into|update|delete from|from|where|join|order by|group by|values|set|and|limit|on duplicate)\\b");
 
 	private JavaSentences() {
 	}
@@ -90,12 +90,43 @@ final class JavaSentences {
 		return FOR_DEVELOPERS.stream().anyMatch(statement::contains);
 	}
 
-	/** The statement, annotation or declaration around position {@code at}. */
+	/**
+	 * The statement, annotation or declaration around position {@code at}; a ';', '{' or '}' inside a string (an
+	 * OpenAPI description's "{accountId}" or "; ") does not end it.
+	 */
 	private static String statement(String source, int at) {
-		int start = Math.max(Math.max(source.lastIndexOf(';', at), source.lastIndexOf('{', at)),
-				source.lastIndexOf('}', at));
-		int end = source.indexOf(';', at);
+		String code = withoutStrings(source);
+		int start = Math.max(Math.max(code.lastIndexOf(';', at), code.lastIndexOf('{', at)), code.lastIndexOf('}', at));
+		int end = code.indexOf(';', at);
 		return source.substring(start + 1, end < 0 ? source.length() : end);
+	}
+
+	/** The source with the contents of its string literals blanked (same length, so positions stay). */
+	private static String withoutStrings(String source) {
+		StringBuilder out = new StringBuilder(source);
+		int i = 0;
+		while (i < source.length()) {
+			char c = source.charAt(i);
+			if (c == '"') {
+				boolean block = source.startsWith("\"\"\"", i);
+				int end = block ? source.indexOf("\"\"\"", i + 3) : endOfString(source, i);
+				if (end < 0) {
+					break;
+				}
+				for (int j = i + (block ? 3 : 1); j < end; j++) {
+					out.setCharAt(j, ' ');
+				}
+				i = end + (block ? 3 : 1);
+			}
+			else if (c == '\'' && i + 2 < source.length()) {
+				int end = source.indexOf('\'', i + (source.charAt(i + 1) == '\\' ? 3 : 2));
+				i = end < 0 ? source.length() : end + 1;
+			}
+			else {
+				i++;
+			}
+		}
+		return out.toString();
 	}
 
 	private static int endOfString(String source, int start) {
