@@ -34,6 +34,14 @@ public final class Browser implements AutoCloseable {
 	private final String baseUrl;
 
 	public Browser(String baseUrl) {
+		this(baseUrl, "en-US,en");
+	}
+
+	/**
+	 * A browser whose user reads these languages, best first, as Chromium's language setting sends them
+	 * (Accept-Language), e.g. {@code "fr-CA,fr"}.
+	 */
+	public Browser(String baseUrl, String acceptLanguages) {
 		this.baseUrl = baseUrl;
 		try {
 			this.downloads = Files.createTempDirectory("browser-downloads");
@@ -42,10 +50,11 @@ public final class Browser implements AutoCloseable {
 			options.setBinary(CHROMIUM);
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+					"--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile,
+					"--lang=" + acceptLanguages.split(",")[0]);
 			options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 			options.setExperimentalOption("prefs", Map.of("download.default_directory", this.downloads.toString(),
-					"download.prompt_for_download", false));
+					"download.prompt_for_download", false, "intl.accept_languages", acceptLanguages));
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
 				.usingAnyFreePort()
 				.build();
