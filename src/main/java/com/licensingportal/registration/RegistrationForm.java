@@ -52,8 +52,8 @@ public class RegistrationForm {
 	@PlainText(message = "{users.register.check.organisation.plain}")
 	private String organisation;
 
-	@Schema(example = "PARTNER", allowableValues = { "PARTNER", "CUSTOMER" },
-			description = "PARTNER for a dealer or integrator, CUSTOMER for an organisation that uses the licenses")
+	@Schema(description = "PARTNER for a dealer or integrator, CUSTOMER for an organisation that uses the licenses",
+			example = "PARTNER", allowableValues = { "PARTNER", "CUSTOMER" })
 	@NotBlank(message = "{users.register.type.empty}")
 	@Pattern(regexp = "PARTNER|CUSTOMER", message = "{users.register.type.empty}")
 	private String accountType;

@@ -49,7 +49,8 @@ class SessionStoreTest extends PortalIntegrationTest {
 	/** Every kind of attribute a portal session holds; anything else would be a new one to check. */
 	private static final Set<String> KNOWN_ATTRIBUTES = Set.of("SPRING_SECURITY_CONTEXT", "SPRING_SECURITY_SAVED_REQUEST",
 			"SPRING_SECURITY_LAST_EXCEPTION", "org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository.CSRF_TOKEN",
-			FLASH_MAPS);
+			FLASH_MAPS, "com.licensingportal.web.PortalLocaleResolver.READ_FOR",
+			"com.licensingportal.web.PortalLocaleResolver.CHOSEN");
 
 	@Autowired
 	JdbcTemplate jdbc;

@@ -83,6 +83,7 @@ final class JavaSentences {
 		long sqlWords = SQL.matcher(text).results().count();
 		return sqlWords < 2 || Character.isUpperCase(text.charAt(0)) && !text.startsWith("SELECT")
 				&& !text.startsWith("INSERT") && !text.startsWith("UPDATE") && !text.startsWith("DELETE")
+				&& !text.startsWith("MERGE")
 				&& sqlWords < 3;
 	}
 
