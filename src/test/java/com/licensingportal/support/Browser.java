@@ -33,13 +33,14 @@ public final class Browser implements AutoCloseable {
 
 	private final String baseUrl;
 
+	/** A browser with Chromium's own language settings (English). */
 	public Browser(String baseUrl) {
-		this(baseUrl, "en-US,en");
+		this(baseUrl, null);
 	}
 
 	/**
 	 * A browser whose user reads these languages, best first, as Chromium's language setting sends them
-	 * (Accept-Language), e.g. {@code "fr-CA,fr"}.
+	 * (Accept-Language), e.g. {@code "fr-CA,fr"}; null: Chromium's own.
 	 */
 	public Browser(String baseUrl, String acceptLanguages) {
 		this.baseUrl = baseUrl;
@@ -50,11 +51,15 @@ public final class Browser implements AutoCloseable {
 			options.setBinary(CHROMIUM);
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile,
-					"--lang=" + acceptLanguages.split(",")[0]);
+					"--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+			Map<String, Object> prefs = new java.util.HashMap<>(Map.of("download.default_directory",
+					this.downloads.toString(), "download.prompt_for_download", false));
+			if (acceptLanguages != null) {
+				options.addArguments("--lang=" + acceptLanguages.split(",")[0]);
+				prefs.put("intl.accept_languages", acceptLanguages);
+			}
 			options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-			options.setExperimentalOption("prefs", Map.of("download.default_directory", this.downloads.toString(),
-					"download.prompt_for_download", false, "intl.accept_languages", acceptLanguages));
+			options.setExperimentalOption("prefs", prefs);
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
 				.usingAnyFreePort()
 				.build();
