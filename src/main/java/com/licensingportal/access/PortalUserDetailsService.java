@@ -24,7 +24,7 @@ public class PortalUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String email) {
 		return this.users.findByEmail(PortalUser.normalizeEmail(email))
 			.map(PortalUserPrincipal::of)
-			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+			.orElseThrow(() -> new UsernameNotFoundException("unknown email"));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.text.Text;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -31,11 +32,11 @@ public record ApiPage<T>(List<T> items, @Schema(example = "1") int page, @Schema
 			List<Integer> sizes) {
 		List<RefusedException.FieldError> problems = new ArrayList<>();
 		if (page != null && page < 1) {
-			problems.add(new RefusedException.FieldError("page", "The page must be 1 or more."));
+			problems.add(new RefusedException.FieldError("page", Text.of("users.check.page")));
 		}
 		if (size != null && !sizes.contains(size)) {
-			problems.add(new RefusedException.FieldError("size", "The page size must be one of "
-					+ sizes.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "."));
+			problems.add(new RefusedException.FieldError("size", Text.of("users.check.pageSize",
+					sizes.stream().map(String::valueOf).collect(Collectors.joining(", ")))));
 		}
 		return problems;
 	}

@@ -23,7 +23,7 @@ import jakarta.validation.Payload;
 public @interface EmailAddress {
 
 	/** Unused: the validator says which of its sentences applies. */
-	String message() default EmailAddressValidator.INVALID;
+	String message() default EmailAddressValidator.INVALID_MESSAGE;
 
 	Class<?>[] groups() default {};
 

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
+import com.licensingportal.text.Text;
+
 /**
  * Checks {@link EmailAddress}; {@link #problem} serves the places that check an address without Bean Validation.
  * The portal sends mail to every address it keeps, and a mail task gives a list of recipients as one
@@ -14,14 +16,16 @@ import jakarta.validation.ConstraintValidatorContext;
  */
 public class EmailAddressValidator implements ConstraintValidator<EmailAddress, String> {
 
-	public static final String INVALID = "Enter a valid email address, like name@example.com.";
+	/** Bean Validation's message of {@link EmailAddress}: the bundle's code. */
+	public static final String INVALID_MESSAGE = "{users.check.email.invalid}";
 
-	public static final String QUOTED = "Enter the email address without quotation marks, like name@example.com: "
-			+ "the portal does not accept quoted addresses.";
+	public static final Text INVALID = Text.of("users.check.email.invalid");
 
-	public static final String SEVERAL = "Enter one email address, without commas or semicolons, like name@example.com.";
+	public static final Text QUOTED = Text.of("users.check.email.quoted");
 
-	public static final String TOO_LONG = "The email address is too long.";
+	public static final Text SEVERAL = Text.of("users.check.email.several");
+
+	public static final Text TOO_LONG = Text.of("users.check.email.tooLong");
 
 	static final int MAX_LENGTH = 254;
 
@@ -36,16 +40,16 @@ public class EmailAddressValidator implements ConstraintValidator<EmailAddress, 
 
 	@Override
 	public boolean isValid(String value, ConstraintValidatorContext context) {
-		Optional<String> problem = value == null || value.isBlank() ? Optional.empty() : problem(value);
-		problem.ifPresent(message -> {
+		Optional<Text> problem = value == null || value.isBlank() ? Optional.empty() : problem(value);
+		problem.ifPresent(text -> {
 			context.disableDefaultConstraintViolation();
-			context.buildConstraintViolationWithTemplate(message).addConstraintViolation();
+			context.buildConstraintViolationWithTemplate("{" + text.code() + "}").addConstraintViolation();
 		});
 		return problem.isEmpty();
 	}
 
 	/** What is wrong with the address, as a sentence for the person who typed it; empty for a valid one. */
-	public static Optional<String> problem(String address) {
+	public static Optional<Text> problem(String address) {
 		if (address.length() > MAX_LENGTH) {
 			return Optional.of(TOO_LONG);
 		}

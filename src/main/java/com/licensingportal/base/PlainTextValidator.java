@@ -6,8 +6,8 @@ import jakarta.validation.ConstraintValidatorContext;
 /** Checks {@link PlainText}; {@link #isPlain} serves the services that check text without Bean Validation. */
 public class PlainTextValidator implements ConstraintValidator<PlainText, String> {
 
-	public static final String MESSAGE = "Remove the emoji and the invisible or control characters (such as "
-			+ "zero-width spaces, text direction overrides or line breaks): a name cannot have them.";
+	/** Bean Validation's message of {@link PlainText}: the bundle's code. */
+	public static final String MESSAGE = "{users.check.plainText}";
 
 	private boolean lineBreaks;
 

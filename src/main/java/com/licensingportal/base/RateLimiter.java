@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.licensingportal.refusal.RateLimitedException;
+import com.licensingportal.text.Text;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +47,7 @@ public class RateLimiter {
 	@Transactional
 	public void attempt(RateLimit limit, String clientAddress, String email) {
 		attempt(limit, "address:" + (clientAddress == null ? "unknown" : clientAddress),
-				"There were too many requests from your network.", email);
+				"users.rate.network", email);
 	}
 
 	/**
@@ -56,10 +57,11 @@ public class RateLimiter {
 	 */
 	@Transactional
 	public void attemptByUser(RateLimit limit, Long userId, String email) {
-		attempt(limit, "user:" + userId, "You have sent too many of these requests.", email);
+		attempt(limit, "user:" + userId, "users.rate.user", email);
 	}
 
 	private void attempt(RateLimit limit, String addressKey, String addressRefusal, String email) {
+		// addressRefusal: the bundle's code of the sentence for a used-up address (or user).
 		Instant now = this.clock.instant();
 		String emailKey = "email:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
 		// Counted one after the other, until the caller's transaction ends: parallel attempts for the same address or
@@ -68,13 +70,13 @@ public class RateLimiter {
 		this.locks.lock("rate:" + limit.name(), abbreviated(emailKey), now);
 		Instant addressFree = freeAt(limit, addressKey, limit.perClientAddress(), now);
 		if (addressFree != null) {
-			throw new RateLimitedException(addressRefusal + " Try again in " + minutes(now, addressFree) + ".",
+			throw new RateLimitedException(Text.of(addressRefusal, minutes(now, addressFree)),
 					Duration.between(now, addressFree));
 		}
 		Instant emailFree = freeAt(limit, emailKey, limit.perEmail(), now);
 		if (emailFree != null) {
-			throw new RateLimitedException("There were too many requests for this email address. Try again in "
-					+ minutes(now, emailFree) + ".", Duration.between(now, emailFree));
+			throw new RateLimitedException(Text.of("users.rate.email", minutes(now, emailFree)),
+					Duration.between(now, emailFree));
 		}
 		this.jdbc.update("delete from rate_limit_hit where limit_name = ? and hit_at < ?", limit.name(),
 				Timestamp.from(now.minus(KEPT)));
@@ -97,9 +99,9 @@ public class RateLimiter {
 		return recent.get(max - 1).toInstant().plus(limit.window());
 	}
 
-	private static String minutes(Instant now, Instant then) {
+	private static Text minutes(Instant now, Instant then) {
 		long minutes = Math.max(1, (Duration.between(now, then).toSeconds() + 59) / 60);
-		return minutes == 1 ? "a minute" : minutes + " minutes";
+		return Text.of("users.rate.minutes", minutes);
 	}
 
 	private static String abbreviated(String key) {

@@ -1,5 +1,6 @@
 package com.licensingportal.passwordreset;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import com.licensingportal.passwordreset.PasswordResetService.OpenReset;
@@ -10,6 +11,7 @@ import com.licensingportal.usermanagement.PasswordLinkPage;
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.base.LinkPages;
 import com.licensingportal.user.PasswordRules;
+import com.licensingportal.text.Text;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,12 +59,13 @@ class PasswordResetController {
 
 	@PostMapping("/forgot-password")
 	String requestLink(@RequestParam(defaultValue = "") String email, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, Model model, Locale locale) {
 		String typed = email.strip();
 		model.addAttribute("email", typed);
-		Optional<String> problem = EmailAddressValidator.problem(typed);
+		Optional<Text> problem = EmailAddressValidator.problem(typed);
 		if (typed.isEmpty() || problem.isPresent()) {
-			model.addAttribute("error", typed.isEmpty() ? "Enter the email address you log in with." : problem.get());
+			model.addAttribute("error",
+					(typed.isEmpty() ? Text.of("users.reset.forgot.empty") : problem.get()).in(locale));
 			return VIEW_FORGOT;
 		}
 		try {
@@ -71,7 +74,7 @@ class PasswordResetController {
 		catch (RateLimitedException ex) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds());
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", ex.message(locale));
 			return VIEW_FORGOT;
 		}
 		return VIEW_LINK_SENT;

@@ -15,6 +15,7 @@ import com.licensingportal.user.PasswordChanged;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
+import com.licensingportal.text.Text;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -142,7 +143,7 @@ public class PasswordResetService {
 
 	/** A link that is unknown, used, replaced or expired: all get the same answer. */
 	private static RefusedException noLongerValid() {
-		return RefusedException.gone("This password reset link is no longer valid");
+		return RefusedException.gone(Text.of("users.link.reset.invalid"));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.licensingportal.registration.RegistrationService.Outcome;
 import com.licensingportal.registration.RegistrationService.Submission;
+import com.licensingportal.text.Text;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,13 +47,11 @@ class RegistrationApiController {
 		Submission submission = this.registrations.submit(body, request.getRemoteAddr());
 		if (submission.outcome() == Outcome.ALREADY_OPEN) {
 			return ResponseEntity.ok(new RegistrationAnswer(Outcome.ALREADY_OPEN.name(), submission.email(),
-					submission.submittedAt(), "Your request of this email is already with Order Management; they answer "
-							+ "by email. There is no need to send it again."));
+					submission.submittedAt(), Text.of("users.register.api.open").in(LocaleContextHolder.getLocale())));
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.body(new RegistrationAnswer(Outcome.RECEIVED.name(), submission.email(), submission.submittedAt(),
-					"Thank you: a confirmation email is on its way to " + submission.email()
-							+ ". Order Management checks your request and answers by email."));
+					Text.of("users.register.api.received", submission.email()).in(LocaleContextHolder.getLocale())));
 	}
 
 }

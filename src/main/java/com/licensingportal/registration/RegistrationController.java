@@ -1,9 +1,9 @@
 package com.licensingportal.registration;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import com.licensingportal.mail.MailDates;
 import com.licensingportal.refusal.RateLimitedException;
 import com.licensingportal.registration.RegistrationService.Outcome;
 import com.licensingportal.registration.RegistrationService.Submission;
@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -79,11 +80,11 @@ class RegistrationController {
 		catch (RateLimitedException ex) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, ex.retryAfterSeconds());
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", ex.message(LocaleContextHolder.getLocale()));
 			return VIEW_REGISTER;
 		}
 		return received(submission.email(),
-				submission.outcome() == Outcome.ALREADY_OPEN ? MailDates.format(submission.submittedAt()) : null, model);
+				submission.outcome() == Outcome.ALREADY_OPEN ? submission.submittedAt() : null, model);
 	}
 
 	/** The first problem of each field, in the order of the form. */
@@ -95,10 +96,10 @@ class RegistrationController {
 			.toList();
 	}
 
-	private static String received(String email, String alreadyOpenSince, Model model) {
+	private static String received(String email, Instant alreadyOpenSince, Model model) {
 		model.addAttribute("email", email);
 		model.addAttribute("alreadyOpen", alreadyOpenSince != null);
-		model.addAttribute("submittedOn", alreadyOpenSince);
+		model.addAttribute("submittedAt", alreadyOpenSince);
 		return VIEW_RECEIVED;
 	}
 

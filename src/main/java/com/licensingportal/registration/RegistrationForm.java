@@ -20,53 +20,53 @@ import jakarta.validation.constraints.Size;
 public class RegistrationForm {
 
 	@Schema(example = "Jana")
-	@NotBlank(message = "Enter your first name.")
-	@Size(max = 100, message = "Use at most 100 characters for your first name.")
-	@PlainText(message = "Remove the emoji and the invisible or control characters from your first name.")
+	@NotBlank(message = "{users.register.check.firstName.empty}")
+	@Size(max = 100, message = "{users.register.check.firstName.tooLong}")
+	@PlainText(message = "{users.register.check.firstName.plain}")
 	private String firstName;
 
 	@Schema(example = "Novak")
-	@NotBlank(message = "Enter your last name.")
-	@Size(max = 100, message = "Use at most 100 characters for your last name.")
-	@PlainText(message = "Remove the emoji and the invisible or control characters from your last name.")
+	@NotBlank(message = "{users.register.check.lastName.empty}")
+	@Size(max = 100, message = "{users.register.check.lastName.tooLong}")
+	@PlainText(message = "{users.register.check.lastName.plain}")
 	private String lastName;
 
 	@Schema(example = "jana.novak@bayside-security.example")
-	@NotBlank(message = "Enter your email address.")
+	@NotBlank(message = "{users.register.check.email.empty}")
 	@EmailAddress
 	private String email;
 
 	@Schema(example = "+1 604 555 0188")
-	@NotBlank(message = "Enter a phone number where Order Management can reach you.")
+	@NotBlank(message = "{users.register.check.phone.empty}")
 	@Pattern(regexp = "[+(0-9][0-9 ()./-]{0,39}",
-			message = "Enter a phone number with digits, spaces and + - ( ) only, like +1 604 555 0100.")
+			message = "{users.check.phone.characters}")
 	// Too short is its own problem ("1" has only digits): at least five digits, said once. A number with other
 	// characters passes here and gets the sentence above instead.
 	@Pattern(regexp = "(?=(?:\\D*\\d){5}).*|.*[^0-9 ()./+-].*",
-			message = "Enter the whole phone number, with its area code, like +1 604 555 0100.")
+			message = "{users.check.phone.tooShort}")
 	private String phone;
 
 	@Schema(example = "Bayside Security Ltd.")
-	@NotBlank(message = "Enter the name of your organisation.")
-	@Size(max = 200, message = "Use at most 200 characters for the organisation.")
-	@PlainText(message = "Remove the emoji and the invisible or control characters from the name of your organisation.")
+	@NotBlank(message = "{users.register.check.organisation.empty}")
+	@Size(max = 200, message = "{users.register.check.organisation.tooLong}")
+	@PlainText(message = "{users.register.check.organisation.plain}")
 	private String organisation;
 
-	@Schema(example = "PARTNER", allowableValues = { "PARTNER", "CUSTOMER" },
-			description = "PARTNER for a dealer or integrator, CUSTOMER for an organisation that uses the licenses")
-	@NotBlank(message = "Choose whether your organisation is a partner or a customer.")
-	@Pattern(regexp = "PARTNER|CUSTOMER", message = "Choose whether your organisation is a partner or a customer.")
+	@Schema(description = "PARTNER for a dealer or integrator, CUSTOMER for an organisation that uses the licenses",
+			example = "PARTNER", allowableValues = { "PARTNER", "CUSTOMER" })
+	@NotBlank(message = "{users.register.type.empty}")
+	@Pattern(regexp = "PARTNER|CUSTOMER", message = "{users.register.type.empty}")
 	private String accountType;
 
 	@Schema(example = "E-20261127-0001", description = "a sales order number or Entitlement ID of a purchase")
-	@NotBlank(message = "Enter a sales order number or Entitlement ID, so that we can find your purchase.")
-	@Size(max = 100, message = "Use at most 100 characters for the sales order or Entitlement ID.")
-	@PlainText(message = "Remove the emoji and the invisible or control characters from the sales order or Entitlement ID.")
+	@NotBlank(message = "{users.register.check.proof.empty}")
+	@Size(max = 100, message = "{users.register.check.proof.tooLong}")
+	@PlainText(message = "{users.register.check.proof.plain}")
 	private String proof;
 
 	@Schema(example = "We install the cameras for the harbour authority.")
-	@Size(max = 2000, message = "Use at most 2000 characters for the message.")
-	@PlainText(lineBreaks = true, message = "Remove the emoji and the invisible or control characters from the message.")
+	@Size(max = 2000, message = "{users.register.check.message.tooLong}")
+	@PlainText(lineBreaks = true, message = "{users.register.check.message.plain}")
 	private String message;
 
 	public AccountType accountType() {

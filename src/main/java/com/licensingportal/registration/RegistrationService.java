@@ -16,6 +16,7 @@ import com.licensingportal.text.Languages;
 import com.licensingportal.text.Text;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
+import com.licensingportal.base.Violations;
 import com.licensingportal.license.Entitlement;
 import com.licensingportal.license.EntitlementRepository;
 import com.licensingportal.base.RateLimit;
@@ -153,7 +154,7 @@ public class RegistrationService {
 		Set<ConstraintViolation<RegistrationForm>> problems = this.validator.validate(form);
 		if (!problems.isEmpty()) {
 			ConstraintViolation<RegistrationForm> first = problems.iterator().next();
-			throw RefusedException.invalid(first.getPropertyPath().toString(), first.getMessage());
+			throw RefusedException.invalid(first.getPropertyPath().toString(), Violations.text(first));
 		}
 		this.rateLimiter.attempt(this.rateLimit, clientAddress, form.getEmail());
 		try {

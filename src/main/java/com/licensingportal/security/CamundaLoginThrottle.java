@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.licensingportal.text.Text;
+
 /**
  * Camunda's logins (HTTP Basic on {@code /engine-rest}, the webapps' login form) checked per user and client
  * address under the portal's {@link LoginLockout}, before Camunda checks the password again: after 10 failures from one
@@ -57,8 +59,8 @@ class CamundaLoginThrottle extends OncePerRequestFilter {
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			response.getWriter()
-				.write("{\"type\":\"TooManyFailedLogins\",\"message\":\"Too many failed logins for this user from your"
-						+ " address. Try again in " + this.lockout.window().toMinutes() + " minutes.\"}");
+				.write("{\"type\":\"TooManyFailedLogins\",\"message\":\""
+						+ Text.of("users.login.locked.camunda", this.lockout.window().toMinutes()) + "\"}");
 			return;
 		}
 		chain.doFilter(request, response);

@@ -51,7 +51,7 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
 		}
 		if (!right) {
 			// Unknown email, wrong password, invited or disabled user: one answer for all of them.
-			throw new BadCredentialsException("Bad credentials", refused[0]);
+			throw new BadCredentialsException("bad credentials", refused[0]);
 		}
 		return result[0];
 	}

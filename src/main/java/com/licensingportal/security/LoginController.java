@@ -1,5 +1,7 @@
 package com.licensingportal.security;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.web.WebAttributes;
@@ -9,25 +11,27 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.licensingportal.text.Text;
+
 @Controller
 class LoginController {
 
 	static final String VIEW_LOGIN = "security/login";
 
-	static final String BAD_CREDENTIALS = "The email or password is not right.";
+	static final Text BAD_CREDENTIALS = Text.of("users.login.badCredentials");
 
-	static final String SESSION_ENDED = "You were logged out because the password of your user was changed. Log in with the new password.";
+	static final Text SESSION_ENDED = Text.of("users.login.passwordChanged");
 
-	static final String LOCKED = "Too many failed logins for this email. Wait 15 minutes before you try again, or reset your password.";
+	static final Text LOCKED = Text.of("users.login.locked");
 
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) String logout, @RequestParam(required = false) String expired,
-			Model model) {
+			Model model, Locale locale) {
 		if (logout != null) {
-			model.addAttribute("message", "You have been logged out.");
+			model.addAttribute("message", Text.of("users.login.loggedOut").in(locale));
 		}
 		if (expired != null) {
-			model.addAttribute("message", SESSION_ENDED);
+			model.addAttribute("message", SESSION_ENDED.in(locale));
 		}
 		return VIEW_LOGIN;
 	}
@@ -37,12 +41,12 @@ class LoginController {
 	 * forward of {@link LoginFailurePage}, which has set the status (401, or 429 while locked).
 	 */
 	@PostMapping(LoginFailurePage.PAGE)
-	String failed(HttpServletRequest request, Model model) {
+	String failed(HttpServletRequest request, Model model, Locale locale) {
 		Object failure = request.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 		if (failure == null) {
 			return "redirect:/login";
 		}
-		model.addAttribute("error", failure instanceof LoginLockedException ? LOCKED : BAD_CREDENTIALS);
+		model.addAttribute("error", (failure instanceof LoginLockedException ? LOCKED : BAD_CREDENTIALS).in(locale));
 		model.addAttribute("email", request.getParameter("email"));
 		return VIEW_LOGIN;
 	}

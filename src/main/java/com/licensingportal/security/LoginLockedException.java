@@ -11,7 +11,7 @@ public class LoginLockedException extends AuthenticationException {
 	private static final long serialVersionUID = 1L;
 
 	public LoginLockedException() {
-		super("Too many failed logins");
+		super("too many failed logins");
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import com.licensingportal.refusal.RateLimitedException;
 import com.licensingportal.security.LoginLockedException;
 import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.text.Text;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -46,15 +48,15 @@ class AuthTokenApiController {
 	}
 
 	record TokenRequest(
-			@Schema(example = "partner.admin@northwind.example") @NotBlank(message = "Give the email you log in with.")
-			@Size(max = 254, message = "The email address is too long.") String email,
-			@Schema(example = "Demo-Portal-2026") @NotBlank(message = "Give your password.")
-			@Size(max = 200, message = "The password is too long.") String password,
+			@Schema(example = "partner.admin@northwind.example") @NotBlank(message = "{users.api.check.email.empty}")
+			@Size(max = 254, message = "{users.check.email.tooLong}") String email,
+			@Schema(example = "Demo-Portal-2026") @NotBlank(message = "{users.api.check.password.empty}")
+			@Size(max = 200, message = "{users.api.check.password.tooLong}") String password,
 			@Schema(example = "installer script", description = "defaults to 'API token'")
-			@Size(max = 100, message = "Use at most 100 characters for the token's name.") String name,
+			@Size(max = 100, message = "{users.api.check.tokenName.tooLong}") String name,
 			@Schema(example = "30", description = "1 to 365, default 30")
-			@Min(value = 1, message = "A token is valid for 1 to 365 days.")
-			@Max(value = 365, message = "A token is valid for 1 to 365 days.") Integer expiresInDays) {
+			@Min(value = 1, message = "{users.api.check.validity}")
+			@Max(value = 365, message = "{users.api.check.validity}") Integer expiresInDays) {
 	}
 
 	record TokenResponse(@Schema(example = "lpat_3J0m...") String token, String name, Instant expiresAt) {
@@ -74,11 +76,11 @@ class AuthTokenApiController {
 			authenticated = this.portalAuthentication.authenticate(attempt);
 		}
 		catch (LoginLockedException locked) {
-			throw new RateLimitedException("Too many failed logins for this email. Wait 15 minutes before you try again.",
-					Duration.ofMinutes(15));
+			throw new RateLimitedException(Text.of("users.login.locked.api"), Duration.ofMinutes(15));
 		}
 		PortalUserPrincipal user = (PortalUserPrincipal) authenticated.getPrincipal();
-		String name = body.name() == null || body.name().isBlank() ? "API token" : body.name();
+		String name = body.name() == null || body.name().isBlank()
+				? Text.of("users.tokens.defaultName").in(LocaleContextHolder.getLocale()) : body.name();
 		int days = body.expiresInDays() == null ? DEFAULT_DAYS : body.expiresInDays();
 		PersonalAccessTokenService.IssuedToken issued = this.tokens.issue(user.getUserId(), name, Duration.ofDays(days));
 		return new TokenResponse(issued.secret(), issued.token().getName(), issued.token().getExpiresAt());

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PlainTextValidator;
+import com.licensingportal.text.Text;
 import com.licensingportal.user.PasswordChanged;
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.user.PortalUser;
@@ -54,10 +55,10 @@ public class PersonalAccessTokenService {
 	public IssuedToken issue(Long userId, String name, Duration validity) {
 		String cleanName = name == null ? "" : name.strip();
 		if (cleanName.isEmpty() || cleanName.length() > MAX_NAME_LENGTH) {
-			throw RefusedException.invalid("name", "Give the token a name of 1 to " + MAX_NAME_LENGTH + " characters.");
+			throw RefusedException.invalid("name", Text.of("users.tokens.badName", MAX_NAME_LENGTH));
 		}
 		if (!PlainTextValidator.isPlain(cleanName, false)) {
-			throw RefusedException.invalid("name", "Remove the emoji and the invisible or control characters from the token's name.");
+			throw RefusedException.invalid("name", Text.of("users.tokens.nameNotPlain"));
 		}
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);

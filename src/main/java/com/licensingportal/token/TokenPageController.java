@@ -1,10 +1,12 @@
 package com.licensingportal.token;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.refusal.RefusedException;
 import com.licensingportal.base.PageRefusal;
+import com.licensingportal.text.Text;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,13 +38,13 @@ class TokenPageController {
 	/** A refused name or validity shows the page again with the reason (422) and creates nothing. */
 	@PostMapping("/profile/tokens")
 	String create(@AuthenticationPrincipal PortalUserPrincipal user, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "30") String validity, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "30") String validity, Model model, RedirectAttributes redirect, Locale locale) {
 		Duration lifetime;
 		switch (validity) {
 			case "30", "90", "365" -> lifetime = Duration.ofDays(Integer.parseInt(validity));
 			case "never" -> lifetime = null;
 			default -> {
-				model.addAttribute("error", "Choose how long the token stays valid.");
+				model.addAttribute("error", Text.of("users.tokens.chooseValidity").in(locale));
 				model.addAttribute("name", name);
 				return list(user, model);
 			}
@@ -61,11 +63,12 @@ class TokenPageController {
 	}
 
 	@PostMapping("/profile/tokens/{id}/revoke")
-	String revoke(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable Long id, RedirectAttributes redirect) {
+	String revoke(@AuthenticationPrincipal PortalUserPrincipal user, @PathVariable Long id, RedirectAttributes redirect,
+			Locale locale) {
 		if (!this.tokens.revoke(user.getUserId(), id)) {
-			throw RefusedException.notFound("The token");
+			throw RefusedException.notFound(Text.of("users.tokens.notFound"));
 		}
-		redirect.addFlashAttribute("message", "The token is revoked: it no longer works.");
+		redirect.addFlashAttribute("message", Text.of("users.tokens.revoked").in(locale));
 		return "redirect:/profile/tokens";
 	}
 

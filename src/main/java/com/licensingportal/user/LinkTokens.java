@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.text.Text;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.workflow.WaitStates;
 
@@ -75,7 +76,7 @@ public class LinkTokens {
 	 */
 	@Transactional
 	public String useToSetPassword(String token, Purpose purpose, PortalUser user, String password) {
-		Optional<String> problem = PasswordRules.problem(password, password, user.getEmail());
+		Optional<Text> problem = PasswordRules.problem(password, password, user.getEmail());
 		if (problem.isPresent()) {
 			throw RefusedException.invalid("password", problem.get());
 		}

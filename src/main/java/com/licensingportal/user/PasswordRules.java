@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.licensingportal.text.Text;
+
 /** What a new password must be, with the reason in the user's words when it is not. */
 public final class PasswordRules {
 
@@ -19,24 +21,23 @@ public final class PasswordRules {
 	}
 
 	/** The first problem with the chosen password, or empty when it may be used. */
-	public static Optional<String> problem(String password, String repeated, String email) {
+	public static Optional<Text> problem(String password, String repeated, String email) {
 		if (password == null || password.isEmpty()) {
-			return Optional.of("Enter a password.");
+			return Optional.of(Text.of("users.password.empty"));
 		}
 		if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
-			return Optional.of("The password is too short: use at least " + MIN_LENGTH + " characters.");
+			return Optional.of(Text.of("users.password.tooShort", MIN_LENGTH));
 		}
 		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-			return Optional.of("The password is too long: use at most " + MAX_BYTES + " letters and digits.");
+			return Optional.of(Text.of("users.password.tooLong", MAX_BYTES));
 		}
 		String localPart = localPart(email);
 		if (localPart.length() >= MIN_CHECKED_LOCAL_PART
 				&& password.toLowerCase(Locale.ROOT).contains(localPart)) {
-			return Optional.of("The password must not contain the first part of your email address (\"" + localPart
-					+ "\").");
+			return Optional.of(Text.of("users.password.containsEmail", localPart));
 		}
 		if (!password.equals(repeated)) {
-			return Optional.of("The two passwords are not the same. Type the same password in both fields.");
+			return Optional.of(Text.of("users.password.notSame"));
 		}
 		return Optional.empty();
 	}

@@ -1,18 +1,23 @@
 package com.licensingportal.user;
 
+import com.licensingportal.text.Text;
+
 /** The four roles of the portal, granted per linked account through a {@link UserType}. */
 public enum Role {
 
-	DEALER_ADMIN("Dealer Admin"), DEALER_USER("Dealer User"), END_USER_ADMIN("End User Admin"), END_USER("End User");
+	DEALER_ADMIN, DEALER_USER, END_USER_ADMIN, END_USER;
 
-	private final String label;
+	/** The bundle's codes of the roles' names: {@code users.role.NAME}. */
+	private static final String CODE = "users.role.";
 
-	Role(String label) {
-		this.label = label;
+	/** The role's name for a person. */
+	public Text text() {
+		return Text.of(CODE + name());
 	}
 
+	/** The role's English name (logs, Tasklist). */
 	public String label() {
-		return this.label;
+		return text().toString();
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.licensingportal.account.AccountType;
+import com.licensingportal.text.Text;
 
 import static com.licensingportal.user.Role.DEALER_ADMIN;
 import static com.licensingportal.user.Role.DEALER_USER;
@@ -16,17 +17,16 @@ import static com.licensingportal.user.Role.END_USER_ADMIN;
 /** The only four valid combinations of roles on one account. */
 public enum UserType {
 
-	PARTNER_ADMINISTRATOR("Partner Administrator", EnumSet.of(DEALER_ADMIN, DEALER_USER, END_USER_ADMIN, END_USER)),
-	PARTNER_USER("Partner User", EnumSet.of(DEALER_USER, END_USER)),
-	CUSTOMER_ADMINISTRATOR("Customer Administrator", EnumSet.of(END_USER_ADMIN, END_USER)),
-	CUSTOMER_USER("Customer User", EnumSet.of(END_USER));
+	PARTNER_ADMINISTRATOR(EnumSet.of(DEALER_ADMIN, DEALER_USER, END_USER_ADMIN, END_USER)),
+	PARTNER_USER(EnumSet.of(DEALER_USER, END_USER)), CUSTOMER_ADMINISTRATOR(EnumSet.of(END_USER_ADMIN, END_USER)),
+	CUSTOMER_USER(EnumSet.of(END_USER));
 
-	private final String label;
+	/** The bundle's codes of the user types' names: {@code users.userType.NAME}. */
+	private static final String CODE = "users.userType.";
 
 	private final Set<Role> roles;
 
-	UserType(String label, Set<Role> roles) {
-		this.label = label;
+	UserType(Set<Role> roles) {
 		this.roles = Collections.unmodifiableSet(roles);
 	}
 
@@ -35,8 +35,14 @@ public enum UserType {
 		return Arrays.stream(values()).filter(type -> type.roles.equals(roles)).findFirst();
 	}
 
+	/** The user type's name for a person. */
+	public Text text() {
+		return Text.of(CODE + name());
+	}
+
+	/** The user type's English name (logs, Tasklist, the invitation process's variables). */
 	public String label() {
-		return this.label;
+		return text().toString();
 	}
 
 	public Set<Role> roles() {

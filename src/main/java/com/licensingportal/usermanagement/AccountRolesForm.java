@@ -12,6 +12,7 @@ import com.licensingportal.refusal.RefusedException;
 
 import org.springframework.util.MultiValueMap;
 
+import com.licensingportal.text.Text;
 import com.licensingportal.user.Role;
 
 /**
@@ -66,7 +67,7 @@ final class AccountRolesForm {
 			return Role.valueOf(name);
 		}
 		catch (IllegalArgumentException ex) {
-			throw RefusedException.invalid("roles", "Choose roles from the four role check boxes.");
+			throw RefusedException.invalid("roles", Text.of("users.refused.roleCheckBoxes"));
 		}
 	}
 

@@ -11,6 +11,7 @@ import com.licensingportal.user.PasswordRules;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.UserStatus;
+import com.licensingportal.text.Text;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ public class InvitationService {
 
 	/** A link that is unknown, used, replaced or expired: all get the same answer. */
 	private static RefusedException noLongerValid() {
-		return RefusedException.gone("This invitation link is no longer valid");
+		return RefusedException.gone(Text.of("users.link.invitation.invalid"));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.licensingportal.usermanagement;
 
+import com.licensingportal.text.Text;
 import com.licensingportal.user.PortalUser;
 
 /**
@@ -11,7 +12,7 @@ import com.licensingportal.user.PortalUser;
 public record Inviter(String name, String email) {
 
 	/** An approved registration request: the invitation comes from the vendor's Order Management team. */
-	public static final Inviter ORDER_MANAGEMENT = new Inviter("Order Management", null);
+	public static final Inviter ORDER_MANAGEMENT = new Inviter(Text.of("users.inviter.orderManagement").toString(), null);
 
 	public static Inviter of(PortalUser admin) {
 		return new Inviter(admin.getDisplayName(), admin.getEmail());

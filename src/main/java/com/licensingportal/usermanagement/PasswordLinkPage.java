@@ -4,12 +4,14 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import com.licensingportal.base.LinkPages;
+import com.licensingportal.text.Text;
 import com.licensingportal.user.InvalidLinkException;
 import com.licensingportal.user.LinkToken.Purpose;
 import com.licensingportal.user.PasswordRules;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 
 /**
@@ -75,9 +77,9 @@ public final class PasswordLinkPage<T> {
 			return LinkPages.invalid(response, model, this.purpose);
 		}
 		String email = this.emailOf.apply(open.get());
-		Optional<String> problem = PasswordRules.problem(password, repeatPassword, email);
+		Optional<Text> problem = PasswordRules.problem(password, repeatPassword, email);
 		if (problem.isPresent()) {
-			model.addAttribute("error", problem.get());
+			model.addAttribute("error", problem.get().in(LocaleContextHolder.getLocale()));
 			return form(token, open.get(), model);
 		}
 		try {

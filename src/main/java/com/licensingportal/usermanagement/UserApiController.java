@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.licensingportal.access.PortalUserPrincipal;
+import com.licensingportal.text.Text;
 import com.licensingportal.user.AccountMembership;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.Role;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -75,7 +77,7 @@ class UserApiController {
 	}
 
 	/** One account for a new user and the roles there; only the four user types' combinations are valid. */
-	record AccountLink(@Schema(example = "12") @NotNull(message = "Give the account's id (see GET /api/v1/accounts).") Long accountId,
+	record AccountLink(@Schema(example = "12") @NotNull(message = "{users.api.check.accountId}") Long accountId,
 			@ArraySchema(schema = @Schema(implementation = Role.class),
 					arraySchema = @Schema(example = "[\"END_USER_ADMIN\", \"END_USER\"]")) List<String> roles) {
 	}
@@ -83,7 +85,7 @@ class UserApiController {
 	record NewUser(@Schema(example = "installer@harbor.example") String email, @Schema(example = "Ines") String firstName,
 			@Schema(example = "Stall") String lastName, @Schema(example = "+1 604 555 0101") String phone,
 			@Schema(example = "Installer") String jobTitle, String address,
-			@Valid List<@NotNull(message = "Give each account as {\"accountId\", \"roles\"}.") AccountLink> accounts) {
+			@Valid List<@NotNull(message = "{users.api.check.account}") AccountLink> accounts) {
 	}
 
 	@GetMapping(path = "/api/v1/accounts/{accountId}/users", produces = "application/json")
@@ -118,7 +120,7 @@ class UserApiController {
 		List<AccountRoles> links = body.accounts() == null ? List.of()
 				: body.accounts().stream().map(link -> new AccountRoles(link.accountId(), roles(link.roles()))).toList();
 		String email = this.userService.create(admin.getUserId(), profile, links);
-		return new InvitationSent(email, "An email invitation is on its way to " + email + ".");
+		return new InvitationSent(email, Text.of("users.user.invited", email).in(LocaleContextHolder.getLocale()));
 	}
 
 	@DeleteMapping("/api/v1/users/{userId}")
@@ -136,8 +138,7 @@ class UserApiController {
 			roles.add(Arrays.stream(Role.values())
 				.filter(role -> role.name().equals(name))
 				.findFirst()
-				.orElseThrow(() -> RefusedException.invalid("roles",
-						"Roles are DEALER_ADMIN, DEALER_USER, END_USER_ADMIN and END_USER, not " + name + ".")));
+				.orElseThrow(() -> RefusedException.invalid("roles", Text.of("users.refused.unknownRoles", name))));
 		}
 		return roles;
 	}

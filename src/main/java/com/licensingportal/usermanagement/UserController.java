@@ -9,6 +9,7 @@ import java.util.Set;
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PageRefusal;
 import com.licensingportal.refusal.RateLimitedException;
+import com.licensingportal.text.Text;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.Role;
 import com.licensingportal.usermanagement.UserDirectory.AccountChoice;
@@ -18,6 +19,7 @@ import com.licensingportal.refusal.RefusedException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.groups.Default;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -77,7 +79,8 @@ class UserController {
 				return tooManyRequests(tooMany, response, model, VIEW_CREATE);
 			}
 			if (existing.isPresent()) {
-				result.rejectValue("email", "taken", UserService.alreadyYourUser(existing.get()).getMessage());
+				result.rejectValue("email", "taken",
+						UserService.alreadyYourUser(existing.get()).message(LocaleContextHolder.getLocale()));
 				model.addAttribute("existingUserId", existing.get().getId());
 				PageRefusal.answer(model, HttpStatus.CONFLICT);
 			}
@@ -99,7 +102,7 @@ class UserController {
 			links = AccountRolesForm.parse(params);
 			String email = this.userService.create(viewer.getUserId(), profile, links);
 			// List users, never the new user's page: an email of a user elsewhere gets this same answer (issue 15).
-			redirect.addFlashAttribute("message", "An email invitation is on its way to " + email + ".");
+			redirect.addFlashAttribute("message", Text.of("users.user.invited", email).in(LocaleContextHolder.getLocale()));
 			return "redirect:/users";
 		}
 		catch (RateLimitedException tooMany) {
@@ -136,7 +139,7 @@ class UserController {
 			model.addAttribute("error", PageRefusal.onForm(model, refused));
 			return userPage(this.directory.visibleUser(viewer.getUserId(), userId), profile, viewer, model);
 		}
-		redirect.addFlashAttribute("message", "Saved.");
+		redirect.addFlashAttribute("message", Text.of("users.user.saved").in(LocaleContextHolder.getLocale()));
 		return "redirect:/users/" + userId;
 	}
 
@@ -163,7 +166,8 @@ class UserController {
 			return linkAccountsPage(this.directory.linkableAccounts(viewer.getUserId()),
 					AccountRolesForm.selection(links), view, model);
 		}
-		redirect.addFlashAttribute("message", "The accounts of " + view.user().getDisplayName() + " are saved.");
+		redirect.addFlashAttribute("message", Text.of("users.user.accountsSaved", view.user().getDisplayName())
+			.in(LocaleContextHolder.getLocale()));
 		return "redirect:/users/" + userId;
 	}
 
@@ -173,8 +177,7 @@ class UserController {
 			Model model, RedirectAttributes redirect) {
 		try {
 			this.userService.resendInvitation(viewer.getUserId(), userId);
-			redirect.addFlashAttribute("message",
-					"A new invitation is on its way. Links in earlier invitation emails no longer work.");
+			redirect.addFlashAttribute("message", Text.of("users.user.resent").in(LocaleContextHolder.getLocale()));
 		}
 		catch (RefusedException refused) {
 			model.addAttribute("error", PageRefusal.onForm(model, refused));
@@ -188,7 +191,7 @@ class UserController {
 			String view) {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds());
-		model.addAttribute("error", tooMany.getMessage());
+		model.addAttribute("error", tooMany.message(LocaleContextHolder.getLocale()));
 		return view;
 	}
 

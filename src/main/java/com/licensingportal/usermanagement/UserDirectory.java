@@ -12,6 +12,7 @@ import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
+import com.licensingportal.text.Text;
 import com.licensingportal.user.AccountMembership;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserRepository;
@@ -88,7 +89,7 @@ public class UserDirectory {
 	public List<UserView> usersOfAdministeredAccount(Long viewerId, Long accountId) {
 		VisibleAccounts visible = this.visibility.forUser(viewerId);
 		if (!visible.canAdminister(accountId)) {
-			throw RefusedException.notFound("The account " + accountId);
+			throw RefusedException.notFound(Text.of("users.refused.account", String.valueOf(accountId)));
 		}
 		return usersOf(List.of(accountId), viewerId, visible);
 	}
@@ -190,7 +191,7 @@ public class UserDirectory {
 
 	/** A user that does not exist, or that the viewer may not see or act on: the same "not found" for both. */
 	public static RefusedException notFound() {
-		return RefusedException.notFound("The user");
+		return RefusedException.notFound(Text.of("users.refused.user"));
 	}
 
 }

@@ -6,7 +6,9 @@ import com.licensingportal.access.VisibleAccounts;
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PageRefusal;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.text.Text;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,13 +41,13 @@ class UserListController {
 	@GetMapping("/users")
 	String users(@AuthenticationPrincipal PortalUserPrincipal viewer, Model model) {
 		VisibleAccounts visible = this.directory.accountsOf(viewer.getUserId());
-		return list("List users", "users", this.directory.usersOfOwnAccounts(viewer.getUserId()), visible, model);
+		return list(Text.of("users.list.heading"), "users", this.directory.usersOfOwnAccounts(viewer.getUserId()), visible, model);
 	}
 
 	@GetMapping("/related-users")
 	String relatedUsers(@AuthenticationPrincipal PortalUserPrincipal viewer, Model model) {
 		VisibleAccounts visible = partnerOnly(viewer);
-		return list("List related users", RELATED, this.directory.usersOfRelatedAccounts(viewer.getUserId()), visible,
+		return list(Text.of("users.list.related.heading"), RELATED, this.directory.usersOfRelatedAccounts(viewer.getUserId()), visible,
 				model);
 	}
 
@@ -78,10 +80,12 @@ class UserListController {
 			@RequestParam(name = "from", defaultValue = "users") String from, Model model, RedirectAttributes redirect) {
 		try {
 			List<String> names = this.userService.delete(viewer.getUserId(), ids);
-			redirect.addFlashAttribute("message", "Deleted: " + String.join(", ", names) + ".");
+			redirect.addFlashAttribute("message", Text.of("users.list.deleted", String.join(", ", names))
+				.in(LocaleContextHolder.getLocale()));
 		}
 		catch (RefusedException refused) {
-			model.addAttribute("error", PageRefusal.onForm(model, refused) + " Nobody was deleted.");
+			model.addAttribute("error", PageRefusal.onForm(model, refused) + " "
+					+ Text.of("users.list.nobodyDeleted").in(LocaleContextHolder.getLocale()));
 			return listOf(viewer, from, model);
 		}
 		return "redirect:" + backTo(from);
@@ -92,9 +96,9 @@ class UserListController {
 		return RELATED.equals(from) ? relatedUsers(viewer, model) : users(viewer, model);
 	}
 
-	private String list(String heading, String listName, List<UserDirectory.UserView> users, VisibleAccounts visible,
+	private String list(Text heading, String listName, List<UserDirectory.UserView> users, VisibleAccounts visible,
 			Model model) {
-		model.addAttribute("heading", heading);
+		model.addAttribute("heading", heading.in(LocaleContextHolder.getLocale()));
 		model.addAttribute("listName", listName);
 		model.addAttribute("users", users);
 		model.addAttribute("administrator", visible.isAdministrator());

@@ -18,29 +18,29 @@ public class UserProfile {
 	public interface Creating {
 	}
 
-	@NotBlank(message = "Enter the email address.", groups = Creating.class)
+	@NotBlank(message = "{users.fields.email.empty}", groups = Creating.class)
 	@EmailAddress(groups = Creating.class)
 	private String email;
 
-	@NotBlank(message = "Enter the first name.")
-	@Size(max = 100, message = "Use at most 100 characters.")
+	@NotBlank(message = "{users.fields.firstName.empty}")
+	@Size(max = 100, message = "{users.fields.tooLong.100}")
 	@PlainText
 	private String firstName = "";
 
-	@NotBlank(message = "Enter the last name.")
-	@Size(max = 100, message = "Use at most 100 characters.")
+	@NotBlank(message = "{users.fields.lastName.empty}")
+	@Size(max = 100, message = "{users.fields.tooLong.100}")
 	@PlainText
 	private String lastName = "";
 
-	@Size(max = 40, message = "Use at most 40 characters.")
+	@Size(max = 40, message = "{users.fields.tooLong.40}")
 	@PlainText
 	private String phone;
 
-	@Size(max = 100, message = "Use at most 100 characters.")
+	@Size(max = 100, message = "{users.fields.tooLong.100}")
 	@PlainText
 	private String jobTitle;
 
-	@Size(max = 500, message = "Use at most 500 characters.")
+	@Size(max = 500, message = "{users.fields.tooLong.500}")
 	@PlainText(lineBreaks = true)
 	private String address;
 

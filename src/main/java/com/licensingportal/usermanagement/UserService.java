@@ -20,6 +20,9 @@ import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.base.RateLimit;
 import com.licensingportal.base.RateLimiter;
+import com.licensingportal.base.Violations;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 import com.licensingportal.user.AccountMembership;
 import com.licensingportal.user.LinkToken;
 import com.licensingportal.user.LinkTokens;
@@ -57,6 +60,9 @@ public class UserService {
 
 	/** The unique key on portal_user.email (V1), as the database names it in a violation. */
 	private static final String EMAIL_KEY = "uk_user_email";
+
+	/** The bundle's codes that join 1 to 4 roles' names: {@code users.role.combinationN}. */
+	private static final String ROLE_COMBINATION = "users.role.combination";
 
 	private final UserRepository users;
 
@@ -108,8 +114,8 @@ public class UserService {
 		Account account = this.accounts.findById(accountId)
 			.orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
 		if (!userType.allowedOn(account.getType())) {
-			throw RefusedException.invalid("roles", userType.label() + " is not possible on the customer account "
-					+ account.getName() + ".");
+			throw RefusedException.invalid("roles",
+					Text.of("users.refused.notPossibleOnCustomer", userType.text(), account.getName()));
 		}
 		return createAndInvite(profile, Map.of(account, userType), inviter);
 	}
@@ -124,7 +130,7 @@ public class UserService {
 	public Optional<PortalUser> visibleUserWithEmail(Long adminId, String email) {
 		VisibleAccounts visible = this.visibility.forUser(adminId);
 		if (!visible.isAdministrator()) {
-			throw RefusedException.notFound("An account you administer");
+			throw RefusedException.notFound(Text.of("users.refused.administeredAccount"));
 		}
 		this.rateLimiter.attemptByUser(this.creationLimit, adminId, email);
 		return this.users.findByEmail(PortalUser.normalizeEmail(email)).filter(user -> isVisible(user, visible));
@@ -144,11 +150,11 @@ public class UserService {
 	public String create(Long adminId, UserProfile profile, List<AccountRoles> links) {
 		VisibleAccounts visible = this.visibility.forUser(adminId);
 		if (!visible.isAdministrator()) {
-			throw RefusedException.notFound("An account you administer");
+			throw RefusedException.notFound(Text.of("users.refused.administeredAccount"));
 		}
 		Map<Account, UserType> chosen = userTypes(links, visible);
 		if (chosen.isEmpty()) {
-			throw RefusedException.invalid("accounts", "Choose at least one account and its roles.");
+			throw RefusedException.invalid("accounts", Text.of("users.refused.chooseAccountAndRoles"));
 		}
 		requireValid(profile, Default.class, UserProfile.Creating.class);
 		this.rateLimiter.attemptByUser(this.creationLimit, adminId, profile.getEmail());
@@ -166,8 +172,7 @@ public class UserService {
 
 	/** Create's answer for an email of a user the administrator can already see: nothing new is revealed. */
 	static RefusedException alreadyYourUser(PortalUser user) {
-		return RefusedException.conflict(user.getEmail() + " is already a user of your accounts. Open their page"
-				+ " and use Actions > Link accounts to give them more accounts.");
+		return RefusedException.conflict(Text.of("users.refused.alreadyYourUser", user.getEmail()));
 	}
 
 	/**
@@ -194,7 +199,7 @@ public class UserService {
 			}
 		}
 		if (!changed.isEmpty() && view.self()) {
-			throw RefusedException.conflict("You cannot change your own roles. Ask another administrator.");
+			throw RefusedException.conflict(Text.of("users.refused.ownRoles"));
 		}
 		details.applyTo(user);
 		keepingAnAdministrator(idsOf(changed.keySet()), () -> changed.forEach(user::link));
@@ -214,8 +219,7 @@ public class UserService {
 		}
 		Map<Account, UserType> chosen = userTypes(links, visible);
 		if (view.self()) {
-			throw RefusedException.conflict(
-					"You cannot change your own links or roles. Ask another administrator.");
+			throw RefusedException.conflict(Text.of("users.refused.ownLinks"));
 		}
 		Set<Long> unlinked = user.getMemberships()
 			.stream()
@@ -224,8 +228,7 @@ public class UserService {
 			.filter(accountId -> chosen.keySet().stream().noneMatch(account -> account.getId().equals(accountId)))
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		if (chosen.isEmpty() && unlinked.size() == user.getMemberships().size()) {
-			throw RefusedException.invalid("accounts",
-					"Choose at least one account. To remove " + user.getDisplayName() + ", use Actions > Delete.");
+			throw RefusedException.invalid("accounts", Text.of("users.refused.chooseAccount", user.getDisplayName()));
 		}
 		Set<Long> touched = new LinkedHashSet<>(unlinked);
 		touched.addAll(idsOf(chosen.keySet()));
@@ -246,7 +249,7 @@ public class UserService {
 			throw UserDirectory.notFound();
 		}
 		if (userIds == null || userIds.isEmpty()) {
-			throw RefusedException.invalid("users", "Select the users to delete first.");
+			throw RefusedException.invalid("users", Text.of("users.refused.selectUsers"));
 		}
 		List<UserView> views = new ArrayList<>();
 		for (Long userId : new LinkedHashSet<>(userIds)) {
@@ -256,7 +259,7 @@ public class UserService {
 				throw UserDirectory.notFound();
 			}
 			if (view.self()) {
-				throw RefusedException.conflict("You cannot delete yourself.");
+				throw RefusedException.conflict(Text.of("users.refused.deleteSelf"));
 			}
 			views.add(view);
 		}
@@ -298,13 +301,33 @@ public class UserService {
 		return doomed.stream().map(view -> view.user().getDisplayName()).toList();
 	}
 
+	/**
+	 * The language the user chose on their profile: a tag the portal speaks ("en", "fr"), or blank for the
+	 * browser's language again. Their pages and the emails they receive use it.
+	 * @return the chosen language, or null for the browser's
+	 * @throws RefusedException for a language the portal does not speak; nothing changes
+	 */
+	@Transactional
+	public Locale chooseLanguage(Long userId, String tag) {
+		Locale chosen = null;
+		if (tag != null && !tag.isBlank()) {
+			if (!Languages.speaks(tag)) {
+				throw RefusedException.invalid("language", Text.of("users.profile.language.unknown"));
+			}
+			chosen = Languages.of(tag);
+		}
+		PortalUser user = this.users.findById(userId).orElseThrow(UserDirectory::notFound);
+		user.setLanguage(chosen == null ? null : chosen.toLanguageTag());
+		return chosen;
+	}
+
 	/** Resend: a new link goes out; every earlier link of the user stops working now. */
 	@Transactional
 	public void resendInvitation(Long adminId, Long userId) {
 		UserView view = this.directory.administrableUser(adminId, userId);
 		PortalUser user = this.users.findWithMembershipsById(userId).orElseThrow(UserDirectory::notFound);
 		if (user.getStatus() != UserStatus.INVITED) {
-			throw RefusedException.conflict(view.user().getDisplayName() + " has already accepted the invitation.");
+			throw RefusedException.conflict(Text.of("users.refused.alreadyAccepted", view.user().getDisplayName()));
 		}
 		PortalUser admin = this.users.findById(adminId).orElseThrow(UserDirectory::notFound);
 		this.linkTokens.revokeAll(userId, LinkToken.Purpose.INVITATION);
@@ -318,7 +341,7 @@ public class UserService {
 	private PortalUser createAndInvite(UserProfile profile, Map<Account, UserType> links, Inviter inviter) {
 		requireValid(profile, Default.class, UserProfile.Creating.class);
 		if (this.users.existsByEmail(profile.getEmail())) {
-			throw RefusedException.conflict("A user with the email " + profile.getEmail() + " already exists.");
+			throw RefusedException.conflict(Text.of("users.refused.emailExists", profile.getEmail()));
 		}
 		PortalUser user = new PortalUser(profile.getEmail(), profile.getFirstName(), profile.getLastName());
 		profile.applyTo(user);
@@ -332,8 +355,7 @@ public class UserService {
 			if (String.valueOf(sameEmailAtTheSameTime.getMostSpecificCause().getMessage())
 				.toLowerCase(Locale.ROOT)
 				.contains(EMAIL_KEY)) {
-				throw RefusedException.conflict("A user with the email " + profile.getEmail()
-						+ " was created at the same moment. Try again.");
+				throw RefusedException.conflict(Text.of("users.refused.emailSameMoment", profile.getEmail()));
 			}
 			throw sameEmailAtTheSameTime;
 		}
@@ -346,10 +368,10 @@ public class UserService {
 		Map<Account, UserType> chosen = new LinkedHashMap<>();
 		for (AccountRoles link : links) {
 			if (!visible.canAdminister(link.accountId())) {
-				throw RefusedException.notFound("The account " + link.accountId());
+				throw RefusedException.notFound(Text.of("users.refused.account", String.valueOf(link.accountId())));
 			}
 			Account account = this.accounts.findById(link.accountId())
-				.orElseThrow(() -> RefusedException.notFound("The account " + link.accountId()));
+				.orElseThrow(() -> RefusedException.notFound(Text.of("users.refused.account", String.valueOf(link.accountId()))));
 			chosen.put(account, userType(account, link.roles()));
 		}
 		return chosen;
@@ -358,18 +380,14 @@ public class UserService {
 	/** Only the four valid combinations, and dealer roles only on partner accounts. */
 	static UserType userType(Account account, Set<Role> roles) {
 		if (roles.isEmpty()) {
-			throw RefusedException.invalid("roles", "Choose the roles for " + account.getName() + ".");
+			throw RefusedException.invalid("roles", Text.of("users.refused.chooseRoles", account.getName()));
 		}
 		UserType type = UserType.withRoles(roles)
-			.orElseThrow(() -> RefusedException.invalid("roles", roles.stream()
-				.sorted()
-				.map(Role::label)
-				.collect(Collectors.joining(" + ")) + " is not a valid combination for " + account.getName()
-					+ ". Tick all four roles (Partner Administrator), Dealer User + End User (Partner User),"
-					+ " End User Admin + End User (Customer Administrator) or End User alone (Customer User)."));
+			.orElseThrow(() -> RefusedException.invalid("roles", Text.of("users.refused.badCombination",
+					Text.of(ROLE_COMBINATION + roles.size(),
+							roles.stream().sorted().map(Role::text).toArray()), account.getName())));
 		if (!type.allowedOn(account.getType())) {
-			throw RefusedException.invalid("roles", account.getName() + " is a customer account: dealer roles are only"
-					+ " for partner accounts. Choose End User Admin + End User or End User alone there.");
+			throw RefusedException.invalid("roles", Text.of("users.refused.dealerOnCustomer", account.getName()));
 		}
 		return type;
 	}
@@ -390,8 +408,7 @@ public class UserService {
 		Map<Long, Long> after = administratorCounts(accountIds);
 		for (Account account : locked) {
 			if (before.getOrDefault(account.getId(), 0L) > 0 && after.getOrDefault(account.getId(), 0L) == 0) {
-				throw RefusedException.conflict(account.getName() + " would be left without an active"
-						+ " administrator. Make another user of " + account.getName() + " an administrator first.");
+				throw RefusedException.conflict(Text.of("users.refused.lastAdministrator", account.getName()));
 			}
 		}
 	}
@@ -408,7 +425,7 @@ public class UserService {
 		Set<ConstraintViolation<UserProfile>> problems = this.validator.validate(profile, groups);
 		if (!problems.isEmpty()) {
 			ConstraintViolation<UserProfile> first = problems.iterator().next();
-			throw RefusedException.invalid(first.getPropertyPath().toString(), first.getMessage());
+			throw RefusedException.invalid(first.getPropertyPath().toString(), Violations.text(first));
 		}
 	}
 

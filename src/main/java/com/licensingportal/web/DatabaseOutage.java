@@ -12,11 +12,14 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.licensingportal.api.ApiSecurityConfiguration;
 import com.licensingportal.security.SecurityConfiguration;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,10 +51,7 @@ public class DatabaseOutage implements HandlerExceptionResolver, Ordered {
 	/** Also in the page and the problem's detail: "try again in a minute". */
 	static final Duration RETRY_AFTER = Duration.ofSeconds(60);
 
-	static final String DETAIL = "The portal is briefly unavailable. Try again in a minute.";
-
-	static final String PROBLEM = """
-			{"type":"about:blank","title":"Service unavailable","status":503,"detail":"%s"}""".formatted(DETAIL);
+	static final Text DETAIL = Text.of("users.error.outage");
 
 	/** Set once a request was answered (and logged): saving its session may fail once more on the way out. */
 	private static final String ANSWERED = DatabaseOutage.class.getName() + ".ANSWERED";
@@ -59,7 +59,7 @@ public class DatabaseOutage implements HandlerExceptionResolver, Ordered {
 	private static final String[] API_PATHS = { "/api/", "/engine-rest/", "/camunda/api/" };
 
 	/** What Hikari's stand-in for a connection it closed says to every call. */
-	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+	private static final String HIKARI_CLOSED_CONNECTION = "connection is closed";
 
 	/** Cause chains are short; a bound keeps a cyclic one from looping. */
 	private static final int MAX_CAUSES = 32;
@@ -72,6 +72,12 @@ public class DatabaseOutage implements HandlerExceptionResolver, Ordered {
 
 	/** The portal's policy, but the page's one inline style allowed by its hash: no other request is needed. */
 	private final String contentSecurityPolicy;
+
+	/** The problem+json answer, its title and detail in the reader's language. */
+	static String problem(Locale locale) {
+		return "{\"type\":\"about:blank\",\"title\":\"" + Text.of("users.error.outage.title").in(locale)
+				+ "\",\"status\":503,\"detail\":\"" + DETAIL.in(locale) + "\"}";
+	}
 
 	DatabaseOutage() {
 		try (InputStream html = new ClassPathResource("outage/unavailable.html").getInputStream()) {
@@ -108,7 +114,7 @@ public class DatabaseOutage implements HandlerExceptionResolver, Ordered {
 			// Hikari closes a connection that failed with such an exception; the rollback that follows then fails
 			// with this, and Spring throws the rollback's failure instead of the first one.
 			if (cause instanceof SQLException sql && sql.getSQLState() == null
-					&& HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
+					&& HIKARI_CLOSED_CONNECTION.equalsIgnoreCase(sql.getMessage())) {
 				return true;
 			}
 		}
@@ -138,7 +144,7 @@ public class DatabaseOutage implements HandlerExceptionResolver, Ordered {
 				response.setHeader("Content-Security-Policy", ApiSecurityConfiguration.CSP);
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				response.setCharacterEncoding("UTF-8");
-				response.getWriter().write(PROBLEM);
+				response.getWriter().write(problem(Languages.firstSpoken(request.getLocales())));
 			}
 			else {
 				response.setHeader("Content-Security-Policy", this.contentSecurityPolicy);

@@ -5,6 +5,7 @@ import java.io.IOException;
 
 import com.licensingportal.refusal.RateLimitedException;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.text.Text;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,8 +41,8 @@ class RefusedPageAdvice {
 	ModelAndView unknownField(InvalidPropertyException unknown, HttpServletRequest request) {
 		log.debug("{} {} sent a field that does not bind: {}", request.getMethod(), request.getRequestURI(),
 				unknown.getMessage());
-		return errorPage(HttpStatus.BAD_REQUEST, "The form has a field \"" + unknown.getPropertyName()
-				+ "\" that this page does not know. Reload the page and use its own form.");
+		return errorPage(HttpStatus.BAD_REQUEST, Text.of("users.error.unknownField", unknown.getPropertyName())
+			.in(LocaleContextHolder.getLocale()));
 	}
 
 	@ExceptionHandler(RefusedException.class)

@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
+
 /**
  * Slow clients cannot take every server thread: Tomcat holds a thread for a request while its body arrives, and a
  * client sending a byte every two seconds is never idle long enough for the connection timeout. At most
@@ -30,7 +33,7 @@ class RequestBodyBulkhead extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestBodyBulkhead.class);
 
-	private static final String BUSY = "The portal is busy. Try again in a few seconds.";
+	private static final Text BUSY = Text.of("users.error.busy");
 
 	private final Semaphore slots;
 
@@ -73,7 +76,8 @@ class RequestBodyBulkhead extends OncePerRequestFilter {
 		response.setHeader("Retry-After", "5");
 		response.setHeader("Connection", "close");
 		response.setContentType("text/plain;charset=UTF-8");
-		response.getOutputStream().write(BUSY.getBytes(StandardCharsets.UTF_8));
+		response.getOutputStream()
+			.write(BUSY.in(Languages.firstSpoken(request.getLocales())).getBytes(StandardCharsets.UTF_8));
 		response.flushBuffer();
 		if (async != null) {
 			async.complete();

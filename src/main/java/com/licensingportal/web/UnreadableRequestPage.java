@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -16,8 +17,11 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 import com.licensingportal.security.EarlyAnswerHeaders;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Messages;
 
 /**
  * Requests that Tomcat refuses before the portal sees them (an encoded slash or a NUL in the address, a path
@@ -72,16 +76,27 @@ class UnreadableRequestPage implements WebServerFactoryCustomizer<TomcatServletW
 				response.setCharacterEncoding("UTF-8");
 				Writer writer = response.getReporter();
 				if (writer != null) {
-					writer.write(api ? "{\"type\":\"about:blank\",\"title\":\"Malformed request\",\"status\":" + status
-							+ ",\"detail\":\"The portal could not read this request: the address or what was sent is not "
-							+ "in the form it expects. Check the address against /v3/api-docs.\"}"
-							: PAGE.replace("{status}", String.valueOf(status)));
+					Locale locale = Languages.firstSpoken(request.getLocales());
+					writer.write(api ? "{\"type\":\"about:blank\",\"title\":\""
+							+ Messages.format("users.unreadable.api.title", locale) + "\",\"status\":" + status
+							+ ",\"detail\":\"" + Messages.format("users.unreadable.api.detail", locale) + "\"}"
+							: page(status, locale));
 					response.finishResponse();
 				}
 			}
 			catch (IOException | IllegalStateException ex) {
 				// The client went away or the response is already on its way; nothing left to tell.
 			}
+		}
+
+		private static String page(int status, Locale locale) {
+			return PAGE.replace("{status}", String.valueOf(status))
+				.replace("{lang}", locale.getLanguage())
+				.replace("{title}", HtmlUtils.htmlEscape(Messages.format("users.unreadable.title", locale)))
+				.replace("{brand}", HtmlUtils.htmlEscape(Messages.format("users.layout.brand", locale)))
+				.replace("{heading}", HtmlUtils.htmlEscape(Messages.format("users.error.400.heading", locale)))
+				.replace("{text}", HtmlUtils.htmlEscape(Messages.format("users.unreadable.text", locale)))
+				.replace("{back}", HtmlUtils.htmlEscape(Messages.format("users.error.backToPortal", locale)));
 		}
 
 		private static String page() {

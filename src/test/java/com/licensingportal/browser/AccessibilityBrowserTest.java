@@ -1,7 +1,9 @@
 package com.licensingportal.browser;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
@@ -29,17 +31,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every page a person reads, scanned in a real browser with axe-core's WCAG 2.1 A and AA rules (the rules an
  * accessibility audit starts with): the public pages, and each signed-in page as the user types that see it,
- * including the pages a list links to. A violation names the page, the rule and the element.
+ * including the pages a list links to; each in English and in French (a browser that asks for French, and a
+ * page that says lang="fr"). A violation names the language, the page, the rule and the element.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityBrowserTest extends PortalIntegrationTest {
 
 	private static final List<String> WCAG_21_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
+	/** Each language with what its browser asks for. */
+	private static final Map<String, String> LANGUAGES = Map.of("en", "en-US,en", "fr", "fr-CA,fr");
+
 	@Autowired
 	ApplicationContext context;
 
+	private final Map<String, Browser> browsers = new LinkedHashMap<>();
+
+	/** The browser of the language being scanned. */
 	private Browser browser;
+
+	private String language;
 
 	private World world;
 
@@ -57,27 +68,39 @@ class AccessibilityBrowserTest extends PortalIntegrationTest {
 	}
 
 	@BeforeAll
-	void openBrowser() {
-		this.browser = new Browser(baseUrl());
-		this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
+	void openBrowsers() {
+		LANGUAGES.forEach((language, acceptLanguages) -> {
+			Browser browser = new Browser(baseUrl(), acceptLanguages);
+			browser.driver().manage().window().setSize(new Dimension(1280, 900));
+			this.browsers.put(language, browser);
+		});
 	}
 
 	@AfterEach
 	void logOut() {
-		this.browser.logOut();
+		this.browsers.values().forEach(Browser::logOut);
 	}
 
 	@AfterAll
-	void closeBrowser() {
-		this.browser.close();
+	void closeBrowsers() {
+		this.browsers.values().forEach(Browser::close);
+	}
+
+	/** Scans with the browser of this language from now on. */
+	private void in(String language) {
+		this.language = language;
+		this.browser = this.browsers.get(language);
 	}
 
 	@Test
 	void thePublicPagesKeepToWcag21() {
 		List<String> violations = new ArrayList<>();
-		for (String page : List.of("/login", "/register", "/forgot-password", "/password-reset/no-such-link",
-				"/invitations/no-such-link")) {
-			violations.addAll(scan(page));
+		for (String language : LANGUAGES.keySet()) {
+			in(language);
+			for (String page : List.of("/login", "/register", "/forgot-password", "/password-reset/no-such-link",
+					"/invitations/no-such-link", "/no-such-page")) {
+				violations.addAll(scan(page));
+			}
 		}
 
 		assertThat(violations).isEmpty();
@@ -85,27 +108,33 @@ class AccessibilityBrowserTest extends PortalIntegrationTest {
 
 	@Test
 	void thePartnerAdministratorsPagesKeepToWcag21() {
-		this.browser.logIn(this.world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD);
 		List<String> violations = new ArrayList<>();
-		for (String page : List.of("/entitlements", "/devices", "/users", "/users/new", "/related-accounts",
-				"/related-users", "/transfers", "/profile/tokens", "/devices/activate-offline")) {
-			violations.addAll(scan(page));
+		for (String language : LANGUAGES.keySet()) {
+			in(language);
+			this.browser.logIn(this.world.partnerAdmin().getEmail(), LicenseFixtures.PASSWORD);
+			for (String page : List.of("/entitlements", "/devices", "/users", "/users/new", "/related-accounts",
+					"/related-users", "/transfers", "/profile/tokens", "/devices/activate-offline", "/profile")) {
+				violations.addAll(scan(page));
+			}
+			violations.addAll(scanFirstLink("/entitlements", "#line-items tbody a"));
+			violations.addAll(scanFirstLink("/users", "main tbody a"));
+			violations.addAll(scanFirstLink("/devices", "main tbody a"));
 		}
-		violations.addAll(scanFirstLink("/entitlements", "#line-items tbody a"));
-		violations.addAll(scanFirstLink("/users", "main tbody a"));
-		violations.addAll(scanFirstLink("/devices", "main tbody a"));
 
 		assertThat(violations).isEmpty();
 	}
 
 	@Test
 	void theCustomerUsersPagesKeepToWcag21() {
-		this.browser.logIn(this.world.customerUser().getEmail(), LicenseFixtures.PASSWORD);
 		List<String> violations = new ArrayList<>();
-		for (String page : List.of("/entitlements", "/devices", "/users", "/transfers", "/profile/tokens")) {
-			violations.addAll(scan(page));
+		for (String language : LANGUAGES.keySet()) {
+			in(language);
+			this.browser.logIn(this.world.customerUser().getEmail(), LicenseFixtures.PASSWORD);
+			for (String page : List.of("/entitlements", "/devices", "/users", "/transfers", "/profile/tokens")) {
+				violations.addAll(scan(page));
+			}
+			violations.addAll(scanFirstLink("/entitlements", "#line-items tbody a"));
 		}
-		violations.addAll(scanFirstLink("/entitlements", "#line-items tbody a"));
 
 		assertThat(violations).isEmpty();
 	}
@@ -117,17 +146,20 @@ class AccessibilityBrowserTest extends PortalIntegrationTest {
 		String order = fixtures.enteredSalesOrder(fixtures.numbered(LicenseFixtures.unique("Axe Ordering"),
 				com.licensingportal.account.AccountType.CUSTOMER),
 				new com.licensingportal.salesorder.SalesOrderRequest.Line(1, "ACC7-ENT-CH", "7.14", 2, null)).orderNumber();
-		this.browser.open("/back-office/login")
-			.type(By.id("username"), om.id())
-			.type(By.id("password"), om.password())
-			.click(By.cssSelector("button[type=submit]"));
-		this.browser.find(By.id("tasklist-link"));
 		List<String> violations = new ArrayList<>();
-		for (String page : List.of("/back-office", "/back-office/accounts", "/back-office/accounts/new",
-				"/back-office/accounts/" + this.world.partner().getAccountNumber(), "/back-office/products",
-				"/back-office/products/ACC7-ENT-CH", "/back-office/sales-orders", "/back-office/sales-orders/new",
-				"/back-office/sales-orders/import", "/back-office/sales-orders/" + order, "/back-office/audit")) {
-			violations.addAll(scan(page));
+		for (String language : LANGUAGES.keySet()) {
+			in(language);
+			this.browser.open("/back-office/login")
+				.type(By.id("username"), om.id())
+				.type(By.id("password"), om.password())
+				.click(By.cssSelector("button[type=submit]"));
+			this.browser.find(By.id("tasklist-link"));
+			for (String page : List.of("/back-office", "/back-office/accounts", "/back-office/accounts/new",
+					"/back-office/accounts/" + this.world.partner().getAccountNumber(), "/back-office/products",
+					"/back-office/products/ACC7-ENT-CH", "/back-office/sales-orders", "/back-office/sales-orders/new",
+					"/back-office/sales-orders/import", "/back-office/sales-orders/" + order, "/back-office/audit")) {
+				violations.addAll(scan(page));
+			}
 		}
 
 		assertThat(violations).isEmpty();
@@ -135,6 +167,7 @@ class AccessibilityBrowserTest extends PortalIntegrationTest {
 
 	@Test
 	void aPageThatBreaksARuleIsCaught() {
+		in("en");
 		this.browser.logIn(this.world.partnerUser().getEmail(), LicenseFixtures.PASSWORD);
 		this.browser.open("/entitlements");
 		// Light grey on white: far below the 4.5:1 that WCAG 2.1 AA asks of normal text.
@@ -145,10 +178,13 @@ class AccessibilityBrowserTest extends PortalIntegrationTest {
 		assertThat(violations("/entitlements", analyze())).anySatisfy(v -> assertThat(v).contains("color-contrast"));
 	}
 
+	/** The page's violations; the page must be in the language being scanned. */
 	private List<String> scan(String page) {
 		this.browser.open(page);
 		this.browser.find(By.tagName("h1"));
-		return violations(page, analyze());
+		assertThat(this.browser.find(By.tagName("html")).getDomAttribute("lang")).as("the language of %s", page)
+			.isEqualTo(this.language);
+		return violations(this.language + " " + page, analyze());
 	}
 
 	/** Opens the first link of a list and scans the page it leads to (nothing, when the list is empty). */

@@ -752,9 +752,9 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 	private static final String QUOTED_LOCAL_PART = "\"x,victim@target.example\"@evil.example";
 
 	private static List<Case> emailAddresses() {
-		String quoted = EmailAddressValidator.QUOTED;
-		String several = EmailAddressValidator.SEVERAL;
-		String invalid = EmailAddressValidator.INVALID;
+		String quoted = EmailAddressValidator.QUOTED.toString();
+		String several = EmailAddressValidator.SEVERAL.toString();
+		String invalid = EmailAddressValidator.INVALID.toString();
 		return List.of(
 				page("Request access: email", QUOTED_LOCAL_PART, 422, quoted, w -> w.register("email", QUOTED_LOCAL_PART)),
 				api("POST /api/v1/registrations: email", QUOTED_LOCAL_PART, 422, quoted,

@@ -80,8 +80,8 @@ class LoginTest extends PortalIntegrationTest {
 		Failure unknownEmail = failure(login("nobody-" + UUID.randomUUID() + "@example.com", PASSWORD, "10.1.0.3"));
 
 		assertThat(wrongPassword.status()).isEqualTo(unknownEmail.status()).isEqualTo(401);
-		assertThat(wrongPassword.page()).contains(LoginController.BAD_CREDENTIALS);
-		assertThat(unknownEmail.page()).contains(LoginController.BAD_CREDENTIALS);
+		assertThat(wrongPassword.page()).contains(LoginController.BAD_CREDENTIALS.toString());
+		assertThat(unknownEmail.page()).contains(LoginController.BAD_CREDENTIALS.toString());
 	}
 
 	@Test
@@ -90,7 +90,7 @@ class LoginTest extends PortalIntegrationTest {
 
 		Failure failure = failure(login(invited.getEmail(), PASSWORD, "10.1.0.4"));
 		assertThat(failure.status()).isEqualTo(401);
-		assertThat(failure.page()).contains(LoginController.BAD_CREDENTIALS);
+		assertThat(failure.page()).contains(LoginController.BAD_CREDENTIALS.toString());
 	}
 
 	@Test
@@ -98,13 +98,13 @@ class LoginTest extends PortalIntegrationTest {
 		for (int i = 0; i < 10; i++) {
 			Failure failure = failure(login(this.email, "wrong " + i, "10.2.0.1"));
 			assertThat(failure.status()).isEqualTo(401);
-			assertThat(failure.page()).contains(LoginController.BAD_CREDENTIALS);
+			assertThat(failure.page()).contains(LoginController.BAD_CREDENTIALS.toString());
 		}
 
 		Failure locked = failure(login(this.email, PASSWORD, "10.2.0.1"));
 		assertThat(locked.status()).as("even the right password is refused while locked").isEqualTo(429);
 		assertThat(locked.retryAfter()).isEqualTo("900");
-		assertThat(locked.page()).contains(LoginController.LOCKED);
+		assertThat(locked.page()).contains(LoginController.LOCKED.toString());
 		this.mvc.perform(login(this.email, PASSWORD, "10.2.0.99"))
 			.andExpect(redirectedUrl("/entitlements"));
 	}

@@ -49,7 +49,8 @@ class SessionStoreTest extends PortalIntegrationTest {
 	/** Every kind of attribute a portal session holds; anything else would be a new one to check. */
 	private static final Set<String> KNOWN_ATTRIBUTES = Set.of("SPRING_SECURITY_CONTEXT", "SPRING_SECURITY_SAVED_REQUEST",
 			"SPRING_SECURITY_LAST_EXCEPTION", "org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository.CSRF_TOKEN",
-			FLASH_MAPS);
+			FLASH_MAPS, "com.licensingportal.web.PortalLocaleResolver.READ_FOR",
+			"com.licensingportal.web.PortalLocaleResolver.CHOSEN");
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -91,7 +92,7 @@ class SessionStoreTest extends PortalIntegrationTest {
 		// A failed login answers its page at once (401): nothing of it needs to travel.
 		HttpBrowser.Page failed = browser.post("/login", Map.of("email", this.user.getEmail(), "password", "not the password"));
 		assertThat(failed.status()).isEqualTo(401);
-		assertThat(failed.body()).contains(LoginController.BAD_CREDENTIALS);
+		assertThat(failed.body()).contains(LoginController.BAD_CREDENTIALS.toString());
 
 		assertThat(browser.post("/login", Map.of("email", this.user.getEmail(), "password", PASSWORD)).redirectPath())
 			.as("back to the page asked for before the login").isEqualTo("/devices?q=NVR&continue");

@@ -33,15 +33,16 @@ public final class Browser implements AutoCloseable {
 
 	private final String baseUrl;
 
+	/** A browser with Chromium's own language settings (English). */
 	public Browser(String baseUrl) {
 		this(baseUrl, null);
 	}
 
 	/**
-	 * A browser whose user reads this language first (its Accept-Language, as a user sets it in the browser's
-	 * settings); null: the browser's own (English).
+	 * A browser whose user reads these languages, best first, as Chromium's language setting sends them
+	 * (Accept-Language), e.g. {@code "fr-CA,fr"}; null: Chromium's own.
 	 */
-	public Browser(String baseUrl, String acceptLanguage) {
+	public Browser(String baseUrl, String acceptLanguages) {
 		this.baseUrl = baseUrl;
 		try {
 			this.downloads = Files.createTempDirectory("browser-downloads");
@@ -51,13 +52,13 @@ public final class Browser implements AutoCloseable {
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
-			options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 			Map<String, Object> prefs = new java.util.HashMap<>(Map.of("download.default_directory",
 					this.downloads.toString(), "download.prompt_for_download", false));
-			if (acceptLanguage != null) {
-				prefs.put("intl.accept_languages", acceptLanguage);
-				options.addArguments("--lang=" + acceptLanguage.split(",")[0]);
+			if (acceptLanguages != null) {
+				options.addArguments("--lang=" + acceptLanguages.split(",")[0]);
+				prefs.put("intl.accept_languages", acceptLanguages);
 			}
+			options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 			options.setExperimentalOption("prefs", prefs);
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
 				.usingAnyFreePort()

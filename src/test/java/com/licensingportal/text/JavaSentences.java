@@ -16,22 +16,29 @@ import java.util.regex.Pattern;
 final class JavaSentences {
 
 	/** Files whose strings no portal user reads, and why. */
-	static final Map<String, String> DEVELOPERS_ONLY = Map.of(
-			"com/licensingportal/demo/", "demo data: the names of made-up organisations and people, not sentences",
-			"com/licensingportal/base/InvalidSettingsFailureAnalyzer.java",
-			"the operator's start-up failure, printed in the log",
-			"com/licensingportal/base/MissingSettingsFailureAnalyzer.java",
-			"the operator's start-up failure, printed in the log",
-			"com/licensingportal/license/EntitlementColumn.java",
-			"the CSV export's header names, a file format that stays English (the page's headers are licenses.column.*)",
-			"com/licensingportal/offline/LicenseFileVerifier.java",
-			"a command-line tool that the offline server's operator runs, outside the portal",
-			"com/licensingportal/offline/LicenseKeys.java",
-			"PEM labels and key-format errors, for operators loading keys and for the command-line verifier",
-			"com/licensingportal/monitoring/",
-			"the operators' words: Prometheus metric descriptions, health details and the management realm, read by monitoring tools",
-			"com/licensingportal/mail/MailServerHealth.java",
-			"the operators' words: the mail server's health detail, read by monitoring tools");
+	static final Map<String, String> DEVELOPERS_ONLY = Map.ofEntries(
+			Map.entry("com/licensingportal/demo/",
+					"demo data: the names of made-up organisations and people, not sentences"),
+			Map.entry("com/licensingportal/base/InvalidSettingsFailureAnalyzer.java",
+					"the operator's start-up failure, printed in the log"),
+			Map.entry("com/licensingportal/base/MissingSettingsFailureAnalyzer.java",
+					"the operator's start-up failure, printed in the log"),
+			Map.entry("com/licensingportal/license/EntitlementColumn.java",
+					"the CSV export's header names, a file format that stays English (the page's headers are licenses.column.*)"),
+			Map.entry("com/licensingportal/offline/LicenseFileVerifier.java",
+					"a command-line tool that the offline server's operator runs, outside the portal"),
+			Map.entry("com/licensingportal/offline/LicenseKeys.java",
+					"PEM labels and key-format errors, for operators loading keys and for the command-line verifier"),
+			Map.entry("com/licensingportal/monitoring/",
+					"the operators' words: Prometheus metric descriptions, health details and the management realm, read by monitoring tools"),
+			Map.entry("com/licensingportal/mail/MailServerHealth.java",
+					"the operators' words: the mail server's health detail, read by monitoring tools"),
+			Map.entry("com/licensingportal/base/MissingSettingsException.java",
+					"the operator's start-up failure, printed in the log"),
+			Map.entry("com/licensingportal/base/CamundaCron.java",
+					"the operator's start-up failure for a setting that is not a cron expression"),
+			Map.entry("com/licensingportal/web/OpenApiConfiguration.java",
+					"the OpenAPI description's examples, which developers read (in English)"));
 
 	/** What a statement holding a sentence for developers or operators contains. */
 	private static final List<String> FOR_DEVELOPERS = List.of("log.", "LOG.", "logger.", "IllegalStateException",
@@ -47,7 +54,7 @@ final class JavaSentences {
 		.compile("(^\\p{Lu}\\p{L}*[,:]?\\s+\\p{L}.*)|(\\p{L}+\\s+\\p{L}+.*[.?!]\\s*$)", Pattern.DOTALL);
 
 	private static final Pattern SQL = Pattern.compile(
-			"(?i)\\b(select|insert into|update|delete from|from|where|join|order by|group by|values|set|and|limit|on duplicate)\\b");
+			"(?i)\\b(select|insert into|merge into|update|delete from|from|where|join|order by|group by|values|set|and|limit|on duplicate)\\b");
 
 	private JavaSentences() {
 	}
@@ -91,6 +98,7 @@ final class JavaSentences {
 		long sqlWords = SQL.matcher(text).results().count();
 		return sqlWords < 2 || Character.isUpperCase(text.charAt(0)) && !text.startsWith("SELECT")
 				&& !text.startsWith("INSERT") && !text.startsWith("UPDATE") && !text.startsWith("DELETE")
+				&& !text.startsWith("MERGE")
 				&& sqlWords < 3;
 	}
 
@@ -98,12 +106,43 @@ final class JavaSentences {
 		return FOR_DEVELOPERS.stream().anyMatch(statement::contains);
 	}
 
-	/** The statement, annotation or declaration around position {@code at}. */
+	/**
+	 * The statement, annotation or declaration around position {@code at}; a ';', '{' or '}' inside a string (an
+	 * OpenAPI description's "{accountId}" or "; ") does not end it.
+	 */
 	private static String statement(String source, int at) {
-		int start = Math.max(Math.max(source.lastIndexOf(';', at), source.lastIndexOf('{', at)),
-				source.lastIndexOf('}', at));
-		int end = source.indexOf(';', at);
+		String code = withoutStrings(source);
+		int start = Math.max(Math.max(code.lastIndexOf(';', at), code.lastIndexOf('{', at)), code.lastIndexOf('}', at));
+		int end = code.indexOf(';', at);
 		return source.substring(start + 1, end < 0 ? source.length() : end);
+	}
+
+	/** The source with the contents of its string literals blanked (same length, so positions stay). */
+	private static String withoutStrings(String source) {
+		StringBuilder out = new StringBuilder(source);
+		int i = 0;
+		while (i < source.length()) {
+			char c = source.charAt(i);
+			if (c == '"') {
+				boolean block = source.startsWith("\"\"\"", i);
+				int end = block ? source.indexOf("\"\"\"", i + 3) : endOfString(source, i);
+				if (end < 0) {
+					break;
+				}
+				for (int j = i + (block ? 3 : 1); j < end; j++) {
+					out.setCharAt(j, ' ');
+				}
+				i = end + (block ? 3 : 1);
+			}
+			else if (c == '\'' && i + 2 < source.length()) {
+				int end = source.indexOf('\'', i + (source.charAt(i + 1) == '\\' ? 3 : 2));
+				i = end < 0 ? source.length() : end + 1;
+			}
+			else {
+				i++;
+			}
+		}
+		return out.toString();
 	}
 
 	private static int endOfString(String source, int start) {
