@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,8 +82,7 @@ public class ActivationService {
 		SortedMap<String, Integer> requested = validRequest(channels);
 		try {
 			List<LineItem> locked = lockVisible(accounts, requested);
-			Map<Long, DeviceLicense> onDevice = new HashMap<>();
-			Device device = resolveDevice(accounts, target, locked, onDevice);
+			Device device = resolveDevice(accounts, target, locked);
 			LocalDate today = LocalDate.now(this.clock);
 			for (LineItem item : locked) {
 				checkActivatable(item, requested.get(item.getActivationId()), device, today);
@@ -93,8 +91,8 @@ public class ActivationService {
 			for (LineItem item : locked) {
 				int quantity = requested.get(item.getActivationId());
 				item.activate(quantity);
-				DeviceLicense license = onDevice.containsKey(item.getId()) ? onDevice.get(item.getId())
-						: new DeviceLicense(device, item, 0, actor);
+				DeviceLicense license = this.deviceLicenses.findOnDevice(device.getId(), item.getId())
+					.orElseGet(() -> new DeviceLicense(device, item, 0, actor));
 				license.activated(quantity, actor, Instant.now(this.clock));
 				this.deviceLicenses.save(license);
 				this.events.save(new LicenseEvent(item.getId(), LicenseEventType.ACTIVATED, quantity, actor)
@@ -202,27 +200,12 @@ public class ActivationService {
 		return locked;
 	}
 
-	/**
-	 * The device the channels go to; puts its licenses of the locked line items into {@code onDevice} (by line item
-	 * id), read with the device where it exists already.
-	 */
-	private Device resolveDevice(VisibleAccounts accounts, DeviceTarget target, List<LineItem> locked,
-			Map<Long, DeviceLicense> onDevice) {
-		List<Long> itemIds = locked.stream().map(LineItem::getId).toList();
+	private Device resolveDevice(VisibleAccounts accounts, DeviceTarget target, List<LineItem> locked) {
 		return switch (target.kind()) {
-			case EXISTING -> {
-				List<Object[]> found = this.devices.findWithLicensesOf(target.deviceId(), itemIds);
-				Device device = found.isEmpty() ? null : (Device) found.get(0)[0];
-				if (device == null || !accounts.canSee(device.getAccount().getId())) {
-					throw new RefusedException(Kind.NOT_FOUND, "There is no device " + target.deviceId() + " among yours.");
-				}
-				for (Object[] row : found) {
-					if (row[1] instanceof DeviceLicense license) {
-						onDevice.put(license.getLineItem().getId(), license);
-					}
-				}
-				yield device;
-			}
+			case EXISTING -> this.devices.findByDeviceId(target.deviceId())
+				.filter(device -> accounts.canSee(device.getAccount().getId()))
+				.orElseThrow(() -> new RefusedException(Kind.NOT_FOUND,
+					"There is no device " + target.deviceId() + " among yours."));
 			case NEW -> {
 				if (target.accountId() == null) {
 					throw RefusedException.invalid("account", "Choose one of your accounts for the new device.");
@@ -252,10 +235,10 @@ public class ActivationService {
 				}
 				String hostId = required(target.hostId(), "host ID", "hostId");
 				String name = required(target.name(), "name", "deviceName");
-				Optional<Device> existing = this.devices.findByAccountAndHostId(owner.getId(), hostId).stream().findFirst();
-				existing.ifPresent(device -> this.deviceLicenses.findOnDevice(device.getId(), itemIds)
-					.forEach(license -> onDevice.put(license.getLineItem().getId(), license)));
-				yield existing.orElseGet(() -> this.devices.save(new Device(name, hostId, owner)));
+				yield this.devices.findByAccountAndHostId(owner.getId(), hostId)
+					.stream()
+					.findFirst()
+					.orElseGet(() -> this.devices.save(new Device(name, hostId, owner)));
 			}
 		};
 	}

@@ -12,9 +12,6 @@ public interface DeviceLicenseRepository extends JpaRepository<DeviceLicense, Lo
 	@Query("select dl from DeviceLicense dl where dl.device.id = :deviceId and dl.lineItem.id = :lineItemId")
 	Optional<DeviceLicense> findOnDevice(Long deviceId, Long lineItemId);
 
-	@Query("select dl from DeviceLicense dl where dl.device.id = :deviceId and dl.lineItem.id in :lineItemIds")
-	List<DeviceLicense> findOnDevice(Long deviceId, Collection<Long> lineItemIds);
-
 	/** The Activation IDs with channels on the device, read without loading the line items. */
 	@Query("select dl.lineItem.activationId from DeviceLicense dl where dl.device.id = :deviceId")
 	List<String> findActivationIdsOnDevice(Long deviceId);

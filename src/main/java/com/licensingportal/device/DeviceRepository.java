@@ -15,15 +15,6 @@ public interface DeviceRepository extends JpaRepository<Device, Long> {
 	@Query("select d from Device d where d.deviceId = :deviceId")
 	Optional<Device> findByDeviceId(String deviceId);
 
-	/**
-	 * The device and its licenses of these line items ({@code [Device, DeviceLicense or null]}, a row per license,
-	 * at least one) in one statement: an activation onto an existing device needs both (bench/FINDINGS.md).
-	 */
-	@Query("""
-			select d, dl from Device d left join DeviceLicense dl on dl.device = d and dl.lineItem.id in :lineItemIds
-			 where d.deviceId = :deviceId""")
-	List<Object[]> findWithLicensesOf(String deviceId, Collection<Long> lineItemIds);
-
 	@Query("select d from Device d where d.account.id = :accountId and d.hostId = :hostId order by d.id")
 	List<Device> findByAccountAndHostId(Long accountId, String hostId);
 
