@@ -79,6 +79,14 @@ final class AppProcess implements AutoCloseable {
 		throw new IllegalStateException(this.name + " did not answer " + url + " within " + timeout + "; see " + this.log);
 	}
 
+	/** Waits until the process ends by itself (a training run); returns its exit code. */
+	int awaitExit(Duration timeout) throws InterruptedException {
+		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException(this.name + " did not end within " + timeout + "; see " + this.log);
+		}
+		return this.process.exitValue();
+	}
+
 	long pid() {
 		return this.process.pid();
 	}

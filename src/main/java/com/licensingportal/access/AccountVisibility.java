@@ -57,6 +57,15 @@ public class AccountVisibility {
 	}
 
 	/**
+	 * As {@link #forUser}, from the user read with their links and accounts by the caller (the API's token look-up
+	 * reads them in its own statement): kept for the request, so that {@link #forUser} asks the database nothing.
+	 */
+	public VisibleAccounts decideFor(PortalUser userWithMemberships) {
+		return this.memo.remember(VisibleAccounts.class.getName() + "." + userWithMemberships.getId(),
+				VisibleAccounts.class, () -> this.readOnly.execute(status -> decide(userWithMemberships)));
+	}
+
+	/**
 	 * The accounts the user belongs to (active ones, by name), as "name · account number": what the header shows,
 	 * since others ask for the account number (a transfer's target). Asked once per web request, like
 	 * {@link #forUser}.
@@ -133,13 +142,16 @@ public class AccountVisibility {
 	}
 
 	private VisibleAccounts decide(Long userId) {
-		PortalUser user = userId == null ? null : this.users.findWithMembershipsById(userId).orElse(null);
+		return decide(userId == null ? null : this.users.findWithMembershipsById(userId).orElse(null));
+	}
+
+	private VisibleAccounts decide(PortalUser user) {
 		if (user == null || user.getStatus() != UserStatus.ACTIVE) {
 			return VisibleAccounts.none();
 		}
 		// The header's "your accounts" come from the same read: kept for this request, asked for no more.
 		List<String> own = ownAccounts(user);
-		this.memo.remember(ownKey(userId), List.class, () -> own);
+		this.memo.remember(ownKey(user.getId()), List.class, () -> own);
 		Map<Long, UserType> links = new LinkedHashMap<>();
 		for (AccountMembership membership : user.getMemberships()) {
 			if (membership.getAccount().isActive()) {

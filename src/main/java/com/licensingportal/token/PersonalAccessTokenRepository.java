@@ -13,12 +13,14 @@ import org.springframework.transaction.annotation.Transactional;
 interface PersonalAccessTokenRepository extends JpaRepository<PersonalAccessToken, Long> {
 
 	/**
-	 * The token and its user ({@code [PersonalAccessToken, PortalUser]}) in one statement and no transaction:
-	 * every API request asks, and a transaction around two reads cost it four more round trips
-	 * (bench/FINDINGS.md).
+	 * The token and its user with the user's links and their accounts ({@code [PersonalAccessToken, PortalUser]},
+	 * one row per link) in one statement and no transaction: every API request asks, and the links decide what the
+	 * request may see, which would otherwise be a second statement (bench/FINDINGS.md).
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
-	@Query("select t, u from PersonalAccessToken t join PortalUser u on u.id = t.userId where t.tokenHash = :tokenHash")
+	@Query("""
+			select t, u from PersonalAccessToken t join PortalUser u on u.id = t.userId
+			 left join fetch u.memberships m left join fetch m.account where t.tokenHash = :tokenHash""")
 	List<Object[]> findWithUserByTokenHash(String tokenHash);
 
 	/** Writes a use unless another request with the token wrote one at or after {@code recordedSince}. */

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import com.licensingportal.access.AccountVisibility;
 import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.base.PlainTextValidator;
 import com.licensingportal.text.Text;
@@ -40,10 +41,13 @@ public class PersonalAccessTokenService {
 
 	private final PersonalAccessTokenRepository tokens;
 
+	private final AccountVisibility visibility;
+
 	private final Clock clock;
 
-	PersonalAccessTokenService(PersonalAccessTokenRepository tokens, Clock clock) {
+	PersonalAccessTokenService(PersonalAccessTokenRepository tokens, AccountVisibility visibility, Clock clock) {
 		this.tokens = tokens;
+		this.visibility = visibility;
 		this.clock = clock;
 	}
 
@@ -71,7 +75,8 @@ public class PersonalAccessTokenService {
 
 	/**
 	 * The user a token stands for, if the token is known, usable, and its user active; records its use. One read
-	 * without a transaction; a write only when the recorded use is a minute old.
+	 * without a transaction, which also decides what the request may see (the user's links come with it); a write
+	 * only when the recorded use is a minute old.
 	 */
 	public Optional<PortalUserPrincipal> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
@@ -97,7 +102,11 @@ public class PersonalAccessTokenService {
 			// Deactivated: the tokens end now, and do not come back if the user is activated again.
 			this.tokens.revokeAllOf(user.getId(), now);
 		}
-		return user.getStatus() == UserStatus.ACTIVE ? Optional.of(principal(user)) : Optional.empty();
+		if (user.getStatus() != UserStatus.ACTIVE) {
+			return Optional.empty();
+		}
+		this.visibility.decideFor(user);
+		return Optional.of(principal(user));
 	}
 
 	/**

@@ -4,6 +4,9 @@ import java.util.function.Supplier;
 
 import com.licensingportal.access.DecisionMemo;
 
+import org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -25,6 +28,21 @@ class RequestDecisionMemo implements DecisionMemo {
 		T decided = decide.get();
 		request.setAttribute(key, decided, RequestAttributes.SCOPE_REQUEST);
 		return decided;
+	}
+
+	/**
+	 * Binds the request before security's filters, so that what the API's token filter decides is kept for the
+	 * request: the binding Spring MVC would register is replaced by Jersey's (Camunda's REST API), which comes after
+	 * security's filters, and an API call then decided its visibility twice (bench/FINDINGS.md).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class RequestBinding {
+
+		@Bean
+		OrderedRequestContextFilter requestContextFilter() {
+			return new OrderedRequestContextFilter();
+		}
+
 	}
 
 }
