@@ -158,15 +158,16 @@ public class EntitlementList {
 		int size = search.pageSize();
 		long limit = Math.max(this.countLimit, (long) search.pageNumber() * size);
 		Totals totals;
+		String countFrom = countFrom(accounts);
 		if (countAll) {
 			totals = this.jdbc.queryForObject("select count(*), coalesce(sum(li.available_quantity), 0),"
-					+ " coalesce(sum(li.total_quantity), 0)" + from + where, params, Totals::read);
+					+ " coalesce(sum(li.total_quantity), 0)" + countFrom + where, params, Totals::read);
 		}
 		else {
 			params.addValue("countLimit", limit + 1);
 			totals = this.jdbc.queryForObject("select count(*), coalesce(sum(m.available_quantity), 0),"
 					+ " coalesce(sum(m.total_quantity), 0) from (select li.available_quantity, li.total_quantity"
-					+ from + where + " limit :countLimit) m", params, Totals::read);
+					+ countFrom + where + " limit :countLimit) m", params, Totals::read);
 		}
 		boolean countedAll = countAll || totals.matching <= limit;
 		long matching = countedAll ? totals.matching : limit;
@@ -215,6 +216,16 @@ public class EntitlementList {
 	 */
 	private String from(VisibleAccounts accounts) {
 		return listed(accounts) ? " from line_item li /*! force index (ix_line_item_owner_list) */" : " from line_item li";
+	}
+
+	/**
+	 * The totals' {@code from}: as {@link #from}, except that a partner of thousands never counts through the
+	 * "channels left" index. MariaDB took its range ({@code available_quantity > 0}, half the table by its estimate)
+	 * and then read each row by its primary key to check the filters: 40 s for a "Sold to contains" that matches
+	 * 8,460 of 1,000,000 line items, against 1.2 s for reading the table in order (bench/FINDINGS.md, issue 20).
+	 */
+	private String countFrom(VisibleAccounts accounts) {
+		return listed(accounts) ? from(accounts) : " from line_item li /*! ignore index (ix_line_item_available) */";
 	}
 
 	private boolean listed(VisibleAccounts accounts) {

@@ -37,13 +37,6 @@ public class DecisionRefusedException extends ProcessEngineException {
 		}
 	}
 
-	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
-	@Deprecated(forRemoval = true)
-	public DecisionRefusedException(String message) {
-		super(message);
-		this.text = null;
-	}
-
 	/** The reason as a text of the bundle (null for a sentence written before the bundle). */
 	public Text text() {
 		return this.text;

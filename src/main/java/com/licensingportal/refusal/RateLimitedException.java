@@ -18,13 +18,6 @@ public class RateLimitedException extends RefusedException {
 		this.retryAfter = retryAfter;
 	}
 
-	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
-	@Deprecated(forRemoval = true)
-	public RateLimitedException(String message, Duration retryAfter) {
-		super(Kind.TOO_MANY, message);
-		this.retryAfter = retryAfter;
-	}
-
 	public Duration retryAfter() {
 		return this.retryAfter;
 	}

@@ -71,29 +71,23 @@ public class RefusedException extends RuntimeException {
 
 		private final Text text;
 
-		private final String literal;
-
 		public FieldError(String field, Text text) {
 			this.field = field;
 			this.text = java.util.Objects.requireNonNull(text, "text");
-			this.literal = null;
-		}
-
-		/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
-		@Deprecated(forRemoval = true)
-		public FieldError(String field, String message) {
-			this.field = field;
-			this.text = null;
-			this.literal = message;
 		}
 
 		public String field() {
 			return this.field;
 		}
 
+		/** The sentence, not yet in a language. */
+		public Text text() {
+			return this.text;
+		}
+
 		/** The sentence in the reader's language. */
 		public String message(Locale locale) {
-			return this.text == null ? this.literal : this.text.in(locale);
+			return this.text.in(locale);
 		}
 
 		/** The sentence in English (logs, tests). */
@@ -104,12 +98,12 @@ public class RefusedException extends RuntimeException {
 		@Override
 		public boolean equals(Object other) {
 			return other instanceof FieldError error && java.util.Objects.equals(this.field, error.field)
-					&& message().equals(error.message());
+					&& this.text.equals(error.text);
 		}
 
 		@Override
 		public int hashCode() {
-			return java.util.Objects.hash(this.field, message());
+			return java.util.Objects.hash(this.field, this.text);
 		}
 
 		@Override
@@ -138,21 +132,6 @@ public class RefusedException extends RuntimeException {
 
 	private RefusedException(Kind kind, List<FieldError> errors) {
 		super(errors.stream().map(FieldError::message).collect(Collectors.joining(" ")));
-		this.kind = kind;
-		this.text = null;
-		this.errors = List.copyOf(errors);
-	}
-
-	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
-	@Deprecated(forRemoval = true)
-	public RefusedException(Kind kind, String message) {
-		this(kind, message, List.of());
-	}
-
-	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
-	@Deprecated(forRemoval = true)
-	protected RefusedException(Kind kind, String message, List<FieldError> errors) {
-		super(message);
 		this.kind = kind;
 		this.text = null;
 		this.errors = List.copyOf(errors);
@@ -189,52 +168,17 @@ public class RefusedException extends RuntimeException {
 		return new RefusedException(Kind.GONE, text);
 	}
 
-	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
-	@Deprecated(forRemoval = true)
-	public static RefusedException notFound(String what) {
-		return new RefusedException(Kind.NOT_FOUND, what + " was not found.");
-	}
-
-	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
-	@Deprecated(forRemoval = true)
-	public static RefusedException invalid(String field, String message) {
-		return field == null ? new RefusedException(Kind.INVALID, message)
-				: invalid(List.of(new FieldError(field, message)));
-	}
-
-	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
-	@Deprecated(forRemoval = true)
-	public static RefusedException conflict(String message) {
-		return new RefusedException(Kind.CONFLICT, message);
-	}
-
-	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
-	@Deprecated(forRemoval = true)
-	public static RefusedException malformed(String message) {
-		return new RefusedException(Kind.MALFORMED, message);
-	}
-
-	/** @deprecated a sentence outside the bundle: pass a {@link Text}. */
-	@Deprecated(forRemoval = true)
-	public static RefusedException gone(String message) {
-		return new RefusedException(Kind.GONE, message);
-	}
-
 	/** The reason in the reader's language; {@link #getMessage()} is the English. */
 	public String message(Locale locale) {
 		if (this.text != null) {
 			return this.text.in(locale);
 		}
-		if (!this.errors.isEmpty() && getMessage() != null
-				&& getMessage().equals(this.errors.stream().map(FieldError::message).collect(Collectors.joining(" ")))) {
-			return this.errors.stream().map(error -> error.message(locale)).collect(Collectors.joining(" "));
-		}
-		return getMessage();
+		return this.errors.stream().map(error -> error.message(locale)).collect(Collectors.joining(" "));
 	}
 
-	/** The reason as a text of the bundle, or null for a sentence written before the bundle (deprecated). */
+	/** The reason as a text of the bundle; for several fields' problems ({@link #invalid(List)}), the first one's. */
 	public Text text() {
-		return this.text;
+		return this.text != null ? this.text : this.errors.get(0).text();
 	}
 
 	public Kind kind() {

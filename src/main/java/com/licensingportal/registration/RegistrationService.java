@@ -262,7 +262,7 @@ public class RegistrationService {
 			user = this.userService.createAndInvite(profile, account.getId(), userType, Inviter.ORDER_MANAGEMENT);
 		}
 		catch (RefusedException ex) {
-			throw ex.text() == null ? new DecisionRefusedException(ex.getMessage()) : new DecisionRefusedException(ex.text());
+			throw new DecisionRefusedException(ex.text());
 		}
 		request.approve(account.getId(), user.getId(), decidedBy, this.clock.instant());
 		log.info("Registration request {} approved by {}: {} is {} of account {}", requestId, decidedBy, user.getEmail(),

@@ -1,5 +1,6 @@
 package com.licensingportal.user;
 
+import com.licensingportal.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,21 +37,18 @@ public class LinkToken {
 	public enum Purpose {
 
 		/** Accept an invitation: set the first password. */
-		INVITATION("/invitations/", "invitation", "invitation"),
+		INVITATION("/invitations/", "invitation"),
 
 		/** Choose a new password for an active user. */
-		PASSWORD_RESET("/password-reset/", "passwordReset", "password reset");
+		PASSWORD_RESET("/password-reset/", "passwordReset");
 
 		private final String path;
 
 		private final String variablePrefix;
 
-		private final String words;
-
-		Purpose(String path, String variablePrefix, String words) {
+		Purpose(String path, String variablePrefix) {
 			this.path = path;
 			this.variablePrefix = variablePrefix;
-			this.words = words;
 		}
 
 		/** The page's path, to which the token is appended. */
@@ -64,8 +62,9 @@ public class LinkToken {
 		}
 
 		/** "This invitation link is no longer valid". */
-		public String noLongerValid() {
-			return "This " + this.words + " link is no longer valid";
+		public Text noLongerValid() {
+			return this == INVITATION ? Text.of("users.link.noLongerValid.INVITATION")
+					: Text.of("users.link.noLongerValid.PASSWORD_RESET");
 		}
 
 	}

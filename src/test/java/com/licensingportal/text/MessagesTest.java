@@ -35,8 +35,11 @@ class MessagesTest {
 
 	private static final Pattern ARGUMENT = Pattern.compile("\\{\\s*(\\d+)");
 
-	/** A lone single quote right before a brace: ICU quotes the brace, so the argument is not written. */
-	private static final Pattern QUOTED_ARGUMENT = Pattern.compile("(?<!')'\\{");
+	/**
+	 * A lone single quote right before an argument's brace: ICU quotes the brace, so the argument is not written
+	 * ({@code '{0}'}). A quoted brace on its own ({@code '{'}) is how a pattern writes a literal brace.
+	 */
+	private static final Pattern QUOTED_ARGUMENT = Pattern.compile("(?<!')'\\{\\s*\\d");
 
 	@Test
 	void everyFileHasItsTwinInEveryLanguageWithTheSameCodes() throws IOException {
