@@ -30,7 +30,7 @@ public interface ChannelTransferRepository extends JpaRepository<ChannelTransfer
 	@Query("""
 			select new com.licensingportal.transfer.TransferMailFacts(t.transferNumber, t.amount, s.activationId,
 			 s.totalQuantity, p.partNumber, p.name, sa.name, ta.name, ta.accountNumber, a.activationId, r.id, s.id,
-			 u.firstName, u.lastName, t.requestedBy)
+			 u.firstName, u.lastName, t.requestedBy, t.approvalRule)
 			 from ChannelTransfer t join t.source s join s.product p join t.sourceAccount sa join t.targetAccount ta
 			 left join t.addTo a left join t.result r left join PortalUser u on u.id = t.requestedByUserId
 			 where t.transferNumber = :transferNumber""")

@@ -12,7 +12,7 @@ import java.util.Map;
 public record TransferMailFacts(String transferNumber, int amount, String activationId, int sourceTotal,
 		String partNumber, String productName, String sourceAccountName, String targetAccountName,
 		String targetAccountNumber, String addToActivationId, Long resultId, Long sourceId, String requesterFirstName,
-		String requesterLastName, String requestedBy) {
+		String requesterLastName, String requestedBy, String approvalRule) {
 
 	/** The template model's names, as the transfer emails use them. */
 	public Map<String, Object> model() {
@@ -28,6 +28,10 @@ public record TransferMailFacts(String transferNumber, int amount, String activa
 		model.put("targetAccountName", this.targetAccountName);
 		model.put("targetAccountNumber", this.targetAccountNumber);
 		model.put("how", ChannelTransfer.how(this.addToActivationId, this.targetAccountName, wholeLicense));
+		if (this.approvalRule != null) {
+			// The decision table's rule is stored as its English sentence: each reader gets it in their language.
+			model.put("approvalRule", TransferView.rule(this.approvalRule));
+		}
 		model.put("requesterName", this.requesterFirstName == null ? this.requestedBy
 				: this.requesterFirstName + " " + this.requesterLastName);
 		return model;

@@ -6,6 +6,9 @@ import java.util.List;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.mail.MailReader;
 import com.licensingportal.support.ProcessJobs;
+import com.licensingportal.text.Languages;
+import com.licensingportal.text.Text;
+import com.licensingportal.user.UserRepository;
 import com.licensingportal.user.PortalUser;
 import com.licensingportal.user.UserType;
 
@@ -79,6 +82,22 @@ class TransferMailTest extends TransferTestSupport {
 		assertThat(text(mails.get(1))).contains("approved by Order Management");
 		MimeMessage toTarget = MailReader.waitFor(greenMail(), this.unrelatedAdmin.getEmail());
 		assertThat(text(toTarget)).contains(row(transfer).getResult().getActivationId(), "1 channel of");
+	}
+
+	@Test
+	void aRequesterWhoChoseFrenchReadsTheWaitingEmailInFrenchRuleIncluded() throws Exception {
+		PortalUser french = this.context.getBean(UserRepository.class).findById(this.partnerAdmin.getId()).orElseThrow();
+		french.setLanguage("fr");
+		this.context.getBean(UserRepository.class).save(french);
+		ChannelTransfer transfer = requested(this.partnerAdmin, request(this.bulk, 2, this.unrelated));
+		ProcessJobs.executeDue(this.management, processInstanceId(transfer));
+
+		MimeMessage submitted = MailReader.waitFor(greenMail(), this.partnerAdmin.getEmail());
+		assertThat(submitted.getSubject()).isEqualTo("Le transfert " + transfer.getTransferNumber() + " attend une approbation");
+		// The decision table's rule is stored in English; the email says it in the reader's language.
+		assertThat(text(submitted)).contains("Vous avez demandé de transférer 2 canaux de " + this.product.getPartNumber(),
+				"approuvé par la Gestion des commandes (" + Text.of("licenses.transfer.rule.toUnrelated").in(Languages.FRENCH))
+			.doesNotContain(Text.of("licenses.transfer.rule.toUnrelated").in(Languages.ENGLISH));
 	}
 
 	@Test
