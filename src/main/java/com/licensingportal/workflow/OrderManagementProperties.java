@@ -1,6 +1,7 @@
 package com.licensingportal.workflow;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,5 +16,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("portal.order-management")
 @Validated
-public record OrderManagementProperties(@NotBlank String email, @DefaultValue("en") String language) {
+public record OrderManagementProperties(@NotBlank String email, @DefaultValue("en") @Pattern(regexp = "en|fr", message = "must be en or fr, a language the portal speaks") String language) {
 }

@@ -112,7 +112,7 @@ class IsolationMatrixTest extends PortalIntegrationTest {
 	 */
 	private static final Set<String> FOR_EVERY_USER = Set.of("POST /entitlements/export", "POST /entitlements/transfer",
 			"POST /transfers/new", "POST /transfers/{transferNumber}/cancel", "POST /devices/activate",
-			"POST /devices/activate-offline", "POST /profile/tokens", "POST /profile/tokens/{id}/revoke",
+			"POST /devices/activate-offline", "POST /profile/tokens", "POST /profile/tokens/{id}/revoke", "POST /profile/language",
 			"POST /api/v1/activations", "POST /api/v1/activations/offline", "POST /api/v1/transfers",
 			"POST /api/v1/transfers/{id}/cancel");
 
