@@ -40,7 +40,7 @@ class RecipientLanguageMailTest extends PortalIntegrationTest {
 	@Test
 	void aFrenchUserReadsTheFrenchEmailAndAnEnglishUserTheEnglishOne() throws Exception {
 		LicenseFixtures fixtures = new LicenseFixtures(this.context);
-		Account account = fixtures.customer("Harbor Logistics");
+		Account account = fixtures.customer("Quai Saint-Laurent Logistique");
 		PortalUser french = fixtures.user("Louise", account, UserType.CUSTOMER_USER);
 		french.setLanguage("fr");
 		this.users.save(french);
@@ -50,7 +50,7 @@ class RecipientLanguageMailTest extends PortalIntegrationTest {
 
 		// The request behind the email was French: the English user's own choice still wins.
 		this.mailer.send("invitation-reminder", List.of(french.getEmail(), english.getEmail()),
-				Map.of("firstName", "Louise", "inviterName", "Paula Admin", "accountName", "Harbor Logistics",
+				Map.of("firstName", "Louise", "inviterName", "Paula Admin", "accountName", account.getName(),
 						"invitationLink", "https://portal.example/invitations/x",
 						"invitationExpiresAt", Date.from(Instant.parse("2026-11-26T14:05:00Z"))),
 				List.of(), Languages.FRENCH);
