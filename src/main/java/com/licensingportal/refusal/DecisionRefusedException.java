@@ -12,8 +12,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * An Order Management decision in Tasklist that the portal refuses, in every process: a completion with more
  * than the form's fields, a choice that is incomplete, or one that cannot be carried out. The completion fails
- * with this sentence (Tasklist shows it; {@code /engine-rest} answers 500 with it), nothing changes and the task
- * stays open. A {@link ProcessEngineException} without a cause, so that the engine never offers it to an error
+ * with this sentence (the engine's REST API reports a 500, which {@code workflow.RefusedDecisionAnswer} turns into a 422
+ * carrying only the sentence, for Tasklist and {@code /engine-rest}), nothing changes and the task stays open. A {@link ProcessEngineException} without a cause, so that the engine never offers it to an error
  * event of the model: a business failure that the model branches on is a {@code BpmnError} instead. Thrown by a
  * delegate it reaches the caller as it is; thrown by a task listener, the engine wraps it (its root cause).
  */
@@ -37,7 +37,7 @@ public class DecisionRefusedException extends ProcessEngineException {
 		}
 	}
 
-	/** The reason as a text of the bundle (null for a sentence written before the bundle). */
+	/** The reason as a text of the bundle. */
 	public Text text() {
 		return this.text;
 	}
