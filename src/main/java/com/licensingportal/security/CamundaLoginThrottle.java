@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import com.licensingportal.text.Text;
 
 /**
@@ -60,7 +62,9 @@ class CamundaLoginThrottle extends OncePerRequestFilter {
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			response.getWriter()
 				.write("{\"type\":\"TooManyFailedLogins\",\"message\":\""
-						+ Text.of("users.login.locked.camunda", this.lockout.window().toMinutes()) + "\"}");
+						+ new String(JsonStringEncoder.getInstance()
+							.quoteAsString(Text.of("users.login.locked.camunda", this.lockout.window().toMinutes()).toString()))
+						+ "\"}");
 			return;
 		}
 		chain.doFilter(request, response);

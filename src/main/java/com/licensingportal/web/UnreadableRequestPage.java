@@ -19,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import com.licensingportal.security.EarlyAnswerHeaders;
 import com.licensingportal.text.Languages;
 import com.licensingportal.text.Messages;
@@ -78,8 +80,8 @@ class UnreadableRequestPage implements WebServerFactoryCustomizer<TomcatServletW
 				if (writer != null) {
 					Locale locale = Languages.firstSpoken(request.getLocales());
 					writer.write(api ? "{\"type\":\"about:blank\",\"title\":\""
-							+ Messages.format("users.unreadable.api.title", locale) + "\",\"status\":" + status
-							+ ",\"detail\":\"" + Messages.format("users.unreadable.api.detail", locale) + "\"}"
+							+ json(Messages.format("users.unreadable.api.title", locale)) + "\",\"status\":" + status
+							+ ",\"detail\":\"" + json(Messages.format("users.unreadable.api.detail", locale)) + "\"}"
 							: page(status, locale));
 					response.finishResponse();
 				}
@@ -87,6 +89,11 @@ class UnreadableRequestPage implements WebServerFactoryCustomizer<TomcatServletW
 			catch (IOException | IllegalStateException ex) {
 				// The client went away or the response is already on its way; nothing left to tell.
 			}
+		}
+
+		/** A sentence of the bundle inside a JSON string: a translation may hold quotes. */
+		private static String json(String sentence) {
+			return new String(JsonStringEncoder.getInstance().quoteAsString(sentence));
 		}
 
 		private static String page(int status, Locale locale) {
