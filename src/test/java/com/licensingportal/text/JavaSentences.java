@@ -67,27 +67,41 @@ final class JavaSentences {
 		String source = withoutComments(Files.readString(file));
 		int i = 0;
 		while (i < source.length()) {
-			char c = source.charAt(i);
-			if (c == '"') {
-				boolean block = source.startsWith("\"\"\"", i);
-				int end = block ? source.indexOf("\"\"\"", i + 3) : endOfString(source, i);
-				if (end < 0) {
-					return;
-				}
-				String literal = block ? source.substring(i + 3, end) : source.substring(i + 1, end);
+			int after = afterLiteral(source, i);
+			if (after < 0) {
+				i++;
+				continue;
+			}
+			if (source.charAt(i) == '"') {
+				int quotes = source.startsWith("\"\"\"", i) ? 3 : 1;
+				String literal = source.substring(i + quotes, Math.max(i + quotes, after - quotes));
 				if (sentence(literal) && !forDevelopers(statement(source, i))) {
 					outside.add(file + ":" + line(source, i) + ": \"" + literal.strip() + "\"");
 				}
-				i = end + (block ? 3 : 1);
 			}
-			else if (c == '\'') {
-				int end = source.indexOf('\'', i + (source.charAt(i + 1) == '\\' ? 3 : 2));
-				i = end < 0 ? source.length() : end + 1;
-			}
-			else {
-				i++;
-			}
+			i = after;
 		}
+	}
+
+	/**
+	 * Just past the string, text block or character literal that starts at {@code i}; -1 when none starts there. An
+	 * unclosed one runs to the end.
+	 */
+	private static int afterLiteral(String source, int i) {
+		char c = source.charAt(i);
+		if (c == '"') {
+			if (source.startsWith("\"\"\"", i)) {
+				int end = source.indexOf("\"\"\"", i + 3);
+				return end < 0 ? source.length() : end + 3;
+			}
+			int end = endOfString(source, i);
+			return end < 0 ? source.length() : end + 1;
+		}
+		if (c == '\'' && i + 2 < source.length()) {
+			int end = source.indexOf('\'', i + (source.charAt(i + 1) == '\\' ? 3 : 2));
+			return end < 0 ? source.length() : end + 1;
+		}
+		return -1;
 	}
 
 	private static boolean sentence(String literal) {
@@ -174,22 +188,10 @@ final class JavaSentences {
 		int i = 0;
 		while (i < source.length()) {
 			char c = source.charAt(i);
-			if (c == '"') {
-				boolean block = source.startsWith("\"\"\"", i);
-				int end = block ? source.indexOf("\"\"\"", i + 3) + 3 : endOfString(source, i) + 1;
-				if (end <= 0) {
-					end = source.length();
-				}
-				out.append(source, i, end);
-				i = end;
-			}
-			else if (c == '\'' && i + 2 < source.length()) {
-				int end = source.indexOf('\'', i + (source.charAt(i + 1) == '\\' ? 3 : 2)) + 1;
-				if (end <= 0) {
-					end = source.length();
-				}
-				out.append(source, i, end);
-				i = end;
+			int after = afterLiteral(source, i);
+			if (after >= 0) {
+				out.append(source, i, after);
+				i = after;
 			}
 			else if (source.startsWith("//", i)) {
 				int end = source.indexOf('\n', i);
