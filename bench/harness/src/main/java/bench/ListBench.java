@@ -142,8 +142,8 @@ final class ListBench {
 					"%d runs of %d rounds over %d searches (%d page requests and as many SQL executions per run),"
 							+ " after %d warm-up rounds. Logged in as %s (%s:"
 							+ " %,d visible accounts, %,d line items). Subject: `GET /entitlements?…` over HTTP, body read"
-							+ " whole. Baseline: the page's SQL (the totals counted up to 10,000 rows or the page's end, the"
-							+ " page's ids with `limit/offset`, then those rows' columns) as"
+							+ " whole. Baseline: the page's SQL (the totals counted up to 10,000 rows, or 1,000 within"
+							+ " 100 ms for a user joined through the relations, or the page's end; the page's ids with `limit/offset`, then those rows' columns) as"
 							+ " `license/EntitlementList` runs it, over JDBC with the same driver settings, rows read.",
 					runs, perRun, mix.size(), perRun * mix.size(), this.config.reps(20, 8), this.user, this.userSees,
 					visible.visible().size(), visible.visible().size() * 100));

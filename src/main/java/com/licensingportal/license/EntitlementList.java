@@ -1,9 +1,11 @@
 package com.licensingportal.license;
 
+import java.math.BigDecimal;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +18,7 @@ import javax.sql.DataSource;
 import com.licensingportal.access.VisibleAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -43,14 +46,30 @@ public class EntitlementList {
 			this(rows, matching, availableChannels, totalChannels, number, size, true);
 		}
 
+		/**
+		 * A page whose search was not counted at all: its count ran out of {@link #COUNT_BUDGET}. {@code matching}
+		 * is -1, and a full page leads on to the next.
+		 */
+		static Page uncounted(List<EntitlementRow> rows, int number, int size) {
+			return new Page(rows, -1, 0, 0, number, size, false);
+		}
+
+		/** Whether the search was counted, up to its end or to a limit; false when the count ran out of time. */
+		public boolean counted() {
+			return this.matching >= 0;
+		}
+
 		/** The pages counted; one more when not every row was counted, so that Next leads on. */
 		public int pages() {
+			if (!counted()) {
+				return this.rows.size() == this.size ? this.number + 1 : this.number;
+			}
 			int counted = (int) Math.max(1, (this.matching + this.size - 1) / this.size);
 			return this.countedAll ? counted : counted + 1;
 		}
 
 		public long firstRow() {
-			return this.matching == 0 ? 0 : (long) (this.number - 1) * this.size + 1;
+			return this.matching == 0 || this.rows.isEmpty() ? 0 : (long) (this.number - 1) * this.size + 1;
 		}
 
 		public long lastRow() {
@@ -87,6 +106,21 @@ public class EntitlementList {
 	static final int COUNT_LIMIT = 10_000;
 
 	/**
+	 * A user whose accounts are restricted through the relations (a partner of thousands) counts up to this many:
+	 * each row counted costs such a user a look-up of the relation, and a "contains" on a name reads the rows it
+	 * does not keep too (bench/FINDINGS.md, issue 20, row 3b).
+	 */
+	static final int JOINED_COUNT_LIMIT = 1_000;
+
+	/**
+	 * How long the count of a partner of thousands may take before the page gives up counting and says that
+	 * many licenses match: a rare filter over a million line items ("Sold to contains" a common word) reads most
+	 * of them before it has counted {@link #JOINED_COUNT_LIMIT}. MariaDB and MySQL stop the statement; H2 has no
+	 * such limit and counts on.
+	 */
+	static final Duration COUNT_BUDGET = Duration.ofMillis(100);
+
+	/**
 	 * A user who sees more accounts than this through partner relations is restricted by a join through the
 	 * relations instead of a list of every account id (bench/FINDINGS.md, issue 20).
 	 */
@@ -112,27 +146,42 @@ public class EntitlementList {
 
 	private final int countLimit;
 
+	private final int joinedCountLimit;
+
+	private final Duration countBudget;
+
 	private final int listedAccountsLimit;
 
 	private volatile NamedParameterJdbcTemplate streaming;
 
 	@Autowired
 	EntitlementList(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Clock clock) {
-		this(jdbc, dataSource, clock, COUNT_LIMIT, LISTED_ACCOUNTS_LIMIT);
+		this(jdbc, dataSource, clock, COUNT_LIMIT, JOINED_COUNT_LIMIT, COUNT_BUDGET, LISTED_ACCOUNTS_LIMIT);
 	}
 
 	private EntitlementList(NamedParameterJdbcTemplate jdbc, DataSource dataSource, Clock clock, int countLimit,
-			int listedAccountsLimit) {
+			int joinedCountLimit, Duration countBudget, int listedAccountsLimit) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.clock = clock;
 		this.countLimit = countLimit;
+		this.joinedCountLimit = joinedCountLimit;
+		this.countBudget = countBudget;
 		this.listedAccountsLimit = listedAccountsLimit;
 	}
 
-	/** The same list with other limits: for tests on a few thousand rows. */
+	/**
+	 * The same list with other limits, for tests on a few thousand rows: every user counts up to {@code countLimit},
+	 * with no time limit.
+	 */
 	EntitlementList withLimits(int countLimit, int listedAccountsLimit) {
-		return new EntitlementList(this.jdbc, this.dataSource, this.clock, countLimit, listedAccountsLimit);
+		return withLimits(countLimit, countLimit, Duration.ZERO, listedAccountsLimit);
+	}
+
+	/** The same list with other limits; a zero {@code countBudget} counts without a time limit. */
+	EntitlementList withLimits(int countLimit, int joinedCountLimit, Duration countBudget, int listedAccountsLimit) {
+		return new EntitlementList(this.jdbc, this.dataSource, this.clock, countLimit, joinedCountLimit, countBudget,
+				listedAccountsLimit);
 	}
 
 	/** The screen's page: the matching rows counted up to {@link #COUNT_LIMIT}, or up to the page asked for. */
@@ -156,7 +205,8 @@ public class EntitlementList {
 		String from = from(accounts);
 		String orderBy = orderBy(search);
 		int size = search.pageSize();
-		long limit = Math.max(this.countLimit, (long) search.pageNumber() * size);
+		boolean listed = listed(accounts);
+		long limit = Math.max(listed ? this.countLimit : this.joinedCountLimit, (long) search.pageNumber() * size);
 		Totals totals;
 		String countFrom = countFrom(accounts);
 		if (countAll) {
@@ -165,22 +215,68 @@ public class EntitlementList {
 		}
 		else {
 			params.addValue("countLimit", limit + 1);
-			totals = this.jdbc.queryForObject("select count(*), coalesce(sum(m.available_quantity), 0),"
+			totals = countWithin(listed ? Duration.ZERO : this.countBudget, "select count(*), coalesce(sum(m.available_quantity), 0),"
 					+ " coalesce(sum(m.total_quantity), 0) from (select li.available_quantity, li.total_quantity"
-					+ countFrom + where + " limit :countLimit) m", params, Totals::read);
+					+ countFrom + where + " limit :countLimit) m", params);
+		}
+		if (totals == null) {
+			int number = search.pageNumber();
+			return Page.uncounted(rows(ids(from, where, orderBy, params, size, number), orderBy), number, size);
 		}
 		boolean countedAll = countAll || totals.matching <= limit;
 		long matching = countedAll ? totals.matching : limit;
 		int lastPage = (int) Math.max(1, (matching + size - 1) / size);
 		int number = Math.min(search.pageNumber(), lastPage);
-		params.addValue("limit", size).addValue("offset", (long) (number - 1) * size);
-		List<Long> ids = this.jdbc.queryForList("select li.id" + from + where + orderBy
-				+ " limit :limit offset :offset", params, Long.class);
-		List<EntitlementRow> rows = ids.isEmpty() ? List.of()
-				: this.jdbc.query(COLUMNS + FROM + " where li.id in (:ids)" + orderBy, new MapSqlParameterSource("ids", ids),
-						ROW);
+		List<EntitlementRow> rows = rows(ids(from, where, orderBy, params, size, number), orderBy);
 		return countedAll ? new Page(rows, matching, totals.available, totals.total, number, size, true)
 				: new Page(rows, matching, 0, 0, number, size, false);
+	}
+
+	private List<Long> ids(String from, String where, String orderBy, MapSqlParameterSource params, int size,
+			int number) {
+		params.addValue("limit", size).addValue("offset", (long) (number - 1) * size);
+		return this.jdbc.queryForList("select li.id" + from + where + orderBy + " limit :limit offset :offset", params,
+				Long.class);
+	}
+
+	private List<EntitlementRow> rows(List<Long> ids, String orderBy) {
+		return ids.isEmpty() ? List.of()
+				: this.jdbc.query(COLUMNS + FROM + " where li.id in (:ids)" + orderBy, new MapSqlParameterSource("ids", ids),
+						ROW);
+	}
+
+	/**
+	 * The totals' statement ({@code select …}), stopped by the database after {@code budget} (none when zero):
+	 * MariaDB runs the text of a {@code /*M! *}{@code /} comment, MySQL reads the optimizer hint, H2 skips both.
+	 * Returns null when the database stopped it.
+	 */
+	Totals countWithin(Duration budget, String select, MapSqlParameterSource params) {
+		if (budget.isZero()) {
+			return this.jdbc.queryForObject(select, params, Totals::read);
+		}
+		long millis = Math.max(1, budget.toMillis());
+		long micros = Math.max(1, budget.toNanos() / 1000);
+		String limited = "/*M! SET STATEMENT max_statement_time=" + BigDecimal.valueOf(micros, 6).toPlainString()
+				+ " FOR */ select /*+ MAX_EXECUTION_TIME(" + millis + ") */" + select.substring("select".length());
+		try {
+			return this.jdbc.queryForObject(limited, params, Totals::read);
+		}
+		catch (DataAccessException ex) {
+			if (ranOutOfTime(ex)) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	/** MariaDB's "max_statement_time exceeded" (1969) or MySQL's "maximum statement execution time exceeded" (3024). */
+	private static boolean ranOutOfTime(DataAccessException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && (sql.getErrorCode() == 1969 || sql.getErrorCode() == 3024)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -253,14 +349,15 @@ public class EntitlementList {
 		if (!search.isShowUsedUp()) {
 			where.append(" and li.available_quantity > 0");
 		}
-		contains(where, params, "li.activation_id", "activationId", search.getActivationId());
-		contains(where, params, "li.entitlement_number", "entitlementId", search.getEntitlementId());
+		boolean listed = listed(accounts);
+		containsOnLineItem(where, params, listed, "li.activation_id", "activationId", search.getActivationId());
+		containsOnLineItem(where, params, listed, "li.entitlement_number", "entitlementId", search.getEntitlementId());
 		// Names of products and accounts: matched in their own tables first, then line items by the ids' index.
 		containsIn(where, params, "li.product_id", "select p.id from product p where ", "p.part_number", "li.part_number", "product",
 				search.getProduct());
 		containsIn(where, params, "li.sold_to_account_id", "select a.id from account a where ", "a.name", "li.sold_to_name",
 				"soldTo", search.getSoldTo());
-		contains(where, params, "li.product_version", "version", search.getVersion());
+		containsOnLineItem(where, params, listed, "li.product_version", "version", search.getVersion());
 		condition(where, params, "li.available_quantity >= :availableMin", "availableMin", search.getAvailableMin());
 		condition(where, params, "li.total_quantity >= :totalMin", "totalMin", search.getTotalMin());
 		condition(where, params, "li.expires_on < :expiringBefore", "expiringBefore", search.getExpiringBefore());
@@ -286,6 +383,23 @@ public class EntitlementList {
 		}
 		where.append(" and ").append(like(column, name));
 		params.addValue(name, pattern(value));
+	}
+
+	/**
+	 * "Contains" on a column of the line item. A user whose accounts are listed compares their own rows (the owner
+	 * index bounds them). For a partner of thousands the matching line items are found first by the column's own
+	 * index, read whole but without a row (about a second over a million line items on a loaded machine, where a
+	 * walk of the page's sort index that reads each row took 22 s for an Activation ID that matches a few), then
+	 * listed by id; when more than {@link #MAX_MATCHING_NAMES} match, the rows are compared as they are walked, and
+	 * so many are met soon.
+	 */
+	private void containsOnLineItem(StringBuilder where, MapSqlParameterSource params, boolean listed, String column,
+			String name, String value) {
+		if (listed || value == null) {
+			contains(where, params, column, name, value);
+			return;
+		}
+		containsIn(where, params, "li.id", "select li.id from line_item li where ", column, column, name, value);
 	}
 
 	/**
@@ -363,7 +477,7 @@ public class EntitlementList {
 				rs.getObject("expires_on", LocalDate.class), rs.getString("owner_number"), rs.getString("owner_name"));
 	}
 
-	private record Totals(long matching, long available, long total) {
+	record Totals(long matching, long available, long total) {
 
 		static Totals read(ResultSet rs, int rowNumber) throws SQLException {
 			return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3));

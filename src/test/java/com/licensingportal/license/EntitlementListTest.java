@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +45,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -98,6 +101,9 @@ class EntitlementListTest extends PortalIntegrationTest {
 	private PortalUser customerUser;
 
 	private List<Product> products;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	/** What the generated data says each line item is, by Activation ID. */
 	private final Map<String, EntitlementRow> expected = new LinkedHashMap<>();
@@ -325,6 +331,12 @@ class EntitlementListTest extends PortalIntegrationTest {
 		EntitlementList throughRelations = this.list.withLimits(EntitlementList.COUNT_LIMIT, 0);
 		VisibleAccounts partnerSees = visible(this.partnerUser);
 		assertThat(partnerSees.sellingPartners()).containsExactly(this.partner.getId());
+		EntitlementRow partnersFirst = this.expected.entrySet()
+			.stream()
+			.filter(entry -> this.ownerOf.get(entry.getKey()).equals(this.partner.getId()) && entry.getValue().available() > 0)
+			.findFirst()
+			.orElseThrow()
+			.getValue();
 		List<Consumer<EntitlementSearch>> searches = List.of(search -> { }, search -> search.setShowUsedUp(true),
 				search -> search.setProduct(this.products.get(0).getPartNumber().substring(4).toLowerCase()),
 				search -> search.setSoldTo(this.customer.getName().substring(0, 9)), search -> {
@@ -334,7 +346,8 @@ class EntitlementListTest extends PortalIntegrationTest {
 					search.setSort("expiration");
 					search.setDir("desc");
 					search.setVersion("7.1");
-				});
+				}, search -> search.setActivationId(partnersFirst.activationId().substring(2, 9).toLowerCase()),
+				search -> search.setEntitlementId(partnersFirst.entitlementId().substring(2)));
 		for (Consumer<EntitlementSearch> filter : searches) {
 			EntitlementList.Criteria criteria = new EntitlementList.Criteria(search(filter), null);
 			List<EntitlementRow> listed = new ArrayList<>();
@@ -386,6 +399,62 @@ class EntitlementListTest extends PortalIntegrationTest {
 				new EntitlementList.Criteria(search(s -> s.setPage(lastPage)), null));
 		assertThat(last.countedAll()).isTrue();
 		assertThat(last).isEqualTo(this.list.page(partnerSees, new EntitlementList.Criteria(search(s -> s.setPage(lastPage)), null)));
+	}
+
+	@Test
+	void aPartnerOfThousandsCountsToItsOwnLimitAndTheSamePagesFollow() {
+		// Listed accounts count up to the first limit; a user joined through the relations up to the second.
+		EntitlementList joinedCounting100 = this.list.withLimits(EntitlementList.COUNT_LIMIT, 100, Duration.ZERO, 0);
+		VisibleAccounts partnerSees = visible(this.partnerUser);
+		EntitlementList.Criteria firstPage = new EntitlementList.Criteria(search(s -> { }), null);
+		EntitlementList.Page exact = this.list.page(partnerSees, firstPage);
+		assertThat(exact.countedAll()).isTrue();
+
+		EntitlementList.Page joined = joinedCounting100.page(partnerSees, firstPage);
+		assertThat(joined.countedAll()).isFalse();
+		assertThat(joined.matching()).isEqualTo(100);
+		assertThat(joined.rows()).isEqualTo(exact.rows());
+		assertThat(this.list.withLimits(EntitlementList.COUNT_LIMIT, 100, Duration.ZERO, EntitlementList.LISTED_ACCOUNTS_LIMIT)
+			.page(partnerSees, firstPage)).as("the partner's accounts are listed: the first limit").isEqualTo(exact);
+	}
+
+	@Test
+	void aCountThatRunsOutOfTimeIsStoppedByTheDatabaseAndTheRestRunsUnlimited() {
+		MapSqlParameterSource none = new MapSqlParameterSource();
+		String light = "select count(*), 0, 0 from (select id from account) m";
+		assertThat(this.list.countWithin(Duration.ofSeconds(5), light, none)).as("within its time")
+			.isEqualTo(this.list.countWithin(Duration.ZERO, light, none));
+		if ("H2".equals(this.jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
+			.getDatabaseProductName()))) {
+			return; // H2 has no statement time limit: the count above ran as it is.
+		}
+		// Billions of rows: MariaDB (max_statement_time) and MySQL (MAX_EXECUTION_TIME) stop it after 50 ms.
+		String endless = "select count(*), 0, 0 from (select 1 from information_schema.columns a, information_schema.columns b,"
+				+ " information_schema.columns c limit 1000000000000) m";
+		long started = System.nanoTime();
+		assertThat(this.list.countWithin(Duration.ofMillis(50), endless, none)).isNull();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void aPageWhoseCountRanOutOfTimeShowsItsRowsAndLeadsOnWhileFull() {
+		List<EntitlementRow> full = List.copyOf(this.expected.values()).subList(0, 25);
+		EntitlementList.Page first = EntitlementList.Page.uncounted(full, 1, 25);
+		assertThat(first.counted()).isFalse();
+		assertThat(first.countedAll()).isFalse();
+		assertThat(first.firstRow()).isEqualTo(1);
+		assertThat(first.lastRow()).isEqualTo(25);
+		assertThat(first.pages()).as("Next").isEqualTo(2);
+		assertThat(first.availableChannels()).isZero();
+
+		EntitlementList.Page third = EntitlementList.Page.uncounted(full.subList(0, 7), 3, 25);
+		assertThat(third.firstRow()).isEqualTo(51);
+		assertThat(third.lastRow()).isEqualTo(57);
+		assertThat(third.pages()).as("no Next after a short page").isEqualTo(3);
+
+		EntitlementList.Page beyond = EntitlementList.Page.uncounted(List.of(), 400, 25);
+		assertThat(beyond.firstRow()).isZero();
+		assertThat(beyond.pages()).isEqualTo(400);
 	}
 
 	@Test
