@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.licensingportal.account.Account;
+import com.licensingportal.support.Committed;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.user.PortalUser;
@@ -57,19 +58,19 @@ class DatabaseSnapshotTest extends PortalIntegrationTest {
 		String token = fixtures.apiToken(user);
 		DatabaseSnapshot before = DatabaseSnapshot.take(this.dataSource);
 
-		this.jdbc.update("update personal_access_token set last_used_at = ? where user_id = ?",
+		Committed.update(this.jdbc, "update personal_access_token set last_used_at = ? where user_id = ?",
 				Timestamp.from(Instant.now()), user.getId());
-		this.jdbc.update("insert into rate_limit_hit (limit_name, limit_key, hit_at) values (?, ?, ?)", "snapshot",
+		Committed.update(this.jdbc, "insert into rate_limit_hit (limit_name, limit_key, hit_at) values (?, ?, ?)", "snapshot",
 				"address:" + token.hashCode(), Timestamp.from(Instant.now()));
-		this.jdbc.update("insert into login_failure (email, client_address, failed_at) values (?, ?, ?)", user.getEmail(),
+		Committed.update(this.jdbc, "insert into login_failure (email, client_address, failed_at) values (?, ?, ?)", user.getEmail(),
 				"10.9.9.9", Timestamp.from(Instant.now()));
 		assertThat(DatabaseSnapshot.take(this.dataSource).differencesFrom(before)).isEmpty();
 
-		this.jdbc.update("update account set name = ? where id = ?", account.getName() + ".", account.getId());
+		Committed.update(this.jdbc, "update account set name = ? where id = ?", account.getName() + ".", account.getId());
 		List<String> renamed = DatabaseSnapshot.take(this.dataSource).differencesFrom(before);
 		assertThat(renamed).singleElement().asString().startsWith("account: ");
 
-		this.jdbc.update("update portal_user set phone = ? where id = ?", "+1 555 0100", user.getId());
+		Committed.update(this.jdbc, "update portal_user set phone = ? where id = ?", "+1 555 0100", user.getId());
 		// Started without its listeners and variables: it only has to exist, and wait at its first mail job.
 		String processInstanceId = this.runtime.createProcessInstanceByKey("UserInvitation")
 			.businessKey("snapshot-" + user.getId())

@@ -33,6 +33,7 @@ import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
 import com.licensingportal.offline.OfflineActivationService;
 import com.licensingportal.offline.OfflineActivationTest;
+import com.licensingportal.support.Committed;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.base.EmailAddressValidator;
 import com.licensingportal.support.PortalIntegrationTest;
@@ -998,12 +999,12 @@ class HostileInputCatalogueTest extends PortalIntegrationTest {
 			this.rateLimitedEmail = unique("limited") + "@fixture.example";
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			for (int i = 0; i < 3; i++) {
-				jdbc.update("insert into rate_limit_hit (limit_name, limit_key, hit_at) values (?, ?, ?)", "registration",
+				Committed.update(jdbc, "insert into rate_limit_hit (limit_name, limit_key, hit_at) values (?, ?, ?)", "registration",
 						"email:" + this.rateLimitedEmail, Timestamp.from(now));
 			}
 			// Create user's default: 10 attempts per email an hour, whoever the administrators are.
 			for (int i = 0; i < 10; i++) {
-				jdbc.update("insert into rate_limit_hit (limit_name, limit_key, hit_at) values (?, ?, ?)", "user-creation",
+				Committed.update(jdbc, "insert into rate_limit_hit (limit_name, limit_key, hit_at) values (?, ?, ?)", "user-creation",
 						"email:" + this.rateLimitedEmail, Timestamp.from(now));
 			}
 

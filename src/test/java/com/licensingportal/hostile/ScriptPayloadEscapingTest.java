@@ -14,6 +14,7 @@ import com.licensingportal.license.LineItem;
 import com.licensingportal.license.Product;
 import com.licensingportal.mail.MailReader;
 import com.licensingportal.registration.RegistrationProcess;
+import com.licensingportal.support.Committed;
 import com.licensingportal.support.ApiClient;
 import com.licensingportal.support.ClientAddresses;
 import com.licensingportal.support.LicenseFixtures;
@@ -297,7 +298,7 @@ class ScriptPayloadEscapingTest extends PortalIntegrationTest {
 	}
 
 	private PortalUser named(PortalUser user, String firstName, String lastName) {
-		this.jdbc.update("update portal_user set first_name = ?, last_name = ? where id = ?", firstName, lastName,
+		Committed.update(this.jdbc, "update portal_user set first_name = ?, last_name = ? where id = ?", firstName, lastName,
 				user.getId());
 		return this.users.findById(user.getId()).orElseThrow();
 	}

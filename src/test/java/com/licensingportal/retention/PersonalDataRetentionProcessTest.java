@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.licensingportal.account.Account;
 import com.licensingportal.license.LineItem;
+import com.licensingportal.support.Committed;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.support.ProcessJobs;
@@ -67,7 +68,7 @@ class PersonalDataRetentionProcessTest extends PortalIntegrationTest {
 		PortalUser user = fixtures.user("Retention", account, UserType.CUSTOMER_ADMINISTRATOR);
 		LineItem license = fixtures.lineItem(account, fixtures.product(LicenseFixtures.unique("RET")), 5,
 				LocalDate.now().plusYears(1));
-		this.jdbc.update("UPDATE license_event SET occurred_at = ? WHERE line_item_id = ?", ago(Duration.ofDays(3650)),
+		Committed.update(this.jdbc, "UPDATE license_event SET occurred_at = ? WHERE line_item_id = ?", ago(Duration.ofDays(3650)),
 				license.getId());
 
 		registration("rejected-long-ago", "REJECTED", Duration.ofDays(200), Duration.ofDays(100));
@@ -129,36 +130,36 @@ class PersonalDataRetentionProcessTest extends PortalIntegrationTest {
 
 	private void registration(String name, String status, Duration submitted, Duration decided) {
 		String email = this.marker + "-" + name + "@retention.example";
-		this.jdbc.update("INSERT INTO registration_request (email, first_name, last_name, phone, organisation, account_type,"
+		Committed.update(this.jdbc, "INSERT INTO registration_request (email, first_name, last_name, phone, organisation, account_type,"
 				+ " proof, status, open_email, submitted_at, decided_at) VALUES (?, 'Ret', 'Ention', '+1 555 0100', 'Ret Org',"
 				+ " 'CUSTOMER', ?, ?, ?, ?, ?)", email, this.marker + "-" + name, status, "OPEN".equals(status) ? email : null,
 				ago(submitted), decided == null ? null : ago(decided));
 	}
 
 	private void linkToken(PortalUser user, String name, Duration expiresIn) {
-		this.jdbc.update("INSERT INTO link_token (user_id, token_hash, issued_at, expires_at, purpose)"
+		Committed.update(this.jdbc, "INSERT INTO link_token (user_id, token_hash, issued_at, expires_at, purpose)"
 				+ " VALUES (?, ?, ?, ?, 'PASSWORD_RESET')", user.getId(), hash(name), ago(Duration.ofDays(60)),
 				ago(expiresIn.negated()));
 	}
 
 	private void rateLimitHit(String name, Duration age) {
-		this.jdbc.update("INSERT INTO rate_limit_hit (limit_name, limit_key, hit_at) VALUES ('retention-test', ?, ?)",
+		Committed.update(this.jdbc, "INSERT INTO rate_limit_hit (limit_name, limit_key, hit_at) VALUES ('retention-test', ?, ?)",
 				this.marker + "-" + name, ago(age));
 	}
 
 	private void failedLogin(String name, Duration age) {
-		this.jdbc.update("INSERT INTO login_failure (email, client_address, failed_at) VALUES (?, '127.0.0.1', ?)",
+		Committed.update(this.jdbc, "INSERT INTO login_failure (email, client_address, failed_at) VALUES (?, '127.0.0.1', ?)",
 				this.marker + "-" + name + "@retention.example", ago(age));
 	}
 
 	private void limitLock(String name, Duration age) {
-		this.jdbc.update("INSERT INTO limit_lock (limit_name, limit_key, used_at) VALUES ('retention-test', ?, ?)",
+		Committed.update(this.jdbc, "INSERT INTO limit_lock (limit_name, limit_key, used_at) VALUES ('retention-test', ?, ?)",
 				this.marker + "-" + name, ago(age));
 	}
 
 	private void session(String name, long expiresInMillis) {
 		long millis = this.now.toEpochMilli();
-		this.jdbc.update("INSERT INTO SPRING_SESSION (PRIMARY_ID, SESSION_ID, CREATION_TIME, LAST_ACCESS_TIME,"
+		Committed.update(this.jdbc, "INSERT INTO SPRING_SESSION (PRIMARY_ID, SESSION_ID, CREATION_TIME, LAST_ACCESS_TIME,"
 				+ " MAX_INACTIVE_INTERVAL, EXPIRY_TIME, PRINCIPAL_NAME) VALUES (?, ?, ?, ?, 1800, ?, ?)",
 				UUID.randomUUID().toString(), UUID.randomUUID().toString(), millis - 3_600_000, millis - 1_800_000,
 				millis + expiresInMillis, this.marker + "-" + name);

@@ -16,6 +16,7 @@ import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.mail.MailReader;
 import com.licensingportal.refusal.DecisionRefusedException;
+import com.licensingportal.support.Committed;
 import com.licensingportal.support.LicenseFixtures;
 import com.licensingportal.support.ProcessJobs;
 import com.licensingportal.user.PortalUser;
@@ -287,7 +288,7 @@ class SalesOrderProcessTest extends SalesOrderTestSupport {
 		ProcessInstance pi = processOf(order.orderNumber());
 		this.management.executeJob(this.management.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
 		// Between intake and entering the license became permanent (by hand in the database): renewing it fails.
-		this.jdbc.update("update line_item set expires_on = null where id = ?", subscription.getId());
+		Committed.update(this.jdbc, "update line_item set expires_on = null where id = ?", subscription.getId());
 		long lineItemsBefore = this.lineItems.count();
 
 		Job enter = this.management.createJobQuery().processInstanceId(pi.getId()).singleResult();

@@ -14,6 +14,7 @@ import com.licensingportal.access.PortalUserPrincipal;
 import com.licensingportal.account.Account;
 import com.licensingportal.account.AccountRepository;
 import com.licensingportal.account.AccountType;
+import com.licensingportal.support.Committed;
 import com.licensingportal.support.HttpBrowser;
 import com.licensingportal.support.PortalIntegrationTest;
 import com.licensingportal.user.PortalUser;
@@ -125,7 +126,7 @@ class SessionStoreTest extends PortalIntegrationTest {
 		// As if the principal's class had changed between releases: its serialVersionUID no longer matches.
 		byte[] context = attributeBytes(browser, "SPRING_SECURITY_CONTEXT");
 		changeSerialVersionUid(context, PortalUserPrincipal.class.getName());
-		this.jdbc.update("update SPRING_SESSION_ATTRIBUTES set ATTRIBUTE_BYTES = ? where ATTRIBUTE_NAME = ?"
+		Committed.update(this.jdbc, "update SPRING_SESSION_ATTRIBUTES set ATTRIBUTE_BYTES = ? where ATTRIBUTE_NAME = ?"
 				+ " and SESSION_PRIMARY_ID = (select PRIMARY_ID from SPRING_SESSION where SESSION_ID = ?)", context,
 				"SPRING_SECURITY_CONTEXT", sessionId(browser));
 

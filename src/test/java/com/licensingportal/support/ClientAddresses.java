@@ -24,7 +24,7 @@ public final class ClientAddresses {
 	 * they depend neither on each other nor on an earlier run.
 	 */
 	public static void forgetLoopbackCounts(JdbcTemplate jdbc) {
-		jdbc.update("delete from rate_limit_hit where limit_key in (?, ?, ?)", "address:127.0.0.1",
+		Committed.update(jdbc, "delete from rate_limit_hit where limit_key in (?, ?, ?)", "address:127.0.0.1",
 				"address:0:0:0:0:0:0:0:1", "address:::1");
 	}
 

@@ -8,6 +8,7 @@ import com.licensingportal.license.LicenseEventType;
 import com.licensingportal.license.LineItem;
 import com.licensingportal.refusal.DecisionRefusedException;
 import com.licensingportal.refusal.RefusedException;
+import com.licensingportal.support.Committed;
 import com.licensingportal.support.ProcessJobs;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -337,7 +338,7 @@ class TransferProcessTest extends TransferTestSupport {
 		LineItem expiring = this.fixtures.lineItem(this.partner, this.product, 10, java.time.LocalDate.now().plusDays(30));
 		ChannelTransfer transfer = requested(this.partnerAdmin, request(expiring, 2, this.unrelated));
 		// As if the approval came after the license's last day.
-		this.jdbc.update("update line_item set expires_on = ? where id = ?", java.time.LocalDate.now().minusDays(1),
+		Committed.update(this.jdbc, "update line_item set expires_on = ? where id = ?", java.time.LocalDate.now().minusDays(1),
 				expiring.getId());
 		complete(task(processOf(transfer)), withVariables("approval", "approve"));
 		ProcessJobs.executeDue(this.management, processInstanceId(transfer));

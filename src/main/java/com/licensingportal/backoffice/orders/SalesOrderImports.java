@@ -170,7 +170,8 @@ public class SalesOrderImports {
 				handedOn = true;
 			}
 			catch (RejectedExecutionException busy) {
-				this.jdbc.update("delete from sales_order_import where id = ?", id);
+				this.transaction.executeWithoutResult(
+						status -> this.jdbc.update("delete from sales_order_import where id = ?", id));
 				throw new UploadRefusedException(RefusedException.Kind.CONFLICT, Text.of("backoffice.import.busy", CONCURRENT_IMPORTS));
 			}
 			log.info("{} uploaded {} ({} orders, {} lines): import {} started", actor, fileName, check.orders(),
@@ -207,10 +208,11 @@ public class SalesOrderImports {
 			.findFirst();
 	}
 
+	// Each write of the import's row in a transaction of its own: the pool's connections do not commit by themselves.
 	private long insert(String fileName, String sha256, String actor, Checked check) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.update(connection -> {
+		this.transaction.executeWithoutResult(status -> this.jdbc.update(connection -> {
 			PreparedStatement insert = connection.prepareStatement("insert into sales_order_import (file_name,"
 					+ " file_sha256, uploaded_by, uploaded_at, state, order_count, line_count, orders_done, orders_new,"
 					+ " lines_done, heartbeat_at) values (?, ?, ?, ?, 'QUEUED', ?, ?, 0, 0, 0, ?)", new String[] { "id" });
@@ -222,7 +224,7 @@ public class SalesOrderImports {
 			insert.setLong(6, check.lines());
 			insert.setTimestamp(7, now);
 			return insert;
-		}, key);
+		}, key));
 		return key.getKey().longValue();
 	}
 
@@ -270,10 +272,10 @@ public class SalesOrderImports {
 
 	private void progress(long id, String state, int[] done) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.update("""
+		this.transaction.executeWithoutResult(status -> this.jdbc.update("""
 				update sales_order_import set state = ?, orders_done = ?, orders_new = ?, lines_done = ?, heartbeat_at = ?,
 				finished_at = ? where id = ?""", state, done[0], done[1], done[2], now,
-				"DONE".equals(state) ? now : null, id);
+				"DONE".equals(state) ? now : null, id));
 	}
 
 	/** The import stopped: the reason is kept in English, the default language (no reader is known here). */
@@ -281,10 +283,10 @@ public class SalesOrderImports {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String english = Text.of("backoffice.import.failed", reason).toString();
 		String failure = english.length() > 1990 ? english.substring(0, 1990) : english;
-		this.jdbc.update("""
+		this.transaction.executeWithoutResult(status -> this.jdbc.update("""
 				update sales_order_import set state = 'FAILED', orders_done = ?, orders_new = ?, lines_done = ?,
 				heartbeat_at = ?, finished_at = ?, failure = ? where id = ?""", done[0], done[1], done[2],
-				now, now, failure, id);
+				now, now, failure, id));
 	}
 
 	/** The upload in a temporary file, refused when larger than {@link #MAX_BYTES} or empty. */
