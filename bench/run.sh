@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark of issues 9 and 16 on this machine's MariaDB and writes BENCHMARKS.md at the repo top.
-#   bash bench/run.sh              the full run (about 13 minutes on 2 quiet cores)
+#   bash bench/run.sh              the full run (about 17 minutes on 2 quiet cores, builds apart)
 #   bash bench/run.sh --quick      fewer repetitions (shorter), for a look, not for the record
 #   bash bench/run.sh --only 3,4   some of the benchmarks (1-7); --reuse-data keeps the generated data set
 # See bench/README.md.
